@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+// Builds what the Electron shell loads: the renderer (Vite) into dist/renderer, and main + preload
+// (esbuild, CommonJS, native modules external) into dist/main and dist/preload.
+// `node bin/build.mjs renderer` builds only the renderer (the web host needs nothing else).
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2];
+
+await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+if (only !== 'renderer') {
+  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
+  await esbuild({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/main/main.cjs'), external: ['electron', 'better-sqlite3', 'node-hid', 'serialport'] });
+  // The preload runs sandboxed: one self-contained file, only 'electron' left to require.
+  await esbuild({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(root, 'dist/preload/preload.cjs'), external: ['electron'] });
+}
+console.log(`built ${only ?? 'renderer, main and preload'}`);

@@ -1,0 +1,43 @@
+/**
+ * The IPC contract (DESIGN.md §4): the one source of truth for every command the renderer may send.
+ * Channel names, the preload object, the renderer's type, main's registration and the WebSocket bridge
+ * are all derived from `commandSpecs`. Each command takes at most one argument, an object, validated at
+ * runtime with the zod schema here; the output type rides along as a phantom type.
+ */
+import { z } from 'zod';
+import type { EchoReply, StationStatus, SyncStatus } from './dto';
+
+interface CommandSpec<Input extends z.ZodType, Output> {
+  readonly input: Input;
+  /** Phantom: never set at run time, carries the output type. */
+  readonly output?: Output;
+}
+
+function command<Output>() {
+  return <Input extends z.ZodType>(input: Input): CommandSpec<Input, Output> => ({ input });
+}
+
+const empty = z.object({}).strict();
+
+export const commandSpecs = {
+  getStatus: command<StationStatus>()(empty),
+  getSyncStatus: command<SyncStatus>()(empty),
+  /** Round-trip check used by the health probe and tests. */
+  echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
+} as const;
+
+export type CommandName = keyof typeof commandSpecs;
+type SpecOf<K extends CommandName> = (typeof commandSpecs)[K];
+export type CommandInput<K extends CommandName> = z.input<SpecOf<K>['input']>;
+export type CommandOutput<K extends CommandName> = NonNullable<SpecOf<K>['output']>;
+
+export const commandNames = Object.keys(commandSpecs) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commandSpecs, name);
+}
+
+/** The Electron IPC channel of a command. */
+export function commandChannel(name: CommandName): `kiosk:${CommandName}` {
+  return `kiosk:${name}`;
+}

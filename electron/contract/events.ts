@@ -1,0 +1,17 @@
+/**
+ * Main → renderer events (DESIGN.md §4): the second map of the contract. Listeners get plain data and
+ * an unsubscribe function.
+ */
+import type { SyncStatus } from './dto';
+
+export interface KioskEvents {
+  syncChanged: SyncStatus;
+}
+
+export type EventName = keyof KioskEvents;
+
+export const eventNames: readonly EventName[] = ['syncChanged'];
+
+export function eventChannel(name: EventName): `kiosk-event:${EventName}` {
+  return `kiosk-event:${name}`;
+}

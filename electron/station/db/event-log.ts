@@ -1,0 +1,113 @@
+/**
+ * The only writer of the attendance log. Every user action becomes one transaction that appends its
+ * events (hash-chained, gapless) together with the derived rows (visits, progress, groups) the caller
+ * writes in `alsoWrite`: either all of it is on disk or none of it is.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import { detectClockJump, type ClockReading } from '../../core/log/clock-jump';
+import { buildEvents, type ChainHead } from '../../core/log/event-builder';
+import { parseHlc } from '../../core/log/hlc';
+import { ZERO_HASH, type ChainedEvent, type Sha256Hex } from '../../core/sync/protocol/event-hash';
+import { checkEventPayload, type NewEvent } from '../../core/sync/protocol/event-payloads';
+import { StationError } from '../ipc/station-error';
+
+export interface LogClock {
+  readonly wallMs: () => number;
+  readonly monoMs: () => number;
+}
+
+export interface EventLogOptions {
+  readonly stationId: string;
+  readonly bootId: string;
+  readonly clock: LogClock;
+  readonly newEventId: () => string;
+  readonly sha256Hex: Sha256Hex;
+}
+
+interface EpochRow {
+  epoch: number;
+  station_id: string;
+  head_seq: number;
+  head_hash: string;
+  head_hlc: string | null;
+}
+
+function isDiskFull(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'SQLITE_FULL';
+}
+
+export class EventLog {
+  readonly #db: Database;
+  readonly #options: EventLogOptions;
+  readonly #insert: Statement;
+  readonly #readHead: Statement<[], EpochRow>;
+  #lastReading: ClockReading | null = null;
+
+  constructor(db: Database, options: EventLogOptions) {
+    this.#db = db;
+    this.#options = options;
+    this.#insert = db.prepare(
+      `INSERT INTO events (epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash)
+       VALUES (@epoch, @seq, @event_id, @kind, @payload, @wall_ms, @hlc, @boot_id, @mono_ms, @prev_hash, @hash)`,
+    );
+    this.#readHead = db.prepare('SELECT epoch, station_id, head_seq, head_hash, head_hlc FROM epochs ORDER BY epoch DESC LIMIT 1');
+    if (!this.#readHead.get()) this.startEpoch('first-start');
+  }
+
+  /** The head of the current epoch, as committed. */
+  head(): ChainHead {
+    const row = this.#readHead.get();
+    if (!row) throw new StationError('internal', 'the log has no epoch');
+    return { stationId: row.station_id, epoch: row.epoch, seq: row.head_seq, hash: row.head_hash, hlc: row.head_hlc ? parseHlc(row.head_hlc) : null };
+  }
+
+  /**
+   * Starts a new epoch (first start, restored or copied database, re-enrolment). Its start hash is
+   * the head the city acknowledged for the previous epoch, so history cannot be silently rewritten.
+   */
+  startEpoch(reason: string): number {
+    return this.#db.transaction(() => {
+      const last = this.#readHead.get();
+      const acked = last
+        ? this.#db.prepare<[number], { acked_hash: string }>('SELECT acked_hash FROM sync_state WHERE epoch = ?').get(last.epoch)
+        : undefined;
+      const epoch = (last?.epoch ?? 0) + 1;
+      const startHash = acked?.acked_hash ?? ZERO_HASH;
+      this.#db
+        .prepare('INSERT INTO epochs (epoch, station_id, start_hash, head_seq, head_hash, head_hlc, started_wall_ms, reason) VALUES (?, ?, ?, 0, ?, ?, ?, ?)')
+        .run(epoch, this.#options.stationId, startHash, startHash, last?.head_hlc ?? null, Math.floor(this.#options.clock.wallMs()), reason);
+      return epoch;
+    })();
+  }
+
+  /**
+   * Appends `events` and runs `alsoWrite` in one transaction. Refuses invalid payloads before the
+   * transaction; a full disk becomes a `storage_full` error with nothing written.
+   */
+  append<T = void>(events: readonly NewEvent[], alsoWrite?: (db: Database, rows: readonly ChainedEvent[]) => T): { rows: ChainedEvent[]; result: T | undefined } {
+    for (const event of events) {
+      const check = checkEventPayload(event.kind, event.payload);
+      if (!check.ok) throw new StationError('bad_request', `${event.kind}: ${check.reason}`);
+    }
+    const reading: ClockReading = { wallMs: this.#options.clock.wallMs(), monoMs: this.#options.clock.monoMs(), bootId: this.#options.bootId };
+    const jump = detectClockJump(this.#lastReading, reading);
+    const all: NewEvent[] = jump ? [{ kind: 'clock.jump', payload: { from_ms: jump.fromMs, to_ms: jump.toMs } }, ...events] : [...events];
+    try {
+      const outcome = this.#db.transaction(() => {
+        const { rows } = buildEvents(this.head(), all, { ...reading, newEventId: this.#options.newEventId, sha256Hex: this.#options.sha256Hex });
+        const epoch = this.head().epoch;
+        for (const row of rows) this.#insert.run({ epoch, ...row });
+        const result = alsoWrite ? alsoWrite(this.#db, rows) : undefined;
+        return { rows, result };
+      })();
+      this.#lastReading = reading;
+      return outcome;
+    } catch (error) {
+      if (isDiskFull(error)) {
+        throw new StationError('storage_full', 'Ổ đĩa đã đầy, chưa lưu được. Hãy báo tình nguyện viên. / The disk is full; nothing was saved.', { cause: error });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The station: the services behind the kiosk, on plain Node. Electron's main process and the web host
+ * both open one and hand its handlers to the IPC dispatcher. When the configuration or the database is
+ * unusable the station still opens, in maintenance: status reports the exact problem and every other
+ * command answers `unavailable`, so the window is never blank.
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import type { StationProblem, StationStatus } from '../contract/dto';
+import type { EventName, KioskEvents } from '../contract/events';
+import type { KioskHandlers } from '../contract/kiosk-api';
+import { loadConfig } from './config/load-config';
+import { DEMO_CONFIG, type StationConfig } from './config/station-config';
+import { sha256Hex } from './crypto/node-hash';
+import type { EventLog, LogClock } from './db/event-log';
+import { closeStationLog, LogDamagedError, openStationLog } from './db/station-log';
+import { StationError } from './ipc/station-error';
+import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
+
+export interface StationOptions {
+  readonly dataDir: string;
+  /** Station config file; null or a missing file means the demo configuration. */
+  readonly configPath: string | null;
+  readonly appVersion: string;
+  readonly clock?: LogClock;
+}
+
+export interface Station {
+  readonly handlers: KioskHandlers;
+  readonly config: StationConfig;
+  readonly db: Database | null;
+  readonly log: EventLog | null;
+  status(): StationStatus;
+  on<E extends EventName>(name: E, listener: (payload: KioskEvents[E]) => void): () => void;
+  close(): void;
+}
+
+const systemClock: LogClock = { wallMs: () => Date.now(), monoMs: () => performance.now() };
+
+function describeOpenError(error: unknown): StationProblem {
+  if (error instanceof LogDamagedError) return { code: error.code, message: error.message };
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'cannot_open';
+  return { code: `database_${code}`, message: (error as Error).message };
+}
+
+/** Opens the station in its data folder. Never throws for bad config or a damaged database. */
+export function openStation(options: StationOptions): Station {
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const emitter = new EventEmitter();
+  const problems: StationProblem[] = [];
+  const loaded = loadConfig(options.configPath);
+  if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
+  const config = loaded.ok ? loaded.config : DEMO_CONFIG;
+
+  let db: Database | null = null;
+  let log: EventLog | null = null;
+  if (loaded.ok) {
+    try {
+      const opened = openStationLog({
+        dbPath: join(options.dataDir, 'station.sqlite'),
+        instanceMarkerPath: join(options.dataDir, 'instance.json'),
+        stationId: config.station.id,
+        bootId: randomUUID(),
+        clock,
+        sha256Hex,
+      });
+      db = opened.db;
+      log = opened.log;
+      log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
+    } catch (error) {
+      problems.push(describeOpenError(error));
+    }
+  }
+
+  const requireDb = (): Database => {
+    if (!db) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
+    return db;
+  };
+
+  const syncStatus = () => notEnrolledStatus(db ? countWaitingEvents(db) : 0);
+
+  const status = (): StationStatus => ({
+    stationId: config.station.id,
+    stationName: config.station.name,
+    wardName: config.station.wardName,
+    demoMode: config.demoMode,
+    appVersion: options.appVersion,
+    sync: syncStatus(),
+    problems: [...problems],
+  });
+
+  const handlers: KioskHandlers = {
+    getStatus: async () => status(),
+    getSyncStatus: async () => {
+      requireDb();
+      return syncStatus();
+    },
+    echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(clock.wallMs()) }),
+  };
+
+  return {
+    handlers,
+    config,
+    db,
+    log,
+    status,
+    on: (name, listener) => {
+      emitter.on(name, listener);
+      return () => emitter.off(name, listener);
+    },
+    close: () => {
+      if (db) closeStationLog(db);
+      emitter.removeAllListeners();
+    },
+  };
+}

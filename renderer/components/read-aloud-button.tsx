@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { strings, type Bilingual } from '../i18n/strings';
+
+function vietnameseVoice(): SpeechSynthesisVoice | null {
+  if (typeof speechSynthesis === 'undefined') return null;
+  return speechSynthesis.getVoices().find((voice) => voice.lang.toLowerCase().startsWith('vi')) ?? null;
+}
+
+/**
+ * Reads a text aloud with the system's Vietnamese voice. When the computer has none it says so on
+ * screen instead of failing silently, so a volunteer knows to install one.
+ */
+export function ReadAloudButton({ text }: { text: Bilingual }) {
+  const [missingVoice, setMissingVoice] = useState(false);
+  const speak = () => {
+    const voice = vietnameseVoice();
+    if (!voice) {
+      setMissingVoice(true);
+      return;
+    }
+    speechSynthesis.cancel();
+    const utterance = new SpeechSynthesisUtterance(text.vi);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    speechSynthesis.speak(utterance);
+  };
+  return (
+    <div className="read-aloud">
+      <button type="button" className="button secondary" onClick={speak} aria-label={`${strings.listen.vi} / ${strings.listen.en}`}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" className="icon">
+          <path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" fill="currentColor" />
+        </svg> {strings.listen.vi} <span className="en">/ {strings.listen.en}</span>
+      </button>
+      {missingVoice && <p className="note" role="status">{strings.noVoice.vi} / {strings.noVoice.en}</p>}
+    </div>
+  );
+}

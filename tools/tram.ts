@@ -1,0 +1,45 @@
+/**
+ * The `tram` command: one router for the station's, the technician's and the city's sub-commands.
+ * It lives outside electron/ and city/ because it is the one place allowed to reach both.
+ * Each sub-command module is loaded lazily so `tram --help` stays fast on old PCs.
+ */
+type SubCommand = {
+  readonly summary: string;
+  readonly run: (args: string[]) => Promise<number>;
+};
+
+const commands: Record<string, SubCommand> = {
+  web: {
+    summary: 'serve the kiosk to a browser on 127.0.0.1 (options: --port P, --data DIR, --host H --allow-remote)',
+    run: async (args) => (await import('../electron/web-host/web-cli.ts')).runWebCli(args),
+  },
+  bench: {
+    summary: 'run a benchmark: tram bench <name>; prints one JSON object as the last line',
+    run: async (args) => (await import('../tests/bench/run-bench.ts')).runBench(args),
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, command]) => `  tram ${name.padEnd(14)} ${command.summary}`);
+  return ['Trạm Học Số — công cụ kỹ thuật / technician tools', '', 'Usage:', ...lines, ''].join('\n');
+}
+
+/** Runs one sub-command and returns the process exit status (2 for usage errors). */
+export async function runTram(argv: string[]): Promise<number> {
+  const [first, second, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(usage());
+    return first === undefined ? 2 : 0;
+  }
+  const twoWord = second === undefined ? undefined : commands[`${first} ${second}`];
+  if (twoWord) return twoWord.run(rest);
+  const oneWord = commands[first];
+  if (oneWord) return oneWord.run(second === undefined ? rest : [second, ...rest]);
+  process.stderr.write(`tram: unknown command '${argv.join(' ')}'\n\n${usage()}`);
+  return 2;
+}
+
+/** Registers extra sub-commands (used by tests to check routing). */
+export function listCommands(): string[] {
+  return Object.keys(commands);
+}
