@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['tests/core/**/*.test.ts'] } },
-      { test: { name: 'station', include: ['tests/station/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/tooling/**/*.test.ts'], testTimeout: 30_000 } },
+      { test: { name: 'station', include: ['tests/station/**/*.test.ts', 'tests/web-host/**/*.test.ts', 'tests/tooling/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'main', include: ['tests/main/**/*.test.ts'] } },
       { test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts', 'tests/renderer/**/*.test.tsx'] } },
       { test: { name: 'city', include: ['tests/city/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },

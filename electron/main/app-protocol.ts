@@ -39,7 +39,7 @@ export function mapAppRequest(url: string, rendererDir: string, lessonsDir: stri
   } catch {
     return null;
   }
-  if (parsed.origin !== APP_ORIGIN) return null;
+  if (`${parsed.protocol}//${parsed.host}` !== APP_ORIGIN) return null;
   const path = decodeURIComponent(parsed.pathname);
   const [root, rest] = path.startsWith('/lessons/') ? [lessonsDir, path.slice('/lessons'.length)] : [rendererDir, path === '/' ? '/index.html' : path];
   const absoluteRoot = resolve(root);

@@ -4,7 +4,7 @@
  * electron/core; this file only wires.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { createDispatch } from '../station/ipc/dispatch';
 import { openStation, type Station } from '../station/station';
 import { handleAppScheme, registerAppScheme } from './app-protocol';

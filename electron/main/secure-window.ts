@@ -23,7 +23,9 @@ export const KIOSK_WEB_PREFERENCES: WebPreferences = {
 /** True when a URL belongs to the kiosk page itself. */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    // Compare scheme and host: a URL's `origin` is "null" for custom schemes outside Electron.
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
   } catch {
     return false;
   }

@@ -116,6 +116,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     wss.handleUpgrade(request, socket, head, (ws) => {
       sockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
+      // Oversized or malformed frames surface here; ws then closes the socket (1009/1002) on its own.
+      ws.on('error', () => ws.terminate());
       serveBridge(ws, dispatch);
     });
   });

@@ -4,7 +4,7 @@
  * handler's failure becomes a typed result. A refused message never reaches a handler, so it changes
  * nothing.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { commandSpecs, isCommandName } from '../../contract/commands';
 import type { KioskHandlers } from '../../contract/kiosk-api';
 import { fail, MAX_MESSAGE_BYTES, ok, type Result } from '../../contract/result';

@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { KioskHandlers } from '../../../electron/contract/kiosk-api';
+import { createDispatch } from '../../../electron/station/ipc/dispatch';
+import { StationError } from '../../../electron/station/ipc/station-error';
+
+function handlers(overrides: Partial<KioskHandlers> = {}): KioskHandlers {
+  return {
+    getStatus: vi.fn(),
+    getSyncStatus: vi.fn(),
+    echo: vi.fn(async ({ text }) => ({ text, receivedAtMs: 7 })),
+    ...overrides,
+  } as KioskHandlers;
+}
+
+describe('createDispatch', () => {
+  it('runs the handler with validated input and wraps the value', async () => {
+    const dispatch = createDispatch(handlers());
+    await expect(dispatch('echo', { text: 'hi' })).resolves.toEqual({ ok: true, value: { text: 'hi', receivedAtMs: 7 } });
+  });
+
+  it.each([
+    ['unknown command', 'deleteEverything', {}, 'unknown_command'],
+    ['prototype key as command', '__proto__', {}, 'unknown_command'],
+    ['non-string command', 42, {}, 'unknown_command'],
+    ['wrong type', 'echo', { text: 1 }, 'bad_request'],
+    ['extra field', 'echo', { text: 'a', admin: true }, 'bad_request'],
+    ['not an object', 'echo', 'text', 'bad_request'],
+    ['too long field', 'echo', { text: 'x'.repeat(201) }, 'bad_request'],
+    ['oversized', 'echo', { text: 'x'.repeat(70_000) }, 'too_large'],
+  ])('refuses %s with a typed error and never calls the handler', async (_label, command, input, code) => {
+    const set = handlers();
+    const result = await createDispatch(set)(command, input);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(set.echo).not.toHaveBeenCalled();
+  });
+
+  it('refuses a cyclic argument as too large instead of throwing', async () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(createDispatch(handlers())('echo', cyclic)).resolves.toMatchObject({ ok: false, error: { code: 'too_large' } });
+  });
+
+  it('passes a StationError through with its code', async () => {
+    const dispatch = createDispatch(handlers({ getStatus: async () => { throw new StationError('unavailable', 'đang bảo trì'); } }));
+    await expect(dispatch('getStatus', {})).resolves.toEqual({ ok: false, error: { code: 'unavailable', message: 'đang bảo trì' } });
+  });
+
+  it('hides the details of a handler bug and reports it', async () => {
+    const onInternalError = vi.fn();
+    const dispatch = createDispatch(handlers({ getStatus: async () => { throw new Error('SELECT secret FROM x'); } }), { onInternalError });
+    const result = await dispatch('getStatus', {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in getStatus' } });
+    expect(onInternalError).toHaveBeenCalledWith('getStatus', expect.any(Error));
+  });
+});

@@ -1,0 +1,32 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/web-host-fixture';
+
+const eslint = new ESLint({ cwd: REPO_ROOT });
+
+async function messagesFor(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${REPO_ROOT}/${filePath}` });
+  return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+describe('layering (DESIGN.md §3) is enforced by lint', () => {
+  it.each([
+    ['electron/core/identity/x.ts', "import { app } from 'electron';\nexport const a = app;\n", "'electron'"],
+    ['electron/core/log/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'no Node APIs'],
+    ['electron/core/log/x.ts', 'export const now = () => Date.now();\n', 'Inject a clock'],
+    ['electron/core/log/x.ts', "import { openStation } from '../../station/station';\nexport const o = openStation;\n", 'imports only electron/core'],
+    ['electron/station/x.ts', "import { BrowserWindow } from 'electron';\nexport const b = BrowserWindow;\n", "'electron'"],
+    ['renderer/x.ts', "import Database from 'better-sqlite3';\nexport const d = Database;\n", 'native modules'],
+    ['renderer/x.ts', "import { openStation } from '../electron/station/station';\nexport const o = openStation;\n", 'kiosk-api.ts'],
+    ['city/x.ts', "import { openStation } from '../electron/station/station';\nexport const o = openStation;\n", 'hub imports'],
+    ['electron/web-host/x.ts', "import { app } from 'electron';\nexport const a = app;\n", "'electron'"],
+  ])('reports a forbidden import in %s', async (file, code, expected) => {
+    const messages = await messagesFor(file, code);
+    expect(messages.join('\n')).toContain(expected);
+  });
+
+  it('accepts the allowed direction (station imports core)', async () => {
+    const messages = await messagesFor('electron/station/x.ts', "import { tickHlc } from '../core/log/hlc';\nexport const t = tickHlc;\n");
+    expect(messages).toEqual([]);
+  });
+});
