@@ -13,6 +13,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'serve the kiosk to a browser on 127.0.0.1 (options: --port P, --data DIR, --host H --allow-remote)',
     run: async (args) => (await import('../electron/web-host/web-cli.ts')).runWebCli(args),
   },
+  db: {
+    summary: 'attendance log: db verify|backup|seed (--db FILE | --data DIR) [--to DIR] [--events N]',
+    run: async (args) => (await import('../electron/station/cli/db-cli.ts')).runDbCli(args),
+  },
   bench: {
     summary: 'run a benchmark: tram bench <name>; prints one JSON object as the last line',
     run: async (args) => (await import('../tests/bench/run-bench.ts')).runBench(args),

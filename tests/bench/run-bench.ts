@@ -1,0 +1,19 @@
+/**
+ * `npm run bench -- <name>`: runs one benchmark. Each prints progress lines and, as its last line,
+ * one JSON object with its figures.
+ */
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  store: async () => (await import('./store-bench')).runStoreBench(),
+};
+
+export async function runBench(args: string[]): Promise<number> {
+  const [name] = args;
+  const bench = name ? benches[name] : undefined;
+  if (!bench) {
+    process.stderr.write(`usage: npm run bench -- <${Object.keys(benches).join('|')}>\n`);
+    return 2;
+  }
+  const result = await bench();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return 0;
+}
