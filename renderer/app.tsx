@@ -1,53 +1,36 @@
-import { useEffect, useState } from 'react';
-import type { StationStatus } from '../electron/contract/dto';
+import type { ReactNode } from 'react';
 import { BilingualText } from './components/bilingual-text';
+import { useStationStatus } from './hooks/use-station-status';
 import { strings } from './i18n/strings';
-import { kiosk } from './kiosk-api';
-import { AttractScreen } from './screens/attract-screen';
+import { KioskFlow } from './kiosk-flow';
 import { MaintenanceScreen } from './screens/maintenance-screen';
 
-const STATUS_REFRESH_MS = 15_000;
+function Centered({ screen, children }: { screen: string; children: ReactNode }) {
+  return (
+    <main className="screen maintenance" data-screen={screen}>
+      {children}
+    </main>
+  );
+}
 
-/** The kiosk's root: asks the station for its status and picks the screen. */
+/** The kiosk's root: asks the station for its status and picks maintenance or the walk-in flow. */
 export function App() {
-  const [status, setStatus] = useState<StationStatus | null>(null);
-  const [unreachable, setUnreachable] = useState<string | null>(null);
-
-  useEffect(() => {
-    let alive = true;
-    const refresh = async () => {
-      const result = await kiosk().getStatus({});
-      if (!alive) return;
-      if (result.ok) {
-        setStatus(result.value);
-        setUnreachable(null);
-      } else setUnreachable(result.error.message);
-    };
-    void refresh();
-    const timer = setInterval(() => void refresh(), STATUS_REFRESH_MS);
-    const unsubscribe = kiosk().on('syncChanged', (sync) => setStatus((current) => (current ? { ...current, sync } : current)));
-    return () => {
-      alive = false;
-      clearInterval(timer);
-      unsubscribe();
-    };
-  }, []);
-
+  const { status, unreachable } = useStationStatus();
   if (unreachable !== null && status === null) {
     return (
-      <main className="screen maintenance" data-screen="unreachable">
+      <Centered screen="unreachable">
         <BilingualText as="h1" text={strings.maintenanceTitle} className="title" />
         <p>{unreachable}</p>
-      </main>
+      </Centered>
     );
   }
   if (status === null) {
     return (
-      <main className="screen loading" data-screen="loading">
+      <Centered screen="loading">
         <BilingualText as="h1" text={strings.loading} className="title" />
-      </main>
+      </Centered>
     );
   }
   if (status.problems.length > 0) return <MaintenanceScreen status={status} />;
-  return <AttractScreen status={status} />;
+  return <KioskFlow status={status} />;
 }

@@ -17,6 +17,18 @@ const commands: Record<string, SubCommand> = {
     summary: 'attendance log: db verify|backup|seed (--db FILE | --data DIR) [--to DIR] [--events N]',
     run: async (args) => (await import('../electron/station/cli/db-cli.ts')).runDbCli(args),
   },
+  'id parse': {
+    summary: 'parse raw ID-card QR bytes from stdin; prints one JSON object (exit 2 on a bad card)',
+    run: async (args) => (await import('../electron/station/cli/id-cli.ts')).runIdCli(['parse', ...args]),
+  },
+  'hid decode': {
+    summary: 'decode hex HID reports (one per line) from stdin: --mode pos|keyboard',
+    run: async (args) => (await import('../electron/station/cli/hid-cli.ts')).runHidCli(['decode', ...args]),
+  },
+  city: {
+    summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
+    run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
+  },
   bench: {
     summary: 'run a benchmark: tram bench <name>; prints one JSON object as the last line',
     run: async (args) => (await import('../tests/bench/run-bench.ts')).runBench(args),

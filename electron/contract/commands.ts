@@ -5,7 +5,7 @@
  * runtime with the zod schema here; the output type rides along as a phantom type.
  */
 import { z } from 'zod';
-import type { EchoReply, StationStatus, SyncStatus } from './dto';
+import type { DemoCard, EchoReply, ScanOutcome, StationStatus, SyncStatus } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -22,6 +22,16 @@ const empty = z.object({}).strict();
 export const commandSpecs = {
   getStatus: command<StationStatus>()(empty),
   getSyncStatus: command<SyncStatus>()(empty),
+  /** A keyboard-wedge scan the renderer's burst detector caught; the outcome arrives as `scanOutcome`. */
+  submitScan: command<{ readonly accepted: true }>()(z.object({ text: z.string().min(1).max(4096), method: z.literal('keyboard') }).strict()),
+  /** The learner's answer on the consent screen. */
+  answerConsent: command<ScanOutcome>()(z.object({ pendingId: z.uuid(), accept: z.boolean() }).strict()),
+  /** Ends the current visit ("Kết thúc" or the idle privacy reset). */
+  endVisit: command<{ readonly ended: boolean }>()(z.object({ reason: z.enum(['user', 'idle']) }).strict()),
+  /** Sample cards of fake persons, only in demo mode. */
+  listDemoCards: command<readonly DemoCard[]>()(empty),
+  /** Plays a sample card as byte-exact HID-POS reports through the real decode path (demo mode only). */
+  playDemoCard: command<{ readonly played: boolean }>()(z.object({ id: z.string().max(40) }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

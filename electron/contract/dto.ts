@@ -34,3 +34,30 @@ export interface EchoReply {
   readonly text: string;
   readonly receivedAtMs: number;
 }
+
+export interface BilingualMessage {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** What the station made of a scan. Never carries the ID number or the raw QR text. */
+export type ScanOutcome =
+  | {
+      readonly kind: 'welcome';
+      readonly visitId: string;
+      /** The name for the greeting on the learner's own screen ("Chào bác Nguyễn Văn An"). */
+      readonly displayName: string;
+      /** Given name only, e.g. "An", for shared screens such as the projector view. */
+      readonly givenName: string;
+      readonly honorific: 'bác' | 'bạn';
+      readonly isNewLearner: boolean;
+    }
+  | { readonly kind: 'consent'; readonly pendingId: string; readonly givenName: string; readonly honorific: 'bác' | 'bạn' }
+  | { readonly kind: 'guest'; readonly visitId: null }
+  | { readonly kind: 'rejected'; readonly code: string; readonly message: BilingualMessage };
+
+export interface DemoCard {
+  readonly id: string;
+  readonly label: BilingualMessage;
+  readonly description: BilingualMessage;
+}

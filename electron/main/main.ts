@@ -56,7 +56,14 @@ export function startKiosk(): boolean {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => station?.close());
+  // Close the station (check-out of the open visit, clean-shutdown mark) before the process exits.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !station) return;
+    closing = true;
+    event.preventDefault();
+    void station.close().finally(() => app.quit());
+  });
   return true;
 }
 

@@ -17,8 +17,12 @@ import { DEMO_CONFIG, type StationConfig } from './config/station-config';
 import { sha256Hex } from './crypto/node-hash';
 import type { EventLog, LogClock } from './db/event-log';
 import { closeStationLog, LogDamagedError, openStationLog } from './db/station-log';
-import { StationError } from './ipc/station-error';
+import { learnerKeySecret, loadOrCreateKeys } from './keys/key-store';
+import type { HidModule } from './scanners/hid-module';
+import { startScanSources, type ScanSources } from './scanners/scan-sources';
+import { IdentityService, type ScanMethod } from './services/identity-service';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
+import { createStationHandlers } from './station-handlers';
 
 export interface StationOptions {
   readonly dataDir: string;
@@ -26,16 +30,22 @@ export interface StationOptions {
   readonly configPath: string | null;
   readonly appVersion: string;
   readonly clock?: LogClock;
+  /** Injected in tests; defaults to the real node-hid. */
+  readonly loadHid?: () => Promise<HidModule>;
+  /** Start scanner sources (default true). */
+  readonly scanners?: boolean;
 }
 
 export interface Station {
   readonly handlers: KioskHandlers;
   readonly config: StationConfig;
+  readonly dataDir: string;
   readonly db: Database | null;
   readonly log: EventLog | null;
+  readonly identity: IdentityService | null;
   status(): StationStatus;
   on<E extends EventName>(name: E, listener: (payload: KioskEvents[E]) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const systemClock: LogClock = { wallMs: () => Date.now(), monoMs: () => performance.now() };
@@ -43,7 +53,7 @@ const systemClock: LogClock = { wallMs: () => Date.now(), monoMs: () => performa
 function describeOpenError(error: unknown): StationProblem {
   if (error instanceof LogDamagedError) return { code: error.code, message: error.message };
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'cannot_open';
-  return { code: `database_${code}`, message: (error as Error).message };
+  return { code: code.startsWith('database_') || code.startsWith('key_') ? code : `database_${code}`, message: (error as Error).message };
 }
 
 /** Opens the station in its data folder. Never throws for bad config or a damaged database. */
@@ -51,6 +61,7 @@ export function openStation(options: StationOptions): Station {
   mkdirSync(options.dataDir, { recursive: true });
   const clock = options.clock ?? systemClock;
   const emitter = new EventEmitter();
+  const emit = <E extends EventName>(name: E, payload: KioskEvents[E]) => emitter.emit(name, payload);
   const problems: StationProblem[] = [];
   const loaded = loadConfig(options.configPath);
   if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
@@ -58,8 +69,10 @@ export function openStation(options: StationOptions): Station {
 
   let db: Database | null = null;
   let log: EventLog | null = null;
+  let identity: IdentityService | null = null;
   if (loaded.ok) {
     try {
+      const keys = loadOrCreateKeys(join(options.dataDir, 'keys.json'));
       const opened = openStationLog({
         dbPath: join(options.dataDir, 'station.sqlite'),
         instanceMarkerPath: join(options.dataDir, 'instance.json'),
@@ -71,18 +84,29 @@ export function openStation(options: StationOptions): Station {
       db = opened.db;
       log = opened.log;
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
+      identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
   }
 
-  const requireDb = (): Database => {
-    if (!db) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
-    return db;
+  const publishScan = (text: string, method: ScanMethod) => {
+    if (!identity) return;
+    const outcome = identity.handleScan(text, method);
+    if (outcome) emit('scanOutcome', outcome);
   };
 
-  const syncStatus = () => notEnrolledStatus(db ? countWaitingEvents(db) : 0);
+  let scanSources: ScanSources | null = null;
+  if (identity && options.scanners !== false) {
+    scanSources = startScanSources({
+      demoMode: config.demoMode,
+      vidPids: [],
+      onScan: (scan) => publishScan(scan.text, 'hid-pos'),
+      ...(options.loadHid ? { loadHid: options.loadHid } : {}),
+    });
+  }
 
+  const syncStatus = () => notEnrolledStatus(db ? countWaitingEvents(db) : 0);
   const status = (): StationStatus => ({
     stationId: config.station.id,
     stationName: config.station.name,
@@ -93,26 +117,31 @@ export function openStation(options: StationOptions): Station {
     problems: [...problems],
   });
 
-  const handlers: KioskHandlers = {
-    getStatus: async () => status(),
-    getSyncStatus: async () => {
-      requireDb();
-      return syncStatus();
-    },
-    echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(clock.wallMs()) }),
-  };
+  const handlers = createStationHandlers({
+    status,
+    syncStatus,
+    identity,
+    scanSources: () => scanSources,
+    demoMode: config.demoMode,
+    wallMs: clock.wallMs,
+    publishScanText: publishScan,
+  });
 
   return {
     handlers,
     config,
+    dataDir: options.dataDir,
     db,
     log,
+    identity,
     status,
     on: (name, listener) => {
       emitter.on(name, listener);
       return () => emitter.off(name, listener);
     },
-    close: () => {
+    close: async () => {
+      await scanSources?.stop();
+      if (identity && db?.open) identity.endVisit('shutdown');
       if (db) closeStationLog(db);
       emitter.removeAllListeners();
     },

@@ -76,7 +76,7 @@ export async function runWebCli(args: string[]): Promise<number> {
       allowRemote: values['allow-remote'],
     });
   } catch (error) {
-    station.close();
+    await station.close();
     process.stderr.write(`tram web: ${(error as Error).message}\n`);
     return error instanceof WebHostError ? 2 : 1;
   }
@@ -87,7 +87,7 @@ export async function runWebCli(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await host.close();
-  station.close();
+  await station.close();
   process.stdout.write('stopped\n');
   return 0;
 }

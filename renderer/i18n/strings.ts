@@ -31,3 +31,23 @@ export const strings = {
   syncStopped: { vi: 'Gửi dữ liệu đã dừng — cần kỹ thuật viên', en: 'Sending stopped — a technician is needed' },
   waitingEvents: { vi: 'bản ghi chờ gửi', en: 'records waiting' },
 } as const satisfies Record<string, Bilingual>;
+
+export const identityStrings = {
+  consentTitle: { vi: 'Trạm xin phép lưu thông tin của bác', en: 'May the station keep your details?' },
+  consentBody: {
+    vi: 'Để ghi nhận bác đã học và chào bác lần sau, trạm lưu: tên để chào, năm sinh, giới tính và phường. Trạm không lưu số căn cước. Thành phố chỉ nhận một mã số ẩn danh, không có tên. Bác có thể nhờ tình nguyện viên xoá thông tin bất cứ lúc nào.',
+    en: 'To record your learning and greet you next time, the station keeps: your name for the greeting, birth year, gender and ward. It does not keep your ID number. The city receives only an anonymous code, never your name. A volunteer can erase your details at any time.',
+  },
+  consentYes: { vi: 'Đồng ý', en: 'I agree' },
+  consentNo: { vi: 'Không đồng ý', en: 'I do not agree' },
+  consentNoHint: { vi: 'Không đồng ý bác vẫn học được, như khách.', en: 'If you do not agree you can still learn, as a guest.' },
+  welcomeNew: { vi: 'Cảm ơn bác đã đăng ký.', en: 'Thank you for registering.' },
+  welcomeBack: { vi: 'Rất vui được gặp lại.', en: 'Good to see you again.' },
+  guestTitle: { vi: 'Chào bác, bác học với tư cách khách', en: 'Welcome, you are learning as a guest' },
+  guestBody: { vi: 'Trạm không lưu thông tin gì về bác.', en: 'The station keeps nothing about you.' },
+  rejectedTitle: { vi: 'Chưa đọc được thẻ', en: 'The card could not be used' },
+  finish: { vi: 'Kết thúc', en: 'Finish' },
+  back: { vi: 'Quay lại', en: 'Back' },
+  demoTitle: { vi: 'Thẻ mẫu (chế độ trình diễn)', en: 'Sample cards (demo mode)' },
+  demoHint: { vi: 'Bấm vào một thẻ để giả lập quét bằng máy quét.', en: 'Tap a card to simulate a scanner read.' },
+} as const satisfies Record<string, Bilingual>;

@@ -5,7 +5,7 @@ import { SyncBadge } from '../components/sync-badge';
 import { strings } from '../i18n/strings';
 
 /** The screen an idle station shows: who we are, what to do, and whether the city gets the data. */
-export function AttractScreen({ status }: { status: StationStatus }) {
+export function AttractScreen({ status, children }: { status: StationStatus; children?: React.ReactNode }) {
   const prompt = { vi: `${strings.welcome.vi} — ${strings.scanPrompt.vi.toLowerCase()}`, en: `${strings.welcome.en} — ${strings.scanPrompt.en.toLowerCase()}` };
   return (
     <main className="screen attract" data-screen="attract">
@@ -34,6 +34,7 @@ export function AttractScreen({ status }: { status: StationStatus }) {
         <BilingualText text={strings.scanHint} className="hint" />
         <ReadAloudButton text={{ vi: `${prompt.vi}. ${strings.scanHint.vi}`, en: prompt.en }} />
       </section>
+      {children}
       <footer className="station-footer">
         <span>{status.wardName}</span>
         <SyncBadge sync={status.sync} />

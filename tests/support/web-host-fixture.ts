@@ -37,7 +37,7 @@ export async function startTestWebHost(options: { configPath?: string | null; da
     dataDir,
     stop: async () => {
       await host.close();
-      station.close();
+      await station.close();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -39,7 +39,7 @@ describe('web host', () => {
 
   afterAll(async () => {
     await host.close();
-    station.close();
+    await station.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

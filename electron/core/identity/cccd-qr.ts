@@ -5,7 +5,7 @@
  * party data: counted, never returned). Splits on '|' only: addresses contain commas.
  */
 import { compareCivilDates, parseCardDate, toIsoDate, vietnamDateAt, type CivilDate } from './civil-date';
-import { idNumberFacts, isIdNumberFormat, type Gender } from './id-number';
+import { idNumberFacts, type Gender } from './id-number';
 import { identityError, identityOk, type IdentityResult } from './identity-error';
 import { cleanQrText } from './qr-text';
 
@@ -18,7 +18,8 @@ export type IdentityWarning =
   | 'six_field_layout' // the variant without the old-ID field
   | 'extra_fields_ignored' // 2024 card fields after the issue date were left out
   | 'issue_date_missing'
-  | 'address_empty';
+  | 'address_empty'
+  | 'wedge_text_dropped'; // keyboard-wedge scan: name and address left empty, gender taken from the ID
 
 export type CccdIdentity = {
   readonly id: string;
@@ -34,6 +35,12 @@ export type CccdIdentity = {
 export type ParseOptions = {
   /** The current instant (epoch ms) from the caller's clock: dates after today are refused. */
   readonly nowMs: number;
+  /**
+   * 'keyboard-wedge' when the text was typed by a scanner in keyboard mode: such a scanner drops
+   * every non-ASCII letter ("Nữ" arrives as "N"), so only the digits are trusted (DESIGN.md §5).
+   * The name and address come back empty and the gender comes from the ID number.
+   */
+  readonly source?: 'scanner' | 'keyboard-wedge';
 };
 
 const OLD_ID = /^(?:\d{9}|\d{12})?$/;
@@ -107,14 +114,20 @@ export function parseCccdQr(raw: string, options: ParseOptions): IdentityResult<
   const fields = split.value;
   const warnings: IdentityWarning[] = cleaned.repairedMojibake ? ['mojibake_repaired', ...fields.warnings] : [...fields.warnings];
 
-  if (!isIdNumberFormat(fields.id)) return identityError('bad_id_format', 'the ID number must be exactly 12 digits');
-  const name = collapseSpaces(fields.name);
-  if (name.length > MAX_NAME_LENGTH || !NAME.test(name)) return identityError('bad_name', 'the name is empty or has characters a name cannot have');
+  const facts = idNumberFacts(fields.id);
+  if (!facts.ok) return facts;
+  const isWedge = options.source === 'keyboard-wedge';
+  const name = isWedge ? '' : collapseSpaces(fields.name);
+  if (!isWedge && (name.length > MAX_NAME_LENGTH || !NAME.test(name))) {
+    return identityError('bad_name', 'the name is empty or has characters a name cannot have');
+  }
 
   const today = vietnamDateAt(options.nowMs);
   const birth = parseDateField(fields.birth, today, 'birth date');
   if (!birth.ok) return birth;
-  const gender = parseGender(fields.gender);
+  // A wedge turns "Nữ" into "N" (or nothing): then only the ID's digit can tell, and is used.
+  const wedgeGender = isWedge && /^n?$/i.test(fields.gender) ? facts.value.gender : null;
+  const gender = parseGender(fields.gender) ?? wedgeGender;
   if (gender === null) return identityError('bad_gender', "the gender must be 'Nam' or 'Nữ'");
   let issue: CivilDate | null = null;
   if (fields.issue === '') {
@@ -126,14 +139,13 @@ export function parseCccdQr(raw: string, options: ParseOptions): IdentityResult<
     issue = parsed.value;
   }
 
-  const facts = idNumberFacts(fields.id);
-  if (!facts.ok) return facts;
   if (facts.value.birthYear !== birth.value.year) return identityError('id_birth_mismatch', 'the ID number does not match the birth year');
   if (facts.value.gender !== gender) return identityError('id_gender_mismatch', 'the ID number does not match the gender');
   if (!facts.value.isKnownPlace) warnings.push('unknown_place_code');
 
-  const address = cleanAddress(fields.address);
-  if (address === '') warnings.push('address_empty');
+  const address = isWedge ? '' : cleanAddress(fields.address);
+  if (isWedge) warnings.push('wedge_text_dropped');
+  else if (address === '') warnings.push('address_empty');
   return identityOk({
     id: fields.id,
     oldId: fields.oldId === '' ? null : fields.oldId,

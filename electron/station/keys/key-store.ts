@@ -1,0 +1,88 @@
+/**
+ * The station's secrets, kept in a file beside the database and never inside it (a copied or
+ * backed-up database carries no keys): the station's Ed25519 key pair, and after enrolment the city's
+ * pinned public key and the city learner key. Before enrolment a station-local learner key stands in,
+ * so a demo station can recognise returning learners. The file is written atomically with mode 0600.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+
+const keyFileSchema = z.object({
+  version: z.literal(1),
+  stationPrivateKeyPkcs8: b64,
+  stationPublicKeyRaw: b64,
+  localLearnerKey: b64,
+  enrolment: z
+    .object({
+      stationId: z.string(),
+      hubUrl: z.string(),
+      cityPublicKeyRaw: b64,
+      cityLearnerKey: b64,
+      epoch: z.number().int().min(1),
+      enrolledWallMs: z.number().int(),
+    })
+    .nullable(),
+});
+
+export type KeyFile = z.infer<typeof keyFileSchema>;
+export type Enrolment = NonNullable<KeyFile['enrolment']>;
+
+export class KeyStoreError extends Error {
+  readonly code = 'key_store_invalid';
+}
+
+function rawPublicKey(spkiDer: Buffer): Buffer {
+  // An Ed25519 SPKI is a fixed 12-byte header followed by the 32-byte raw key.
+  return spkiDer.subarray(spkiDer.length - 32);
+}
+
+function freshKeyFile(): KeyFile {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    version: 1,
+    stationPrivateKeyPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    stationPublicKeyRaw: rawPublicKey(publicKey.export({ format: 'der', type: 'spki' })).toString('base64'),
+    localLearnerKey: randomBytes(32).toString('base64'),
+    enrolment: null,
+  };
+}
+
+function writeAtomically(path: string, file: KeyFile): void {
+  const temp = `${path}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temp, path);
+  chmodSync(path, 0o600);
+}
+
+/** Loads the key file, creating one with fresh keys when there is none. */
+export function loadOrCreateKeys(path: string): KeyFile {
+  if (!existsSync(path)) {
+    const file = freshKeyFile();
+    writeAtomically(path, file);
+    return file;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new KeyStoreError(`key store ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = keyFileSchema.safeParse(raw);
+  if (!parsed.success) throw new KeyStoreError(`key store ${path} is invalid: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** Records an enrolment (or re-enrolment) answer. */
+export function saveEnrolment(path: string, enrolment: Enrolment): KeyFile {
+  const file = { ...loadOrCreateKeys(path), enrolment };
+  writeAtomically(path, file);
+  return file;
+}
+
+/** The key that turns an ID into a learner key: the city's once enrolled, else this station's own. */
+export function learnerKeySecret(file: KeyFile): Buffer {
+  return Buffer.from(file.enrolment?.cityLearnerKey ?? file.localLearnerKey, 'base64');
+}

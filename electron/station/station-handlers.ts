@@ -1,0 +1,52 @@
+/**
+ * The station's command handlers: one function per contract command, each a thin call into a
+ * service. Anything that needs the database answers `unavailable` while the station is in maintenance.
+ */
+import type { StationStatus, SyncStatus } from '../contract/dto';
+import type { KioskHandlers } from '../contract/kiosk-api';
+import { StationError } from './ipc/station-error';
+import type { ScanSources } from './scanners/scan-sources';
+import { demoCardText, listDemoCards } from './services/demo-cards';
+import type { IdentityService } from './services/identity-service';
+
+export interface HandlerDeps {
+  readonly status: () => StationStatus;
+  readonly syncStatus: () => SyncStatus;
+  readonly identity: IdentityService | null;
+  readonly scanSources: () => ScanSources | null;
+  readonly demoMode: boolean;
+  readonly wallMs: () => number;
+  readonly publishScanText: (text: string, method: 'keyboard') => void;
+}
+
+const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
+
+export function createStationHandlers(deps: HandlerDeps): KioskHandlers {
+  const identity = (): IdentityService => {
+    if (!deps.identity) throw new StationError('unavailable', MAINTENANCE);
+    return deps.identity;
+  };
+  return {
+    getStatus: async () => deps.status(),
+    getSyncStatus: async () => {
+      identity();
+      return deps.syncStatus();
+    },
+    submitScan: async ({ text, method }) => {
+      identity();
+      deps.publishScanText(text, method);
+      return { accepted: true };
+    },
+    answerConsent: async ({ pendingId, accept }) => identity().answerConsent(pendingId, accept),
+    endVisit: async ({ reason }) => ({ ended: identity().endVisit(reason) }),
+    listDemoCards: async () => (deps.demoMode ? listDemoCards() : []),
+    playDemoCard: async ({ id }) => {
+      const scanner = deps.scanSources()?.demoScanner;
+      if (!deps.demoMode || !scanner) throw new StationError('unavailable', 'Chỉ có ở chế độ trình diễn / Only in demo mode');
+      const text = demoCardText(id);
+      if (text === null) throw new StationError('not_found', `no demo card ${id}`);
+      return { played: scanner.scanText(text) };
+    },
+    echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(deps.wallMs()) }),
+  };
+}
