@@ -2,53 +2,66 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ScanOutcome, StationStatus } from '../electron/contract/dto';
 import { DemoPanel } from './components/demo-panel';
 import { useWedgeScanner } from './hooks/use-wedge-scanner';
-import { identityStrings } from './i18n/strings';
+import { identityStrings, lessonStrings } from './i18n/strings';
 import { kiosk } from './kiosk-api';
 import { AttractScreen } from './screens/attract-screen';
+import { CertificateScreen } from './screens/certificate-screen';
 import { ConsentScreen } from './screens/consent-screen';
+import { LessonList } from './screens/lesson-list';
+import { LessonPlayer } from './screens/lesson-player';
 import { NoticeScreen } from './screens/notice-screen';
-import { WelcomeScreen } from './screens/welcome-screen';
+import { SessionScreen } from './screens/session-screen';
+
+type Welcome = Extract<ScanOutcome, { kind: 'welcome' }>;
+/** Who is at the kiosk: a registered learner, a guest, or nobody. */
+type Session = { readonly kind: 'learner'; readonly welcome: Welcome } | { readonly kind: 'guest' };
 
 type View =
   | { readonly screen: 'attract' }
   | { readonly screen: 'consent'; readonly pendingId: string; readonly greetingName: string }
-  | { readonly screen: 'welcome'; readonly welcome: Extract<ScanOutcome, { kind: 'welcome' }> }
-  | { readonly screen: 'guest' }
-  | { readonly screen: 'rejected'; readonly outcome: Extract<ScanOutcome, { kind: 'rejected' }> };
+  | { readonly screen: 'home' }
+  | { readonly screen: 'lesson'; readonly lessonId: string }
+  | { readonly screen: 'certificate' }
+  | { readonly screen: 'rejected'; readonly message: { vi: string; en: string } };
 
-function viewFor(outcome: ScanOutcome): View {
-  switch (outcome.kind) {
-    case 'welcome':
-      return { screen: 'welcome', welcome: outcome };
-    case 'consent':
-      return { screen: 'consent', pendingId: outcome.pendingId, greetingName: outcome.givenName ? `${outcome.honorific} ${outcome.givenName}` : '' };
-    case 'guest':
-      return { screen: 'guest' };
-    case 'rejected':
-      return { screen: 'rejected', outcome };
-  }
-}
-
-/** The walk-in flow: attract → (consent) → welcome, driven by the station's scan outcomes. */
+/** The walk-in flow: attract → (consent) → lessons, driven by the station's scan outcomes. */
 export function KioskFlow({ status }: { status: StationStatus }) {
   const [view, setView] = useState<View>({ screen: 'attract' });
+  const [session, setSession] = useState<Session | null>(null);
   useWedgeScanner(view.screen !== 'consent');
 
-  useEffect(() => kiosk().on('scanOutcome', (outcome) => setView(viewFor(outcome))), []);
+  const apply = useCallback((outcome: ScanOutcome) => {
+    switch (outcome.kind) {
+      case 'welcome':
+        setSession({ kind: 'learner', welcome: outcome });
+        setView({ screen: 'home' });
+        return;
+      case 'consent':
+        setView({ screen: 'consent', pendingId: outcome.pendingId, greetingName: outcome.givenName ? `${outcome.honorific} ${outcome.givenName}` : '' });
+        return;
+      case 'guest':
+        setSession({ kind: 'guest' });
+        setView({ screen: 'home' });
+        return;
+      case 'rejected':
+        setView((current) => (current.screen === 'attract' || current.screen === 'rejected' ? { screen: 'rejected', message: outcome.message } : current));
+        return;
+    }
+  }, []);
+
+  useEffect(() => kiosk().on('scanOutcome', apply), [apply]);
 
   const toAttract = useCallback(() => setView({ screen: 'attract' }), []);
   const finish = useCallback(() => {
     void kiosk().endVisit({ reason: 'user' });
+    setSession(null);
     setView({ screen: 'attract' });
   }, []);
+  const home = useCallback(() => setView({ screen: 'home' }), []);
 
   switch (view.screen) {
     case 'attract':
-      return (
-        <AttractScreen status={status}>
-          {status.demoMode && <DemoPanel />}
-        </AttractScreen>
-      );
+      return <AttractScreen status={status}>{status.demoMode && <DemoPanel />}</AttractScreen>;
     case 'consent':
       return (
         <ConsentScreen
@@ -56,15 +69,33 @@ export function KioskFlow({ status }: { status: StationStatus }) {
           onAnswer={(accept) =>
             void kiosk()
               .answerConsent({ pendingId: view.pendingId, accept })
-              .then((result) => setView(result.ok ? viewFor(result.value) : { screen: 'attract' }))
+              .then((result) => (result.ok ? apply(result.value) : setView({ screen: 'attract' })))
           }
         />
       );
-    case 'welcome':
-      return <WelcomeScreen welcome={view.welcome} onFinish={finish} />;
-    case 'guest':
-      return <NoticeScreen kind="guest" title={identityStrings.guestTitle} body={identityStrings.guestBody} onDone={toAttract} />;
+    case 'home':
+      return (
+        <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish}>
+          {session?.kind === 'guest' && <p className="note">{lessonStrings.guestNote.vi} / {lessonStrings.guestNote.en}</p>}
+          <LessonList onOpen={(lesson) => setView({ screen: 'lesson', lessonId: lesson.id })} />
+        </SessionScreen>
+      );
+    case 'lesson':
+      return (
+        <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish} compact>
+          <LessonPlayer
+            key={view.lessonId}
+            lessonId={view.lessonId}
+            canCertify={session?.kind === 'learner'}
+            onOpenLesson={(id) => setView({ screen: 'lesson', lessonId: id })}
+            onList={home}
+            onCertificate={() => setView({ screen: 'certificate' })}
+          />
+        </SessionScreen>
+      );
+    case 'certificate':
+      return <CertificateScreen onClose={home} />;
     case 'rejected':
-      return <NoticeScreen kind="rejected" title={identityStrings.rejectedTitle} body={view.outcome.message} onDone={toAttract} />;
+      return <NoticeScreen kind="rejected" title={identityStrings.rejectedTitle} body={view.message} onDone={toAttract} />;
   }
 }

@@ -5,7 +5,7 @@
  * runtime with the zod schema here; the output type rides along as a phantom type.
  */
 import { z } from 'zod';
-import type { DemoCard, EchoReply, ScanOutcome, StationStatus, SyncStatus } from './dto';
+import type { Certificate, DemoCard, EchoReply, LessonResult, LessonSummary, LessonView, ScanOutcome, StationStatus, SyncStatus } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -18,6 +18,7 @@ function command<Output>() {
 }
 
 const empty = z.object({}).strict();
+const lessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
 
 export const commandSpecs = {
   getStatus: command<StationStatus>()(empty),
@@ -32,6 +33,19 @@ export const commandSpecs = {
   listDemoCards: command<readonly DemoCard[]>()(empty),
   /** Plays a sample card as byte-exact HID-POS reports through the real decode path (demo mode only). */
   playDemoCard: command<{ readonly played: boolean }>()(z.object({ id: z.string().max(40) }).strict()),
+  /** The lessons with the current learner's progress. */
+  listLessons: command<readonly LessonSummary[]>()(empty),
+  getLesson: command<LessonView>()(z.object({ id: lessonId }).strict()),
+  /** Opens a lesson for the current learner; returns the step to resume at. */
+  startLesson: command<{ readonly resumeStep: number }>()(z.object({ id: lessonId }).strict()),
+  /** Remembers the step the learner reached, so an idle reset or a crash resumes there. */
+  saveStep: command<{ readonly saved: boolean }>()(z.object({ id: lessonId, step: z.number().int().min(0).max(50) }).strict()),
+  /** Scores the quiz on the station and records the result. */
+  completeLesson: command<LessonResult>()(z.object({ id: lessonId, answers: z.array(z.number().int().min(0).max(20)).max(50) }).strict()),
+  /** The printable certificate of the current learner's passed lessons. */
+  getCertificate: command<Certificate>()(empty),
+  /** Prints the current page (Electron's print API; the web host answers `unavailable` and the page prints itself). */
+  printPage: command<{ readonly printed: boolean }>()(empty),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

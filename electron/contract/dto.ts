@@ -28,6 +28,8 @@ export interface StationStatus {
   readonly sync: SyncStatus;
   /** Problems that put the station into maintenance (bad config, damaged database …). */
   readonly problems: readonly StationProblem[];
+  /** Things a volunteer should fix that do not stop the station (a lesson pack skipped …). */
+  readonly notices: readonly StationProblem[];
 }
 
 export interface EchoReply {
@@ -60,4 +62,58 @@ export interface DemoCard {
   readonly id: string;
   readonly label: BilingualMessage;
   readonly description: BilingualMessage;
+}
+
+export type LessonStatus = 'new' | 'started' | 'passed' | 'failed';
+
+export interface LessonSummary {
+  readonly id: string;
+  readonly version: number;
+  readonly title: BilingualMessage;
+  readonly summary: BilingualMessage;
+  readonly minutes: number;
+  readonly stepCount: number;
+  readonly competencies: readonly string[];
+  readonly status: LessonStatus;
+  /** 0-based step to resume at (0 when new or passed). */
+  readonly resumeStep: number;
+}
+
+export interface LessonStepView {
+  readonly text: BilingualMessage;
+  /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
+  readonly imageUrl: string;
+  readonly imageAlt: BilingualMessage;
+  readonly audioUrl: string | null;
+}
+
+export interface LessonQuestionView {
+  readonly id: string;
+  readonly prompt: BilingualMessage;
+  readonly choices: readonly BilingualMessage[];
+  /** Shown with immediate feedback; the quiz is practice, not an exam. */
+  readonly answer: number;
+  readonly explanation: BilingualMessage;
+}
+
+export interface LessonView extends LessonSummary {
+  readonly steps: readonly LessonStepView[];
+  readonly questions: readonly LessonQuestionView[];
+  readonly passMark: number;
+}
+
+export interface LessonResult {
+  readonly score: number;
+  readonly passed: boolean;
+  readonly recorded: boolean;
+  readonly suggestion: LessonSummary | null;
+}
+
+export interface Certificate {
+  readonly learnerName: string;
+  readonly stationName: string;
+  readonly wardName: string;
+  readonly issuedOn: string;
+  readonly lessons: readonly { readonly title: BilingualMessage; readonly passedOn: string }[];
+  readonly verificationCode: string;
 }

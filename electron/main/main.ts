@@ -46,6 +46,7 @@ export function startKiosk(): boolean {
       dataDir: app.getPath('userData'),
       configPath: process.env.TRAM_CONFIG ?? join(app.getPath('userData'), 'station-config.json'),
       appVersion: app.getVersion(),
+      lessonsDir: paths.lessonsDir,
     });
     registerIpc(createDispatch(station.handlers, { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) }));
     window = createKioskWindow(paths.preloadPath, { kiosk: app.isPackaged || process.env.TRAM_KIOSK === '1' });

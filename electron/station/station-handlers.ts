@@ -8,11 +8,13 @@ import { StationError } from './ipc/station-error';
 import type { ScanSources } from './scanners/scan-sources';
 import { demoCardText, listDemoCards } from './services/demo-cards';
 import type { IdentityService } from './services/identity-service';
+import type { LessonService } from './services/lesson-service';
 
 export interface HandlerDeps {
   readonly status: () => StationStatus;
   readonly syncStatus: () => SyncStatus;
   readonly identity: IdentityService | null;
+  readonly lessons: LessonService | null;
   readonly scanSources: () => ScanSources | null;
   readonly demoMode: boolean;
   readonly wallMs: () => number;
@@ -25,6 +27,10 @@ export function createStationHandlers(deps: HandlerDeps): KioskHandlers {
   const identity = (): IdentityService => {
     if (!deps.identity) throw new StationError('unavailable', MAINTENANCE);
     return deps.identity;
+  };
+  const lessons = (): LessonService => {
+    if (!deps.lessons) throw new StationError('unavailable', MAINTENANCE);
+    return deps.lessons;
   };
   return {
     getStatus: async () => deps.status(),
@@ -46,6 +52,15 @@ export function createStationHandlers(deps: HandlerDeps): KioskHandlers {
       const text = demoCardText(id);
       if (text === null) throw new StationError('not_found', `no demo card ${id}`);
       return { played: scanner.scanText(text) };
+    },
+    listLessons: async () => lessons().list(),
+    getLesson: async ({ id }) => lessons().view(id),
+    startLesson: async ({ id }) => lessons().start(id),
+    saveStep: async ({ id, step }) => ({ saved: lessons().saveStep(id, step) }),
+    completeLesson: async ({ id, answers }) => lessons().complete(id, answers),
+    getCertificate: async () => lessons().certificate(),
+    printPage: async () => {
+      throw new StationError('unavailable', 'printing is done by the page in this host');
     },
     echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(deps.wallMs()) }),
   };

@@ -20,7 +20,9 @@ import { closeStationLog, LogDamagedError, openStationLog } from './db/station-l
 import { learnerKeySecret, loadOrCreateKeys } from './keys/key-store';
 import type { HidModule } from './scanners/hid-module';
 import { startScanSources, type ScanSources } from './scanners/scan-sources';
+import { loadLessons } from './lessons/load-lessons';
 import { IdentityService, type ScanMethod } from './services/identity-service';
+import { LessonService } from './services/lesson-service';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
 import { createStationHandlers } from './station-handlers';
 
@@ -32,6 +34,8 @@ export interface StationOptions {
   readonly clock?: LogClock;
   /** Injected in tests; defaults to the real node-hid. */
   readonly loadHid?: () => Promise<HidModule>;
+  /** The lesson packs folder; null means no lessons. */
+  readonly lessonsDir: string | null;
   /** Start scanner sources (default true). */
   readonly scanners?: boolean;
 }
@@ -43,6 +47,7 @@ export interface Station {
   readonly db: Database | null;
   readonly log: EventLog | null;
   readonly identity: IdentityService | null;
+  readonly lessons: LessonService | null;
   status(): StationStatus;
   on<E extends EventName>(name: E, listener: (payload: KioskEvents[E]) => void): () => void;
   close(): Promise<void>;
@@ -70,6 +75,10 @@ export function openStation(options: StationOptions): Station {
   let db: Database | null = null;
   let log: EventLog | null = null;
   let identity: IdentityService | null = null;
+  let lessons: LessonService | null = null;
+  const notices: StationProblem[] = [];
+  const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
+  for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
   if (loaded.ok) {
     try {
       const keys = loadOrCreateKeys(join(options.dataDir, 'keys.json'));
@@ -85,6 +94,7 @@ export function openStation(options: StationOptions): Station {
       log = opened.log;
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
       identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
+      lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
@@ -115,12 +125,14 @@ export function openStation(options: StationOptions): Station {
     appVersion: options.appVersion,
     sync: syncStatus(),
     problems: [...problems],
+    notices: [...notices],
   });
 
   const handlers = createStationHandlers({
     status,
     syncStatus,
     identity,
+    lessons,
     scanSources: () => scanSources,
     demoMode: config.demoMode,
     wallMs: clock.wallMs,
@@ -134,6 +146,7 @@ export function openStation(options: StationOptions): Station {
     db,
     log,
     identity,
+    lessons,
     status,
     on: (name, listener) => {
       emitter.on(name, listener);

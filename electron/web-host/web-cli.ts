@@ -64,7 +64,12 @@ export async function runWebCli(args: string[]): Promise<number> {
     const build = spawnSync(process.execPath, [join(repoRoot, 'bin', 'build.mjs'), 'renderer'], { stdio: 'inherit', cwd: repoRoot });
     if (build.status !== 0) return 1;
   }
-  const station = openStation({ dataDir: resolve(values.data), configPath: values.config ? resolve(values.config) : null, appVersion: appVersion() });
+  const station = openStation({
+    dataDir: resolve(values.data),
+    configPath: values.config ? resolve(values.config) : null,
+    appVersion: appVersion(),
+    lessonsDir: join(repoRoot, 'lessons'),
+  });
   let host;
   try {
     host = await startWebHost({

@@ -64,7 +64,8 @@ describe('identification in Chromium: simulated HID-POS scan → consent → wel
     await page.locator('[data-screen="guest"]').waitFor();
     expect(running.station.db!.prepare('SELECT COUNT(*) AS n FROM events').get()).toEqual(before);
     expect(running.station.db!.prepare("SELECT COUNT(*) AS n FROM learners WHERE display_name LIKE '%Châu%'").get()).toEqual({ n: 0 });
-    await page.getByTestId('notice-done').click();
+    await page.getByTestId('finish').click();
+    await page.locator('[data-screen="attract"]').waitFor();
   });
 
   it('explains a wrong code (a bank payment QR) and what to do', async () => {

@@ -29,7 +29,7 @@ export function ensureRendererBuilt(): void {
 export async function startTestWebHost(options: { configPath?: string | null; dataDir?: string } = {}): Promise<RunningWebHost> {
   ensureRendererBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tram-e2e-'));
-  const station = openStation({ dataDir, configPath: options.configPath ?? null, appVersion: '0.0.0-test' });
+  const station = openStation({ dataDir, configPath: options.configPath ?? null, appVersion: '0.0.0-test', lessonsDir: join(REPO_ROOT, 'lessons') });
   const host = await startWebHost({ station, rendererDir: join(REPO_ROOT, 'dist', 'renderer'), lessonsDir: join(REPO_ROOT, 'lessons') });
   return {
     host,

@@ -33,7 +33,7 @@ describe('web host', () => {
   beforeAll(async () => {
     ensureRendererBuilt();
     dataDir = mkdtempSync(join(tmpdir(), 'tram-webhost-'));
-    station = openStation({ dataDir, configPath: null, appVersion: 'test' });
+    station = openStation({ dataDir, configPath: null, appVersion: 'test', lessonsDir: null });
     host = await startWebHost({ station, rendererDir });
   });
 

@@ -1,0 +1,60 @@
+/** Maps lesson packs and stored progress to the plain views the renderer gets. */
+import type { Lesson } from '../../core/lessons/lesson-schema';
+import type { LessonStatus, LessonSummary, LessonView } from '../../contract/dto';
+
+export interface ProgressRow {
+  readonly lesson_id: string;
+  readonly lesson_version: number;
+  readonly step: number;
+  readonly status: 'started' | 'passed' | 'failed';
+  readonly best_score: number | null;
+  readonly updated_wall_ms: number;
+}
+
+function mediaUrl(lessonId: string, file: string): string {
+  return `lessons/${encodeURIComponent(lessonId)}/${encodeURIComponent(file)}`;
+}
+
+export function lessonSummary(lesson: Lesson, progress: ProgressRow | undefined): LessonSummary {
+  const status: LessonStatus = progress?.status ?? 'new';
+  const resumeStep = status === 'started' ? Math.min(progress?.step ?? 0, lesson.steps.length - 1) : 0;
+  return {
+    id: lesson.id,
+    version: lesson.version,
+    title: lesson.title,
+    summary: lesson.summary,
+    minutes: lesson.minutes,
+    stepCount: lesson.steps.length,
+    competencies: lesson.competencies,
+    status,
+    resumeStep,
+  };
+}
+
+export function lessonView(lesson: Lesson, progress: ProgressRow | undefined): LessonView {
+  return {
+    ...lessonSummary(lesson, progress),
+    steps: lesson.steps.map((step) => ({
+      text: step.text,
+      imageUrl: mediaUrl(lesson.id, step.image),
+      imageAlt: step.imageAlt,
+      audioUrl: step.audio ? mediaUrl(lesson.id, step.audio) : null,
+    })),
+    questions: lesson.quiz.questions.map((question) => ({
+      id: question.id,
+      prompt: question.prompt,
+      choices: question.choices,
+      answer: question.answer,
+      explanation: question.explanation,
+    })),
+    passMark: lesson.quiz.passMark,
+  };
+}
+
+/** dd/mm/yyyy in Vietnam time (UTC+7), the way dates are written on Vietnamese documents. */
+export function vietnamDate(wallMs: number): string {
+  const date = new Date(wallMs + 7 * 3_600_000);
+  const dd = String(date.getUTCDate()).padStart(2, '0');
+  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { Certificate } from '../../electron/contract/dto';
+import { lessonStrings as s } from '../i18n/strings';
+import { kiosk } from '../kiosk-api';
+
+/** A printable certificate: name, lessons passed, dates, station and a code the city can verify. */
+export function CertificateScreen({ onClose }: { onClose: () => void }) {
+  const [certificate, setCertificate] = useState<Certificate | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void kiosk()
+      .getCertificate({})
+      .then((result) => (result.ok ? setCertificate(result.value) : setError(result.error.message)));
+  }, []);
+  const print = async () => {
+    const result = await kiosk().printPage({});
+    // The web host cannot print for the page: the browser's own print dialog does it.
+    if (!result.ok) window.print();
+  };
+  return (
+    <main className="screen certificate-screen" data-screen="certificate">
+      <nav className="no-print certificate-actions">
+        <button type="button" className="button" onClick={() => void print()} data-testid="print">
+          {s.print.vi} <span className="en">/ {s.print.en}</span>
+        </button>
+        <button type="button" className="button secondary" onClick={onClose} data-testid="close-certificate">
+          {s.backToList.vi} <span className="en">/ {s.backToList.en}</span>
+        </button>
+      </nav>
+      {error && <p className="note">{error}</p>}
+      {certificate && (
+        <article className="certificate" data-testid="certificate">
+          <h1>
+            {s.certificateTitle.vi}
+            <span className="en">{s.certificateTitle.en}</span>
+          </h1>
+          <p className="certificate-name">{certificate.learnerName || '—'}</p>
+          <p>
+            {s.certificateBody.vi} {certificate.stationName}, {certificate.wardName}
+          </p>
+          <ol className="certificate-lessons">
+            {certificate.lessons.map((lesson) => (
+              <li key={lesson.title.vi}>
+                {lesson.title.vi} — {lesson.passedOn}
+              </li>
+            ))}
+          </ol>
+          <p className="certificate-footer">
+            Ngày {certificate.issuedOn} · {s.verification.vi}: <strong data-testid="verification-code">{certificate.verificationCode}</strong>
+          </p>
+        </article>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { LessonQuestionView } from '../../electron/contract/dto';
+import { ReadAloudButton } from '../components/read-aloud-button';
+import { lessonStrings as s } from '../i18n/strings';
+
+/**
+ * The quiz, one question at a time, with immediate and kind feedback. A wrong choice can be changed
+ * until the right one is found (learning, not an exam); the score counts first choices only.
+ */
+export function QuizView({ questions, onFinish }: { questions: readonly LessonQuestionView[]; onFinish: (firstChoices: number[]) => void }) {
+  const [index, setIndex] = useState(0);
+  const [firstChoices, setFirstChoices] = useState<number[]>([]);
+  const [picked, setPicked] = useState<number | null>(null);
+  const question = questions[index];
+  if (!question) return null;
+  const isRight = picked === question.answer;
+  const choose = (choice: number) => {
+    if (isRight) return;
+    if (firstChoices.length === index) setFirstChoices([...firstChoices, choice]);
+    setPicked(choice);
+  };
+  const advance = () => {
+    if (index + 1 < questions.length) {
+      setIndex(index + 1);
+      setPicked(null);
+    } else onFinish(firstChoices);
+  };
+  return (
+    <div className="quiz" data-question={index}>
+      <p className="step-counter">
+        {s.question.vi} {index + 1}/{questions.length} <span className="en">/ {s.question.en} {index + 1} of {questions.length}</span>
+      </p>
+      <h2 className="quiz-prompt">
+        <span className="vi">{question.prompt.vi}</span>
+        <span className="en">{question.prompt.en}</span>
+      </h2>
+      <ReadAloudButton text={{ vi: `${question.prompt.vi} ${question.choices.map((c, i) => `${i + 1}. ${c.vi}`).join('. ')}`, en: question.prompt.en }} label={s.listenAgain} />
+      <div className="choices" role="group">
+        {question.choices.map((choice, i) => (
+          <button
+            key={choice.vi}
+            type="button"
+            className={`button secondary choice-option${picked === i ? (i === question.answer ? ' right' : ' wrong') : ''}`}
+            data-choice={i}
+            aria-pressed={picked === i}
+            onClick={() => choose(i)}
+          >
+            {choice.vi}
+            <span className="en">{choice.en}</span>
+          </button>
+        ))}
+      </div>
+      {picked !== null && (
+        <div className={`feedback ${isRight ? 'right' : 'wrong'}`} role="status" data-testid="feedback">
+          <p className="vi">{isRight ? s.correct.vi : s.wrong.vi}</p>
+          {isRight && <p className="explanation">{question.explanation.vi}</p>}
+          <p className="en">{isRight ? `${s.correct.en} ${question.explanation.en}` : s.wrong.en}</p>
+        </div>
+      )}
+      {isRight && (
+        <button type="button" className="button" onClick={advance} data-testid="quiz-next">
+          {index + 1 < questions.length ? s.nextQuestion.vi : s.finishQuiz.vi} <span className="en">/ {index + 1 < questions.length ? s.nextQuestion.en : s.finishQuiz.en}</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { LessonStepView } from '../../electron/contract/dto';
+import { ReadAloudButton } from '../components/read-aloud-button';
+import { lessonStrings as s } from '../i18n/strings';
+
+/** One idea per screen: the picture, the words in large type, listen again, back and next. */
+export function StepView({ step, index, count, onBack, onNext }: { step: LessonStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
+  const isLast = index === count - 1;
+  return (
+    <div className="step" data-step={index}>
+      <p className="step-counter" aria-live="polite">
+        {s.step.vi} {index + 1}/{count} <span className="en">/ {s.step.en} {index + 1} of {count}</span>
+      </p>
+      <div className="step-body">
+        <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />
+        <div className="step-text">
+          <p lang="vi" className="vi">
+            {step.text.vi}
+          </p>
+          <p lang="en" className="en">
+            {step.text.en}
+          </p>
+          <ReadAloudButton text={step.text} audioUrl={step.audioUrl} label={s.listenAgain} />
+        </div>
+      </div>
+      <nav className="step-nav">
+        <button type="button" className="button secondary" onClick={onBack ?? undefined} disabled={onBack === null} data-testid="step-back">
+          {s.previous.vi} <span className="en">/ {s.previous.en}</span>
+        </button>
+        <button type="button" className="button" onClick={onNext} data-testid="step-next">
+          {isLast ? s.toQuiz.vi : s.next.vi} <span className="en">/ {isLast ? s.toQuiz.en : s.next.en}</span>
+        </button>
+      </nav>
+    </div>
+  );
+}

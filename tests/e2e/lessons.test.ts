@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+const LESSON = 'mat-khau-otp';
+
+async function scanAn(page: Page): Promise<void> {
+  await page.locator('[data-demo-card="an-1958"]').click();
+}
+
+describe('lessons in Chromium: scan → lesson → quiz → completed → scan again', () => {
+  let running: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    running = await startTestWebHost();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(running.host.url);
+    await page.locator('[data-screen="attract"]').waitFor();
+    await scanAn(page);
+    await page.getByTestId('consent-yes').click();
+    await page.locator('[data-screen="welcome"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('plays every step, takes a wrong then a right answer, and records the completion', async () => {
+    await page.screenshot({ path: join(SCREENSHOTS, 'lesson-list.png') });
+    await page.locator(`[data-lesson="${LESSON}"]`).click();
+    await page.locator('.step[data-step="0"]').waitFor();
+    const view = (await running.station.handlers.getLesson({ id: LESSON }));
+    for (let step = 0; step < view.steps.length; step++) {
+      await page.locator(`.step[data-step="${step}"]`).waitFor();
+      await expect(page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true);
+      if (step === 1) await page.screenshot({ path: join(SCREENSHOTS, 'lesson-step.png') });
+      await page.getByTestId('step-next').click();
+    }
+    for (const [index, question] of view.questions.entries()) {
+      await page.locator(`.quiz[data-question="${index}"]`).waitFor();
+      if (index === 0) {
+        const wrong = question.answer === 0 ? 1 : 0;
+        await page.locator(`[data-choice="${wrong}"]`).click();
+        await expect(page.getByTestId('feedback').getAttribute('class')).resolves.toContain('wrong');
+        await page.screenshot({ path: join(SCREENSHOTS, 'quiz-feedback.png') });
+      }
+      await page.locator(`[data-choice="${question.answer}"]`).click();
+      await expect(page.getByTestId('feedback').getAttribute('class')).resolves.toContain('right');
+      await page.getByTestId('quiz-next').click();
+    }
+    await page.getByTestId('lesson-done').waitFor();
+    const expectedScore = view.questions.length - 1;
+    await expect(page.getByTestId('score').textContent()).resolves.toContain(`${expectedScore}/${view.questions.length}`);
+    await expect(page.getByTestId('lesson-done').getAttribute('data-passed')).resolves.toBe(String(expectedScore >= view.passMark));
+    const completed = running.station.db!.prepare("SELECT payload FROM events WHERE kind = 'lesson.completed'").all() as Array<{ payload: string }>;
+    expect(completed.map((row) => JSON.parse(row.payload))).toEqual([expect.objectContaining({ lesson_id: LESSON, score: expectedScore, assisted: false })]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lesson-done.png') });
+  });
+
+  it('prints a certificate with a verification code', async () => {
+    await page.getByTestId('open-certificate').click();
+    await page.getByTestId('certificate').waitFor();
+    await expect(page.getByTestId('verification-code').textContent()).resolves.toMatch(/^[A-Z2-7]{5}-[A-Z2-7]{5}$/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'certificate.png') });
+    await page.getByTestId('close-certificate').click();
+  });
+
+  it('shows the lesson as passed after the visit ends and the learner scans again', async () => {
+    await page.getByTestId('finish').click();
+    await page.locator('[data-screen="attract"]').waitFor();
+    await scanAn(page);
+    await page.locator('[data-screen="welcome"]').waitFor();
+    await expect(page.locator(`[data-lesson="${LESSON}"]`).getAttribute('data-status')).resolves.toBe('passed');
+  });
+
+  it('resumes an interrupted lesson at the step it reached', async () => {
+    await page.locator('[data-lesson="zalo-an-toan"]').click();
+    await page.getByTestId('step-next').click();
+    await page.getByTestId('step-next').click();
+    await page.locator('.step[data-step="2"]').waitFor();
+    await page.getByTestId('finish').click(); // the visit ends mid-lesson (as an idle reset does)
+    await scanAn(page);
+    await page.locator('[data-screen="welcome"]').waitFor();
+    await expect(page.locator('[data-lesson="zalo-an-toan"]').getAttribute('data-status')).resolves.toBe('started');
+    await page.locator('[data-lesson="zalo-an-toan"]').click();
+    await page.locator('.step[data-step="2"]').waitFor();
+  });
+});
