@@ -25,6 +25,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'decode hex HID reports (one per line) from stdin: --mode pos|keyboard',
     run: async (args) => (await import('../electron/station/cli/hid-cli.ts')).runHidCli(['decode', ...args]),
   },
+  'lessons check': {
+    summary: 'check lesson packs: tram lessons check [DIR]; exit 2 on any problem',
+    run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),
+  },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),

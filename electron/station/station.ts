@@ -19,6 +19,7 @@ import type { EventLog, LogClock } from './db/event-log';
 import { closeStationLog, LogDamagedError, openStationLog } from './db/station-log';
 import { learnerKeySecret, loadOrCreateKeys } from './keys/key-store';
 import type { HidModule } from './scanners/hid-module';
+import type { SimulatedScanner } from './scanners/simulated-scanner';
 import { startScanSources, type ScanSources } from './scanners/scan-sources';
 import { loadLessons } from './lessons/load-lessons';
 import { IdentityService, type ScanMethod } from './services/identity-service';
@@ -48,6 +49,8 @@ export interface Station {
   readonly log: EventLog | null;
   readonly identity: IdentityService | null;
   readonly lessons: LessonService | null;
+  /** The demo-mode scanner (byte-exact HID-POS reports through the real path); null otherwise. */
+  demoScanner(): SimulatedScanner | null;
   status(): StationStatus;
   on<E extends EventName>(name: E, listener: (payload: KioskEvents[E]) => void): () => void;
   close(): Promise<void>;
@@ -147,6 +150,7 @@ export function openStation(options: StationOptions): Station {
     log,
     identity,
     lessons,
+    demoScanner: () => scanSources?.demoScanner ?? null,
     status,
     on: (name, listener) => {
       emitter.on(name, listener);

@@ -4,6 +4,7 @@
  */
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   store: async () => (await import('./store-bench')).runStoreBench(),
+  scan: async () => (await import('./scan-bench')).runScanBench(),
 };
 
 export async function runBench(args: string[]): Promise<number> {

@@ -8,6 +8,21 @@ import { vi } from 'vitest';
 export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   sent: Array<{ channel: string; payload: unknown }> = [];
+  /** Recovery and lockdown calls, in order: 'reload', 'forcefullyCrashRenderer', 'zoomLimits:1,1', 'zoomLevel:0'. */
+  calls: string[] = [];
+  reload() {
+    this.calls.push('reload');
+  }
+  forcefullyCrashRenderer() {
+    this.calls.push('forcefullyCrashRenderer');
+  }
+  setVisualZoomLevelLimits(minimum: number, maximum: number) {
+    this.calls.push(`zoomLimits:${minimum},${maximum}`);
+    return Promise.resolve();
+  }
+  setZoomLevel(level: number) {
+    this.calls.push(`zoomLevel:${level}`);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -32,6 +47,9 @@ export class FakeBrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
+  isDestroyed() {
+    return false;
+  }
   focus() {}
   restore() {}
   isMinimized() {
@@ -64,6 +82,8 @@ export function electronMock() {
     },
     session: { defaultSession: session },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    Menu: { setApplicationMenu: vi.fn() },
+    powerSaveBlocker: powerSaveBlockerMock(),
     contextBridge: { exposeInMainWorld: vi.fn() },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     app: {
@@ -76,6 +96,26 @@ export function electronMock() {
       getPath: () => '/tmp/user-data',
       getVersion: () => '0.0.0',
       isPackaged: false,
+      relaunch: vi.fn(),
+      disableHardwareAcceleration: vi.fn(),
+      setLoginItemSettings: vi.fn(),
+      getLoginItemSettings: vi.fn(() => ({ openAtLogin: false })),
     },
+  };
+}
+
+/** powerSaveBlocker with ids and a set of running blockers, like Electron's. */
+function powerSaveBlockerMock() {
+  const running = new Map<number, string>();
+  let nextId = 1;
+  return {
+    running,
+    start: vi.fn((type: string) => {
+      const id = nextId++;
+      running.set(id, type);
+      return id;
+    }),
+    stop: vi.fn((id: number) => running.delete(id)),
+    isStarted: vi.fn((id: number) => running.has(id)),
   };
 }

@@ -77,7 +77,27 @@ export function loadLessons(dir: string): LoadedLessons {
     else problems.push(...candidate.problems);
   }
   problems.sort((a, b) => byCodeUnit(a.folder, b.folder));
-  return { lessons, problems };
+  return { lessons: inTeachingOrder(dir, lessons, problems), problems };
+}
+
+/**
+ * Puts lessons in the order of `order.json` (a JSON array of lesson ids) when the folder has one: the
+ * curriculum's teaching order (VNeID before scams). Lessons it does not list follow in folder order.
+ */
+function inTeachingOrder(dir: string, lessons: Lesson[], problems: LessonProblem[]): Lesson[] {
+  let order: unknown;
+  try {
+    order = JSON.parse(readFileSync(join(dir, 'order.json'), 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ folder: '', path: 'order.json', message: `ignored: ${describe(error)}` });
+    return lessons;
+  }
+  if (!Array.isArray(order) || !order.every((id) => typeof id === 'string')) {
+    problems.push({ folder: '', path: 'order.json', message: 'ignored: must be a JSON array of lesson ids' });
+    return lessons;
+  }
+  const rank = new Map(order.map((id, index) => [id as string, index]));
+  return [...lessons].sort((a, b) => (rank.get(a.id) ?? order.length) - (rank.get(b.id) ?? order.length));
 }
 
 /** Reads and checks one pack; the lesson comes back only when the schema accepts it. */

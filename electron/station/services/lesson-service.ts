@@ -130,6 +130,21 @@ export class LessonService {
     return { score, passed, recorded, suggestion: next ? lessonSummary(next, progress.get(next.id)) : null };
   }
 
+  /**
+   * The hash the certificate code is anchored on: the learner's latest passing `lesson.completed`
+   * event. The city holds the same event, so an official can recompute the code, and reprinting the
+   * same certificate gives the same code. Falls back to the log head if retention pruned the event.
+   */
+  #anchorHash(learnerKey: string): string {
+    const row = this.#o.db
+      .prepare<[string], { hash: string }>(
+        `SELECT hash FROM events WHERE kind = 'lesson.completed' AND json_extract(payload, '$.learner_key') = ? AND json_extract(payload, '$.passed') = 1
+         ORDER BY epoch DESC, seq DESC LIMIT 1`,
+      )
+      .get(learnerKey);
+    return row?.hash ?? this.#o.log.head().hash;
+  }
+
   certificate(): Certificate {
     const visit = this.#visit();
     if (!visit) throw new StationError('not_found', 'Khách chưa đăng ký thì chưa có giấy chứng nhận / Guests have no certificate');
@@ -137,7 +152,7 @@ export class LessonService {
     const passed = [...this.#progress(visit.learnerKey).values()].filter((row) => row.status === 'passed' && known.has(row.lesson_id));
     if (passed.length === 0) throw new StationError('not_found', 'Bác chưa hoàn thành bài nào / No lesson passed yet');
     const learner = this.#o.db.prepare<[string], { display_name: string | null }>('SELECT display_name FROM learners WHERE learner_key = ?').get(visit.learnerKey);
-    const code = certificateCode(this.#o.sha256Hex, { stationId: this.#o.station.id, learnerKey: visit.learnerKey, lessonIds: passed.map((row) => row.lesson_id), headHash: this.#o.log.head().hash });
+    const code = certificateCode(this.#o.sha256Hex, { stationId: this.#o.station.id, learnerKey: visit.learnerKey, lessonIds: passed.map((row) => row.lesson_id), headHash: this.#anchorHash(visit.learnerKey) });
     if (!code.ok) throw new StationError('internal', code.message);
     return {
       learnerName: learner?.display_name ?? '',
