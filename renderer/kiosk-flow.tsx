@@ -11,6 +11,9 @@ import { LessonList } from './screens/lesson-list';
 import { LessonPlayer } from './screens/lesson-player';
 import { NoticeScreen } from './screens/notice-screen';
 import { SessionScreen } from './screens/session-screen';
+import { volunteerStrings } from './i18n/volunteer-strings';
+import { PinPad } from './volunteer/pin-pad';
+import { VolunteerHome } from './volunteer/volunteer-home';
 
 type Welcome = Extract<ScanOutcome, { kind: 'welcome' }>;
 /** Who is at the kiosk: a registered learner, a guest, or nobody. */
@@ -22,13 +25,15 @@ type View =
   | { readonly screen: 'home' }
   | { readonly screen: 'lesson'; readonly lessonId: string }
   | { readonly screen: 'certificate' }
-  | { readonly screen: 'rejected'; readonly message: { vi: string; en: string } };
+  | { readonly screen: 'rejected'; readonly message: { vi: string; en: string } }
+  | { readonly screen: 'pin' }
+  | { readonly screen: 'volunteer' };
 
 /** The walk-in flow: attract → (consent) → lessons, driven by the station's scan outcomes. */
 export function KioskFlow({ status }: { status: StationStatus }) {
   const [view, setView] = useState<View>({ screen: 'attract' });
   const [session, setSession] = useState<Session | null>(null);
-  useWedgeScanner(view.screen !== 'consent');
+  useWedgeScanner(view.screen !== 'consent' && view.screen !== 'pin');
 
   const apply = useCallback((outcome: ScanOutcome) => {
     switch (outcome.kind) {
@@ -46,6 +51,9 @@ export function KioskFlow({ status }: { status: StationStatus }) {
       case 'rejected':
         setView((current) => (current.screen === 'attract' || current.screen === 'rejected' ? { screen: 'rejected', message: outcome.message } : current));
         return;
+      case 'volunteer':
+        setView({ screen: 'volunteer' });
+        return;
     }
   }, []);
 
@@ -61,7 +69,18 @@ export function KioskFlow({ status }: { status: StationStatus }) {
 
   switch (view.screen) {
     case 'attract':
-      return <AttractScreen status={status}>{status.demoMode && <DemoPanel />}</AttractScreen>;
+      return (
+        <AttractScreen status={status}>
+          {status.demoMode && <DemoPanel />}
+          <button type="button" className="button secondary volunteer-entry" onClick={() => setView({ screen: 'pin' })} data-testid="volunteer-entry">
+            {volunteerStrings.entry.vi} <span className="en">/ {volunteerStrings.entry.en}</span>
+          </button>
+        </AttractScreen>
+      );
+    case 'pin':
+      return <PinPad onSignedIn={() => setView({ screen: 'volunteer' })} onCancel={toAttract} />;
+    case 'volunteer':
+      return <VolunteerHome onExit={toAttract} />;
     case 'consent':
       return (
         <ConsentScreen

@@ -5,7 +5,7 @@
  * runtime with the zod schema here; the output type rides along as a phantom type.
  */
 import { z } from 'zod';
-import type { Certificate, DemoCard, EchoReply, LessonResult, LessonSummary, LessonView, ScanOutcome, StationStatus, SyncStatus } from './dto';
+import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerStatus } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -46,6 +46,23 @@ export const commandSpecs = {
   getCertificate: command<Certificate>()(empty),
   /** Prints the current page (Electron's print API; the web host answers `unavailable` and the page prints itself). */
   printPage: command<{ readonly printed: boolean }>()(empty),
+  getVolunteerStatus: command<VolunteerStatus>()(empty),
+  /** Volunteer sign-in with the PIN (5 wrong tries lock it for 5 minutes). */
+  volunteerSignIn: command<VolunteerStatus>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
+  volunteerSignOut: command<VolunteerStatus>()(empty),
+  /** A sheet of new learner cards for people without an ID card (volunteer only). */
+  printLearnerCards: command<readonly PrintableCard[]>()(z.object({ count: z.number().int().min(1).max(30) }).strict()),
+  /** A new volunteer card; its token is shown once and only its hash is kept (volunteer only). */
+  issueVolunteerCard: command<PrintableCard>()(z.object({ label: z.string().min(1).max(60) }).strict()),
+  getGroup: command<GroupStatus>()(empty),
+  /** Starts a group session; the volunteer confirms the group agreed to registration. */
+  startGroup: command<GroupStatus>()(z.object({ lessonId: lessonId.nullable(), consentConfirmed: z.literal(true) }).strict()),
+  /** Checks in a person without any card and returns their new learner card to print. */
+  groupAddWithoutCard: command<{ readonly status: GroupStatus; readonly card: PrintableCard }>()(
+    z.object({ displayName: z.string().min(1).max(80).nullable(), birthYear: z.number().int().min(1900).max(2100).nullable() }).strict(),
+  ),
+  groupMarkCompleted: command<GroupStatus>()(empty),
+  endGroup: command<GroupSummary>()(empty),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

@@ -56,6 +56,7 @@ export type ScanOutcome =
     }
   | { readonly kind: 'consent'; readonly pendingId: string; readonly givenName: string; readonly honorific: 'bác' | 'bạn' }
   | { readonly kind: 'guest'; readonly visitId: null }
+  | { readonly kind: 'volunteer' }
   | { readonly kind: 'rejected'; readonly code: string; readonly message: BilingualMessage };
 
 export interface DemoCard {
@@ -116,4 +117,36 @@ export interface Certificate {
   readonly issuedOn: string;
   readonly lessons: readonly { readonly title: BilingualMessage; readonly passedOn: string }[];
   readonly verificationCode: string;
+}
+
+export interface GroupStatus {
+  readonly active: boolean;
+  readonly groupId: string | null;
+  readonly lessonId: string | null;
+  readonly lessonTitle: BilingualMessage | null;
+  /** First names only: the roster is shown on a projector. */
+  readonly attendees: readonly { readonly givenName: string; readonly joinedWallMs: number }[];
+  readonly count: number;
+  readonly completed: boolean;
+  readonly lastScan: { readonly kind: 'joined' | 'duplicate' | 'rejected'; readonly givenName: string | null; readonly message: BilingualMessage | null } | null;
+}
+
+export interface GroupSummary {
+  readonly attendees: number;
+  readonly durationMs: number;
+  readonly completed: boolean;
+  readonly lessonTitle: BilingualMessage | null;
+}
+
+export interface VolunteerStatus {
+  readonly signedIn: boolean;
+  /** Demo stations without a PIN accept the demo PIN, shown on the demo panel. */
+  readonly demoPin: string | null;
+}
+
+export interface PrintableCard {
+  readonly label: BilingualMessage;
+  /** The QR code as an SVG document, made on the station. */
+  readonly qrSvg: string;
+  readonly caption: string;
 }

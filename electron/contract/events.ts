@@ -2,16 +2,17 @@
  * Main → renderer events (DESIGN.md §4): the second map of the contract. Listeners get plain data and
  * an unsubscribe function.
  */
-import type { ScanOutcome, SyncStatus } from './dto';
+import type { GroupStatus, ScanOutcome, SyncStatus } from './dto';
 
 export interface KioskEvents {
   syncChanged: SyncStatus;
   scanOutcome: ScanOutcome;
+  groupChanged: GroupStatus;
 }
 
 export type EventName = keyof KioskEvents;
 
-export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome'];
+export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged'];
 
 export function eventChannel(name: EventName): `kiosk-event:${EventName}` {
   return `kiosk-event:${name}`;

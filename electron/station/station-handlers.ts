@@ -4,6 +4,9 @@
  */
 import type { StationStatus, SyncStatus } from '../contract/dto';
 import type { KioskHandlers } from '../contract/kiosk-api';
+import type { createVolunteerHandlers } from './volunteer-handlers';
+
+type VolunteerCommandName = keyof ReturnType<typeof createVolunteerHandlers>;
 import { StationError } from './ipc/station-error';
 import type { ScanSources } from './scanners/scan-sources';
 import { demoCardText, listDemoCards } from './services/demo-cards';
@@ -23,7 +26,7 @@ export interface HandlerDeps {
 
 const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
 
-export function createStationHandlers(deps: HandlerDeps): KioskHandlers {
+export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, VolunteerCommandName> {
   const identity = (): IdentityService => {
     if (!deps.identity) throw new StationError('unavailable', MAINTENANCE);
     return deps.identity;

@@ -23,8 +23,12 @@ import type { SimulatedScanner } from './scanners/simulated-scanner';
 import { startScanSources, type ScanSources } from './scanners/scan-sources';
 import { loadLessons } from './lessons/load-lessons';
 import { IdentityService, type ScanMethod } from './services/identity-service';
+import { GroupService } from './services/group-service';
 import { LessonService } from './services/lesson-service';
+import { VolunteerAuth } from './services/volunteer-auth';
+import { createVolunteerHandlers } from './volunteer-handlers';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
+import { StationError } from './ipc/station-error';
 import { createStationHandlers } from './station-handlers';
 
 export interface StationOptions {
@@ -79,12 +83,15 @@ export function openStation(options: StationOptions): Station {
   let log: EventLog | null = null;
   let identity: IdentityService | null = null;
   let lessons: LessonService | null = null;
+  let groups: GroupService | null = null;
+  let auth: VolunteerAuth | null = null;
+  const keysPath = join(options.dataDir, 'keys.json');
   const notices: StationProblem[] = [];
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
   if (loaded.ok) {
     try {
-      const keys = loadOrCreateKeys(join(options.dataDir, 'keys.json'));
+      const keys = loadOrCreateKeys(keysPath);
       const opened = openStationLog({
         dbPath: join(options.dataDir, 'station.sqlite'),
         instanceMarkerPath: join(options.dataDir, 'instance.json'),
@@ -97,14 +104,35 @@ export function openStation(options: StationOptions): Station {
       log = opened.log;
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
       identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
+      groups = new GroupService({ db, log, clock, lessons: packs.lessons, wardCode: config.station.wardCode, learnerKeySecret: () => learnerKeySecret(keys) });
+      auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
       lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
   }
 
+  /**
+   * Every scan, whatever the scanner, comes through here: a volunteer card signs the volunteer in;
+   * during a group session a scan checks the person into the group; otherwise it is a walk-in visit.
+   */
   const publishScan = (text: string, method: ScanMethod) => {
-    if (!identity) return;
+    if (!identity || !groups || !auth) return;
+    try {
+      if (auth.signInWithCard(text)) {
+        emit('scanOutcome', { kind: 'volunteer' });
+        return;
+      }
+    } catch (error) {
+      const message = error instanceof StationError ? error.message : 'error';
+      emit('scanOutcome', { kind: 'rejected', code: 'unknown_volunteer_card', message: { vi: message.split(' / ')[0] ?? message, en: message.split(' / ')[1] ?? message } });
+      return;
+    }
+    if (groups.isActive()) {
+      groups.join(text, method);
+      emit('groupChanged', groups.status());
+      return;
+    }
     const outcome = identity.handleScan(text, method);
     if (outcome) emit('scanOutcome', outcome);
   };
@@ -131,7 +159,17 @@ export function openStation(options: StationOptions): Station {
     notices: [...notices],
   });
 
-  const handlers = createStationHandlers({
+  const volunteerHandlers = createVolunteerHandlers({
+    auth,
+    groups,
+    demoMode: config.demoMode,
+    hasPin: () => loadOrCreateKeys(keysPath).volunteerPin !== null,
+    stationName: config.station.name,
+    onGroupChanged: () => {
+      if (groups) emit('groupChanged', groups.status());
+    },
+  });
+  const handlers: KioskHandlers = { ...volunteerHandlers, ...createStationHandlers({
     status,
     syncStatus,
     identity,
@@ -140,7 +178,7 @@ export function openStation(options: StationOptions): Station {
     demoMode: config.demoMode,
     wallMs: clock.wallMs,
     publishScanText: publishScan,
-  });
+  }) };
 
   return {
     handlers,
@@ -158,6 +196,7 @@ export function openStation(options: StationOptions): Station {
     },
     close: async () => {
       await scanSources?.stop();
+      if (groups?.isActive() && db?.open) groups.end();
       if (identity && db?.open) identity.endVisit('shutdown');
       if (db) closeStationLog(db);
       emitter.removeAllListeners();

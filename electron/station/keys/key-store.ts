@@ -15,6 +15,10 @@ const keyFileSchema = z.object({
   stationPrivateKeyPkcs8: b64,
   stationPublicKeyRaw: b64,
   localLearnerKey: b64,
+  /** scrypt hash of the volunteer PIN; absent until a technician sets one. */
+  volunteerPin: z.object({ salt: b64, hash: b64 }).nullable().default(null),
+  /** Volunteer cards issued at this station: only a SHA-256 of each random token is kept. */
+  volunteerCards: z.array(z.object({ id: z.string(), label: z.string(), tokenSha256: z.string().regex(/^[0-9a-f]{64}$/), issuedWallMs: z.number().int() })).default([]),
   enrolment: z
     .object({
       stationId: z.string(),
@@ -46,6 +50,8 @@ function freshKeyFile(): KeyFile {
     stationPrivateKeyPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     stationPublicKeyRaw: rawPublicKey(publicKey.export({ format: 'der', type: 'spki' })).toString('base64'),
     localLearnerKey: randomBytes(32).toString('base64'),
+    volunteerPin: null,
+    volunteerCards: [],
     enrolment: null,
   };
 }
@@ -73,6 +79,13 @@ export function loadOrCreateKeys(path: string): KeyFile {
   const parsed = keyFileSchema.safeParse(raw);
   if (!parsed.success) throw new KeyStoreError(`key store ${path} is invalid: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
+}
+
+/** Applies a change to the key file and writes it atomically. */
+export function updateKeys(path: string, change: (file: KeyFile) => KeyFile): KeyFile {
+  const file = change(loadOrCreateKeys(path));
+  writeAtomically(path, file);
+  return file;
 }
 
 /** Records an enrolment (or re-enrolment) answer. */

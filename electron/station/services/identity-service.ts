@@ -14,6 +14,7 @@ import type { ScanOutcome } from '../../contract/dto';
 import type { EventLog, LogClock } from '../db/event-log';
 import { StationError } from '../ipc/station-error';
 import { rejectionMessage } from './rejection-messages';
+import { closeVisit, insertLearner, insertVisit, knownLearner } from './visit-rows';
 
 export type ScanMethod = 'hid-pos' | 'serial' | 'keyboard' | 'card' | 'assisted';
 
@@ -28,11 +29,6 @@ interface PendingRegistration {
   readonly gender: 'nam' | 'nu' | null;
   readonly method: ScanMethod;
   readonly expiresWallMs: number;
-}
-
-interface LearnerRow {
-  display_name: string | null;
-  birth_year: number | null;
 }
 
 export interface IdentityServiceOptions {
@@ -75,7 +71,7 @@ export class IdentityService {
     if (decision === 'ignore-repeat') return null;
     if (decision === 'switch-learner') this.endVisit('user');
     const effectiveMethod: ScanMethod = scan.kind === 'card' ? 'card' : method;
-    const known = this.#options.db.prepare<[string], LearnerRow>('SELECT display_name, birth_year FROM learners WHERE learner_key = ?').get(learnerKey);
+    const known = knownLearner(this.#options.db, learnerKey);
     if (known) return this.#checkIn(learnerKey, known.display_name, known.birth_year, effectiveMethod, false);
 
     const fullName = scan.kind === 'cccd' && scan.name !== '' ? scan.name : null;
@@ -112,11 +108,8 @@ export class IdentityService {
         { kind: 'attendance.checkin', payload: { learner_key: pending.learnerKey, visit_id: visitId, method: pending.method } },
       ],
       (db) => {
-        db.prepare(
-          `INSERT INTO learners (learner_key, display_name, birth_year, gender, ward_code, consent_version, consent_wall_ms, registered_wall_ms)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_key) DO NOTHING`,
-        ).run(pending.learnerKey, pending.fullName, pending.birthYear, pending.gender, this.#options.wardCode, CONSENT_VERSION, now, now);
-        db.prepare('INSERT INTO visits (visit_id, learner_key, method, started_wall_ms) VALUES (?, ?, ?, ?)').run(visitId, pending.learnerKey, pending.method, now);
+        insertLearner(db, { learnerKey: pending.learnerKey, displayName: pending.fullName, birthYear: pending.birthYear, gender: pending.gender, wardCode: this.#options.wardCode, consentVersion: CONSENT_VERSION, wallMs: now });
+        insertVisit(db, visitId, pending.learnerKey, pending.method, now);
       },
     );
     this.#active = { learnerKey: pending.learnerKey, visitId, lastScanWallMs: now };
@@ -130,9 +123,7 @@ export class IdentityService {
     if (!active) return false;
     this.#active = null;
     const now = Math.floor(this.#options.clock.wallMs());
-    this.#options.log.append([{ kind: 'attendance.checkout', payload: { learner_key: active.learnerKey, visit_id: active.visitId, reason } }], (db) => {
-      db.prepare('UPDATE visits SET ended_wall_ms = ?, end_reason = ? WHERE visit_id = ?').run(now, reason, active.visitId);
-    });
+    this.#options.log.append([{ kind: 'attendance.checkout', payload: { learner_key: active.learnerKey, visit_id: active.visitId, reason } }], (db) => closeVisit(db, active.visitId, reason, now));
     return true;
   }
 
@@ -143,9 +134,7 @@ export class IdentityService {
       return { kind: 'welcome', visitId: this.#active.visitId, displayName: fullName ?? '', givenName: fullName ? givenName(fullName) : '', honorific: honorificFor(birthYear, this.#currentYear()), isNewLearner: isNew };
     }
     const visitId = randomUUID();
-    this.#options.log.append([{ kind: 'attendance.checkin', payload: { learner_key: learnerKey, visit_id: visitId, method } }], (db) => {
-      db.prepare('INSERT INTO visits (visit_id, learner_key, method, started_wall_ms) VALUES (?, ?, ?, ?)').run(visitId, learnerKey, method, now);
-    });
+    this.#options.log.append([{ kind: 'attendance.checkin', payload: { learner_key: learnerKey, visit_id: visitId, method } }], (db) => insertVisit(db, visitId, learnerKey, method, now));
     this.#active = { learnerKey, visitId, lastScanWallMs: now };
     return { kind: 'welcome', visitId, displayName: fullName ?? '', givenName: fullName ? givenName(fullName) : '', honorific: honorificFor(birthYear, this.#currentYear()), isNewLearner: isNew };
   }

@@ -1,0 +1,117 @@
+/**
+ * Volunteer rights: a PIN (scrypt-hashed in the key store, 5 wrong tries lock it for 5 minutes) or a
+ * volunteer card issued at this station (`TRAMVT1:<random token>`, of which only a SHA-256 is kept).
+ * A learner card (`TRAMHS1:`) can never grant rights: it is a different prefix and carries no token,
+ * and no printed QR can match a stored token hash without the token itself. In demo mode, with no
+ * PIN set, the demo PIN 1234 (shown on the demo panel) works.
+ */
+import { createHash, createHmac, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { afterTry, lockoutCheck, NO_LOCKOUT, type LockoutState } from '../../core/attendance/pin-lockout';
+import { loadOrCreateKeys, learnerKeySecret, updateKeys } from '../keys/key-store';
+import { StationError } from '../ipc/station-error';
+
+export const VOLUNTEER_CARD_PREFIX = 'TRAMVT1:';
+export const DEMO_PIN = '1234';
+const SESSION_MS = 30 * 60_000;
+const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
+
+export interface VolunteerSession {
+  readonly volunteerId: string;
+  readonly volunteerKey: string;
+  readonly expiresWallMs: number;
+}
+
+function pinHash(pin: string, salt: Buffer): Buffer {
+  return scryptSync(pin, salt, 32, SCRYPT);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+export class VolunteerAuth {
+  readonly #keysPath: string;
+  readonly #wallMs: () => number;
+  readonly #demoMode: boolean;
+  #lockout: LockoutState = NO_LOCKOUT;
+  #session: VolunteerSession | null = null;
+
+  constructor(options: { keysPath: string; wallMs: () => number; demoMode: boolean }) {
+    this.#keysPath = options.keysPath;
+    this.#wallMs = options.wallMs;
+    this.#demoMode = options.demoMode;
+  }
+
+  /** Sets (or replaces) the PIN: 4 to 8 digits. */
+  setPin(pin: string): void {
+    if (!/^\d{4,8}$/.test(pin)) throw new StationError('bad_request', 'Mã PIN gồm 4 đến 8 chữ số / The PIN is 4 to 8 digits');
+    const salt = randomBytes(16);
+    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerPin: { salt: salt.toString('base64'), hash: pinHash(pin, salt).toString('base64') } }));
+  }
+
+  /** Checks a PIN, with lockout. Returns the session or throws a typed error. */
+  signInWithPin(pin: string): VolunteerSession {
+    const now = this.#wallMs();
+    const check = lockoutCheck(this.#lockout, now);
+    if (!check.allowed) throw new StationError('locked', `Đã khoá vì nhập sai nhiều lần, thử lại sau ${Math.ceil((check.untilMs - now) / 60_000)} phút / Locked after wrong tries`);
+    const stored = loadOrCreateKeys(this.#keysPath).volunteerPin;
+    let isRight: boolean;
+    if (stored) {
+      const expected = Buffer.from(stored.hash, 'base64');
+      const given = pinHash(pin, Buffer.from(stored.salt, 'base64'));
+      isRight = given.length === expected.length && timingSafeEqual(given, expected);
+    } else isRight = this.#demoMode && pin === DEMO_PIN;
+    this.#lockout = afterTry(this.#lockout, isRight, now);
+    if (!isRight) {
+      if (!stored && !this.#demoMode) throw new StationError('no_pin', 'Trạm chưa có mã PIN, cần kỹ thuật viên đặt / No PIN set on this station');
+      throw new StationError('wrong_pin', 'Mã PIN chưa đúng / Wrong PIN');
+    }
+    return this.#open('pin');
+  }
+
+  /** Signs in with a scanned volunteer card; false when the text is not a volunteer card at all. */
+  signInWithCard(text: string): VolunteerSession | null {
+    if (!text.startsWith(VOLUNTEER_CARD_PREFIX)) return null;
+    const token = text.slice(VOLUNTEER_CARD_PREFIX.length).trim();
+    const hash = sha256(token);
+    const card = loadOrCreateKeys(this.#keysPath).volunteerCards.find((candidate) => timingSafeEqual(Buffer.from(candidate.tokenSha256), Buffer.from(hash)));
+    if (!card) throw new StationError('unknown_volunteer_card', 'Thẻ tình nguyện viên không hợp lệ / Unknown volunteer card');
+    return this.#open(card.id);
+  }
+
+  /** Issues a new volunteer card; returns the QR payload (shown once, never stored). */
+  issueCard(label: string): { id: string; payload: string } {
+    this.requireSession();
+    const token = randomBytes(24).toString('base64url');
+    const id = randomUUID();
+    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerCards: [...file.volunteerCards, { id, label, tokenSha256: sha256(token), issuedWallMs: Math.floor(this.#wallMs()) }] }));
+    return { id, payload: `${VOLUNTEER_CARD_PREFIX}${token}` };
+  }
+
+  /** The open session, refreshed; throws `forbidden` when no volunteer is signed in. */
+  requireSession(): VolunteerSession {
+    const session = this.#session;
+    if (!session || session.expiresWallMs < this.#wallMs()) {
+      this.#session = null;
+      throw new StationError('forbidden', 'Cần tình nguyện viên đăng nhập / A volunteer must sign in');
+    }
+    this.#session = { ...session, expiresWallMs: this.#wallMs() + SESSION_MS };
+    return this.#session;
+  }
+
+  isSignedIn(): boolean {
+    return this.#session !== null && this.#session.expiresWallMs >= this.#wallMs();
+  }
+
+  signOut(): void {
+    this.#session = null;
+  }
+
+  #open(volunteerId: string): VolunteerSession {
+    const secret = learnerKeySecret(loadOrCreateKeys(this.#keysPath));
+    // Like a learner key: pseudonymous, stable per volunteer within the city.
+    const volunteerKey = createHmac('sha256', secret).update(`volunteer:${volunteerId}`, 'utf8').digest('hex');
+    this.#session = { volunteerId, volunteerKey, expiresWallMs: this.#wallMs() + SESSION_MS };
+    return this.#session;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Handlers of the volunteer commands: sign-in, printed cards and group sessions. Everything but the
+ * sign-in itself needs a signed-in volunteer.
+ */
+import type { KioskHandlers } from '../contract/kiosk-api';
+import { StationError } from './ipc/station-error';
+import type { GroupService } from './services/group-service';
+import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
+import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
+
+type VolunteerCommands =
+  | 'getVolunteerStatus'
+  | 'volunteerSignIn'
+  | 'volunteerSignOut'
+  | 'printLearnerCards'
+  | 'issueVolunteerCard'
+  | 'getGroup'
+  | 'startGroup'
+  | 'groupAddWithoutCard'
+  | 'groupMarkCompleted'
+  | 'endGroup';
+
+export interface VolunteerDeps {
+  readonly auth: VolunteerAuth | null;
+  readonly groups: GroupService | null;
+  readonly demoMode: boolean;
+  readonly hasPin: () => boolean;
+  readonly stationName: string;
+  readonly onGroupChanged: () => void;
+}
+
+const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
+
+export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers, VolunteerCommands> {
+  const auth = (): VolunteerAuth => {
+    if (!deps.auth) throw new StationError('unavailable', MAINTENANCE);
+    return deps.auth;
+  };
+  const groups = (): GroupService => {
+    if (!deps.groups) throw new StationError('unavailable', MAINTENANCE);
+    auth().requireSession();
+    return deps.groups;
+  };
+  const status = () => ({ signedIn: auth().isSignedIn(), demoPin: deps.demoMode && !deps.hasPin() ? DEMO_PIN : null });
+  const changed = <T>(value: T): T => {
+    deps.onGroupChanged();
+    return value;
+  };
+  return {
+    getVolunteerStatus: async () => status(),
+    volunteerSignIn: async ({ pin }) => {
+      auth().signInWithPin(pin);
+      return status();
+    },
+    volunteerSignOut: async () => {
+      auth().signOut();
+      return status();
+    },
+    printLearnerCards: async ({ count }) => {
+      auth().requireSession();
+      return Promise.all(Array.from({ length: count }, () => newLearnerCard(deps.stationName)));
+    },
+    issueVolunteerCard: async ({ label }) => {
+      const card = auth().issueCard(label);
+      return volunteerCardFor(card.payload, label);
+    },
+    getGroup: async () => groups().status(),
+    startGroup: async ({ lessonId }) => changed(groups().start(auth().requireSession().volunteerKey, lessonId)),
+    groupAddWithoutCard: async ({ displayName, birthYear }) => {
+      const { status: group, cardPayload } = groups().addWithoutCard(displayName, birthYear);
+      return changed({ status: group, card: await learnerCardFor(cardPayload, deps.stationName) });
+    },
+    groupMarkCompleted: async () => changed(groups().markCompleted()),
+    endGroup: async () => changed(groups().end()),
+  };
+}

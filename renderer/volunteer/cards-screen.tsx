@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import type { PrintableCard } from '../../electron/contract/dto';
+import { volunteerStrings as s } from '../i18n/volunteer-strings';
+import { kiosk } from '../kiosk-api';
+import { CardSheet } from './card-sheet';
+
+async function printPage(): Promise<void> {
+  const result = await kiosk().printPage({});
+  if (!result.ok) window.print();
+}
+
+/** Makes a sheet of learner cards for people without an ID card. */
+export function CardsScreen({ onBack }: { onBack: () => void }) {
+  const [count, setCount] = useState(6);
+  const [cards, setCards] = useState<readonly PrintableCard[]>([]);
+  return (
+    <main className="screen volunteer" data-screen="cards">
+      <nav className="no-print volunteer-nav">
+        <button type="button" className="button secondary" onClick={onBack}>
+          {s.back.vi} <span className="en">/ {s.back.en}</span>
+        </button>
+        <label className="field">
+          {s.howMany.vi}
+          <select value={count} onChange={(event) => setCount(Number(event.target.value))} data-testid="card-count">
+            {[1, 2, 4, 6, 8, 10, 12].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button" data-testid="make-cards" onClick={() => void kiosk().printLearnerCards({ count }).then((result) => result.ok && setCards(result.value))}>
+          {s.makeCards.vi} <span className="en">/ {s.makeCards.en}</span>
+        </button>
+        {cards.length > 0 && (
+          <button type="button" className="button" onClick={() => void printPage()}>
+            {s.print.vi} <span className="en">/ {s.print.en}</span>
+          </button>
+        )}
+      </nav>
+      <CardSheet cards={cards} />
+    </main>
+  );
+}
+
+export { printPage };

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { VolunteerStatus } from '../../electron/contract/dto';
+import { volunteerStrings as s } from '../i18n/volunteer-strings';
+import { kiosk } from '../kiosk-api';
+
+/** Big-key PIN pad for volunteer sign-in; the PIN never leaves the station's check. */
+export function PinPad({ onSignedIn, onCancel }: { onSignedIn: () => void; onCancel: () => void }) {
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<VolunteerStatus | null>(null);
+  useEffect(() => {
+    void kiosk().getVolunteerStatus({}).then((result) => result.ok && setStatus(result.value));
+  }, []);
+  const submit = async () => {
+    const result = await kiosk().volunteerSignIn({ pin });
+    setPin('');
+    if (result.ok && result.value.signedIn) onSignedIn();
+    else if (!result.ok) setError(result.error.message);
+  };
+  return (
+    <main className="screen pin-screen" data-screen="pin">
+      <h1 className="title">
+        {s.pinTitle.vi} <span className="en">/ {s.pinTitle.en}</span>
+      </h1>
+      <p>
+        {s.pinHint.vi} <span className="en">/ {s.pinHint.en}</span>
+        {status?.demoPin && (
+          <strong data-testid="demo-pin">
+            {' '}
+            · {s.demoPin.vi}: {status.demoPin}
+          </strong>
+        )}
+      </p>
+      <output className="pin-display" aria-label="PIN">
+        {'●'.repeat(pin.length) || ' '}
+      </output>
+      {error && (
+        <p className="note" role="alert" data-testid="pin-error">
+          {error}
+        </p>
+      )}
+      <div className="pin-keys">
+        {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => (
+          <button key={digit} type="button" className="button secondary pin-key" data-pin-key={digit} onClick={() => setPin((current) => (current.length < 8 ? current + digit : current))}>
+            {digit}
+          </button>
+        ))}
+        <button type="button" className="button secondary pin-key" onClick={() => setPin('')}>
+          {s.clear.vi}
+        </button>
+        <button type="button" className="button secondary pin-key" data-pin-key="0" onClick={() => setPin((current) => (current.length < 8 ? `${current}0` : current))}>
+          0
+        </button>
+        <button type="button" className="button pin-key" disabled={pin.length < 4} onClick={() => void submit()} data-testid="pin-ok">
+          {s.ok.vi}
+        </button>
+      </div>
+      <button type="button" className="button secondary" onClick={onCancel} data-testid="pin-cancel">
+        {s.cancel.vi} <span className="en">/ {s.cancel.en}</span>
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { volunteerStrings as s } from '../i18n/volunteer-strings';
+import { kiosk } from '../kiosk-api';
+import { CardsScreen } from './cards-screen';
+import { GroupScreen } from './group-screen';
+
+type Section = 'home' | 'group' | 'cards';
+
+/** The volunteer's screens, reached by PIN or volunteer card. */
+export function VolunteerHome({ onExit }: { onExit: () => void }) {
+  const [section, setSection] = useState<Section>('home');
+  if (section === 'group') return <GroupScreen onBack={() => setSection('home')} />;
+  if (section === 'cards') return <CardsScreen onBack={() => setSection('home')} />;
+  return (
+    <main className="screen volunteer" data-screen="volunteer">
+      <h1 className="title">
+        {s.home.vi} <span className="en">/ {s.home.en}</span>
+      </h1>
+      <div className="volunteer-menu">
+        <button type="button" className="button" onClick={() => setSection('group')} data-testid="open-group">
+          {s.group.vi} <span className="en">/ {s.group.en}</span>
+        </button>
+        <button type="button" className="button" onClick={() => setSection('cards')} data-testid="open-cards">
+          {s.cards.vi} <span className="en">/ {s.cards.en}</span>
+        </button>
+        <button
+          type="button"
+          className="button secondary"
+          data-testid="volunteer-sign-out"
+          onClick={() => void kiosk().volunteerSignOut({}).then(onExit)}
+        >
+          {s.signOut.vi} <span className="en">/ {s.signOut.en}</span>
+        </button>
+      </div>
+    </main>
+  );
+}

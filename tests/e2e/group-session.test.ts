@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { fakeIdCardText } from '../support/fake-persons';
+import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+
+const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+
+describe('volunteer-led group session in Chromium', () => {
+  let running: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    running = await startTestWebHost();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(running.host.url);
+    await page.locator('[data-screen="attract"]').waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('refuses a wrong PIN and signs in with the right one', async () => {
+    await page.getByTestId('volunteer-entry').click();
+    await expect(page.getByTestId('demo-pin').textContent()).resolves.toContain('1234');
+    for (const digit of '9999') await page.locator(`[data-pin-key="${digit}"]`).click();
+    await page.getByTestId('pin-ok').click();
+    await expect(page.getByTestId('pin-error').textContent()).resolves.toContain('PIN');
+    for (const digit of '1234') await page.locator(`[data-pin-key="${digit}"]`).click();
+    await page.getByTestId('pin-ok').click();
+    await page.locator('[data-screen="volunteer"]').waitFor();
+  });
+
+  it('checks in 25 consecutive scans (5 repeats) in under 10 s: the roster shows 20', async () => {
+    await page.getByTestId('open-group').click();
+    await page.getByTestId('group-lesson').selectOption('thanh-toan-vietqr');
+    await page.getByTestId('group-consent').check();
+    await page.getByTestId('group-start').click();
+    await page.getByTestId('roster-count').waitFor();
+    const scanner = running.station.demoScanner()!;
+    const order = [...Array.from({ length: 20 }, (_, i) => i), 3, 7, 11, 15, 19];
+    const started = performance.now();
+    for (const [n, person] of order.entries()) {
+      scanner.scanText(fakeIdCardText(person));
+      await expect.poll(() => page.getByTestId('roster-last').getAttribute('data-kind')).toBe(n < 20 ? 'joined' : 'duplicate');
+      if (n < 20) await expect.poll(() => page.getByTestId('roster-count').textContent()).toBe(String(n + 1));
+    }
+    expect(performance.now() - started).toBeLessThan(10_000);
+    await expect(page.getByTestId('roster-count').textContent()).resolves.toBe('20');
+    await page.screenshot({ path: join(SCREENSHOTS, 'group-roster.png') });
+  });
+
+  it('marks the lesson completed for everyone, ends, and the log agrees', async () => {
+    await page.getByTestId('group-complete').click();
+    await page.getByTestId('group-end').click();
+    await expect(page.getByTestId('summary-attendees').textContent()).resolves.toBe('20');
+    const db = running.station.db!;
+    const count = (kind: string) => (db.prepare('SELECT COUNT(*) AS n FROM events WHERE kind = ?').get(kind) as { n: number }).n;
+    expect({ joined: count('group.joined'), completed: count('lesson.completed'), checkout: count('attendance.checkout'), ended: count('group.ended') }).toEqual({ joined: 20, completed: 20, checkout: 20, ended: 1 });
+    const completed = db.prepare("SELECT payload FROM events WHERE kind = 'lesson.completed'").all() as Array<{ payload: string }>;
+    expect(completed.every((row) => JSON.parse(row.payload).assisted === true)).toBe(true);
+    const ended = JSON.parse((db.prepare("SELECT payload FROM events WHERE kind = 'group.ended'").get() as { payload: string }).payload);
+    expect(ended.attendees).toBe(20);
+  });
+});
