@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   store: async () => (await import('./store-bench')).runStoreBench(),
   scan: async () => (await import('./scan-bench')).runScanBench(),
   ui: async () => (await import('./ui-bench')).runUiBench(),
+  group: async () => (await import('./group-bench')).runGroupBench(),
 };
 
 export async function runBench(args: string[]): Promise<number> {
