@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ScanOutcome, StationStatus } from '../electron/contract/dto';
 import { DemoPanel } from './components/demo-panel';
+import { useIdleReset } from './hooks/use-idle-reset';
 import { useWedgeScanner } from './hooks/use-wedge-scanner';
+import { IdleWarning } from './components/idle-warning';
 import { identityStrings, lessonStrings } from './i18n/strings';
 import { kiosk } from './kiosk-api';
 import { AttractScreen } from './screens/attract-screen';
@@ -67,54 +69,73 @@ export function KioskFlow({ status }: { status: StationStatus }) {
   }, []);
   const home = useCallback(() => setView({ screen: 'home' }), []);
 
-  switch (view.screen) {
-    case 'attract':
-      return (
-        <AttractScreen status={status}>
-          {status.demoMode && <DemoPanel />}
-          <button type="button" className="button secondary volunteer-entry" onClick={() => setView({ screen: 'pin' })} data-testid="volunteer-entry">
-            {volunteerStrings.entry.vi} <span className="en">/ {volunteerStrings.entry.en}</span>
-          </button>
-        </AttractScreen>
-      );
-    case 'pin':
-      return <PinPad onSignedIn={() => setView({ screen: 'volunteer' })} onCancel={toAttract} />;
-    case 'volunteer':
-      return <VolunteerHome onExit={toAttract} />;
-    case 'consent':
-      return (
-        <ConsentScreen
-          greetingName={view.greetingName}
-          onAnswer={(accept) =>
-            void kiosk()
-              .answerConsent({ pendingId: view.pendingId, accept })
-              .then((result) => (result.ok ? apply(result.value) : setView({ screen: 'attract' })))
-          }
-        />
-      );
-    case 'home':
-      return (
-        <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish}>
-          {session?.kind === 'guest' && <p className="note">{lessonStrings.guestNote.vi} / {lessonStrings.guestNote.en}</p>}
-          <LessonList onOpen={(lesson) => setView({ screen: 'lesson', lessonId: lesson.id })} />
-        </SessionScreen>
-      );
-    case 'lesson':
-      return (
-        <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish} compact>
-          <LessonPlayer
-            key={view.lessonId}
-            lessonId={view.lessonId}
-            canCertify={session?.kind === 'learner'}
-            onOpenLesson={(id) => setView({ screen: 'lesson', lessonId: id })}
-            onList={home}
-            onCertificate={() => setView({ screen: 'certificate' })}
+  const [groupActive, setGroupActive] = useState(false);
+  useEffect(() => kiosk().on('groupChanged', (group) => setGroupActive(group.active)), []);
+  const privacyReset = useCallback(() => {
+    void kiosk().endVisit({ reason: 'idle' });
+    void kiosk().volunteerSignOut({});
+    setSession(null);
+    setView({ screen: 'attract' });
+  }, []);
+  const idle = useIdleReset(status.idle, view.screen === 'attract' || groupActive, privacyReset);
+  const screen = renderView();
+  return (
+    <>
+      {screen}
+      {idle.phase.phase === 'warning' && <IdleWarning secondsLeft={idle.phase.secondsLeft} onExtend={idle.extend} />}
+    </>
+  );
+
+  function renderView() {
+    switch (view.screen) {
+      case 'attract':
+        return (
+          <AttractScreen status={status}>
+            {status.demoMode && <DemoPanel />}
+            <button type="button" className="button secondary volunteer-entry" onClick={() => setView({ screen: 'pin' })} data-testid="volunteer-entry">
+              {volunteerStrings.entry.vi} <span className="en">/ {volunteerStrings.entry.en}</span>
+            </button>
+          </AttractScreen>
+        );
+      case 'pin':
+        return <PinPad onSignedIn={() => setView({ screen: 'volunteer' })} onCancel={toAttract} />;
+      case 'volunteer':
+        return <VolunteerHome onExit={toAttract} />;
+      case 'consent':
+        return (
+          <ConsentScreen
+            greetingName={view.greetingName}
+            onAnswer={(accept) =>
+              void kiosk()
+                .answerConsent({ pendingId: view.pendingId, accept })
+                .then((result) => (result.ok ? apply(result.value) : setView({ screen: 'attract' })))
+            }
           />
-        </SessionScreen>
-      );
-    case 'certificate':
-      return <CertificateScreen onClose={home} />;
-    case 'rejected':
-      return <NoticeScreen kind="rejected" title={identityStrings.rejectedTitle} body={view.message} onDone={toAttract} />;
+        );
+      case 'home':
+        return (
+          <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish}>
+            {session?.kind === 'guest' && <p className="note">{lessonStrings.guestNote.vi} / {lessonStrings.guestNote.en}</p>}
+            <LessonList onOpen={(lesson) => setView({ screen: 'lesson', lessonId: lesson.id })} />
+          </SessionScreen>
+        );
+      case 'lesson':
+        return (
+          <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish} compact>
+            <LessonPlayer
+              key={view.lessonId}
+              lessonId={view.lessonId}
+              canCertify={session?.kind === 'learner'}
+              onOpenLesson={(id) => setView({ screen: 'lesson', lessonId: id })}
+              onList={home}
+              onCertificate={() => setView({ screen: 'certificate' })}
+            />
+          </SessionScreen>
+        );
+      case 'certificate':
+        return <CertificateScreen onClose={home} />;
+      case 'rejected':
+        return <NoticeScreen kind="rejected" title={identityStrings.rejectedTitle} body={view.message} onDone={toAttract} />;
+    }
   }
 }

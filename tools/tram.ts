@@ -25,6 +25,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'decode hex HID reports (one per line) from stdin: --mode pos|keyboard',
     run: async (args) => (await import('../electron/station/cli/hid-cli.ts')).runHidCli(['decode', ...args]),
   },
+  config: {
+    summary: 'station config: tram config check FILE (exit 2 on any problem) | tram config schema',
+    run: async (args) => (await import('../electron/station/cli/config-cli.ts')).runConfigCli(args),
+  },
   'lessons check': {
     summary: 'check lesson packs: tram lessons check [DIR]; exit 2 on any problem',
     run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),

@@ -63,6 +63,10 @@ export const commandSpecs = {
   ),
   groupMarkCompleted: command<GroupStatus>()(empty),
   endGroup: command<GroupSummary>()(empty),
+  /** The next scan looks a learner up instead of starting a visit (volunteer only). */
+  beginLearnerLookup: command<{ readonly waiting: true }>()(empty),
+  /** Erases the learner found by the last lookup, after the volunteer confirmed (volunteer only). */
+  eraseLearner: command<{ readonly erased: boolean }>()(z.object({ lookupId: z.uuid(), confirm: z.literal(true) }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

@@ -30,6 +30,8 @@ export interface StationStatus {
   readonly problems: readonly StationProblem[];
   /** Things a volunteer should fix that do not stop the station (a lesson pack skipped …). */
   readonly notices: readonly StationProblem[];
+  /** Idle privacy reset: warn after this long without a touch, then count down. */
+  readonly idle: { readonly warnAfterSeconds: number; readonly countdownSeconds: number };
 }
 
 export interface EchoReply {
@@ -149,4 +151,18 @@ export interface PrintableCard {
   /** The QR code as an SVG document, made on the station. */
   readonly qrSvg: string;
   readonly caption: string;
+}
+
+/** What the station holds about one learner, shown to them on request (volunteer screen). */
+export interface LearnerRecord {
+  readonly lookupId: string;
+  readonly found: boolean;
+  readonly displayName: string | null;
+  readonly birthYear: number | null;
+  readonly gender: 'nam' | 'nu' | null;
+  readonly wardCode: string | null;
+  readonly consentVersion: string | null;
+  readonly registeredOn: string | null;
+  readonly visits: number;
+  readonly lessonsPassed: readonly string[];
 }

@@ -2,17 +2,18 @@
  * Main → renderer events (DESIGN.md §4): the second map of the contract. Listeners get plain data and
  * an unsubscribe function.
  */
-import type { GroupStatus, ScanOutcome, SyncStatus } from './dto';
+import type { BilingualMessage, GroupStatus, LearnerRecord, ScanOutcome, SyncStatus } from './dto';
 
 export interface KioskEvents {
   syncChanged: SyncStatus;
   scanOutcome: ScanOutcome;
   groupChanged: GroupStatus;
+  learnerLookup: { readonly ok: true; readonly record: LearnerRecord } | { readonly ok: false; readonly message: BilingualMessage };
 }
 
 export type EventName = keyof KioskEvents;
 
-export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged'];
+export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged', 'learnerLookup'];
 
 export function eventChannel(name: EventName): `kiosk-event:${EventName}` {
   return `kiosk-event:${name}`;

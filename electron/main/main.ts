@@ -1,14 +1,20 @@
 /**
- * Composition root of the Electron kiosk: single instance, app:// scheme, the station services on
- * plain Node, IPC registration and the locked-down window. Logic lives in electron/station and
- * electron/core; this file only wires.
+ * Composition root of the Electron kiosk: single instance, app:// scheme, the remembered GPU choice
+ * (before ready), the station services on plain Node, IPC registration, the locked-down window,
+ * recovery, the power schedule and auto-start. Logic lives in electron/station and electron/core;
+ * this file only wires.
  */
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { createDispatch } from '../station/ipc/dispatch';
 import { openStation, type Station } from '../station/station';
+import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { configureAutoStart } from './auto-start';
 import { forwardEvents, registerIpc } from './ipc-registration';
+import { applyLockdown, createVolunteerExit, removeApplicationMenu, type VolunteerExit } from './lockdown';
+import { startPowerSchedule, type PowerSchedule } from './power';
+import { applyRememberedGpuChoice, watchRecovery } from './recovery';
 import { createKioskWindow, denyAllPermissions } from './secure-window';
 
 /** Where the bundled files are, in development (repo) and packaged (resources) alike. */
@@ -21,15 +27,55 @@ export function resourcePaths(appPath: string, resourcesPath: string, isPackaged
   };
 }
 
+/** Hooks filled in by later work; the defaults are the safe ones. */
+export interface KioskHooks {
+  /** The volunteer PIN check (issue 9). Until then every PIN is refused, so the combo cannot exit. */
+  readonly verifyVolunteerPin: (pin: string) => Promise<boolean>;
+  /** Shows the PIN prompt in the page (issue 9 adds the contract event). */
+  readonly showPinPrompt: () => void;
+}
+
+const DEFAULT_HOOKS: KioskHooks = {
+  verifyVolunteerPin: async () => false,
+  showPinPrompt: () => console.info('volunteer exit requested: the PIN prompt arrives with the volunteer-rights work'),
+};
+
+/** Full screen only when the config asks for it, and only when packaged or forced with TRAM_KIOSK=1. */
+export function wantsKioskWindow(fullscreen: boolean, isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  return fullscreen && (isPackaged || env.TRAM_KIOSK === '1');
+}
+
+let volunteerExit: VolunteerExit | null = null;
+
+/** The volunteer exit of the running kiosk, for the IPC command issue 9 adds (null before start). */
+export function currentVolunteerExit(): VolunteerExit | null {
+  return volunteerExit;
+}
+
 /** Starts the kiosk. Returns false when another instance already runs (it gets focus instead). */
-export function startKiosk(): boolean {
+export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
+  const { verifyVolunteerPin, showPinPrompt } = { ...DEFAULT_HOOKS, ...hooks };
   registerAppScheme();
+  // userData is known before ready; disableHardwareAcceleration only works before ready.
+  const userDataDir = app.getPath('userData');
+  const gpu = applyRememberedGpuChoice(userDataDir);
   let station: Station | null = null;
   let window: BrowserWindow | null = null;
+  let power: PowerSchedule | null = null;
+  let isKioskWindow = false;
+
+  const exit = createAppExit({
+    closeStation: () => {
+      power?.stop();
+      return station ? station.close() : null;
+    },
+    supervised: isSupervised(process.platform, process.env),
+  });
+  volunteerExit = createVolunteerExit({ verifyVolunteerPin, showPinPrompt, exit: () => exit.quit(VOLUNTEER_EXIT_CODE) });
 
   app.on('second-instance', () => {
     if (window) {
@@ -41,29 +87,35 @@ export function startKiosk(): boolean {
   app.whenReady().then(() => {
     const paths = resourcePaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
     denyAllPermissions();
+    removeApplicationMenu();
     handleAppScheme(paths.rendererDir, paths.lessonsDir);
     station = openStation({
-      dataDir: app.getPath('userData'),
-      configPath: process.env.TRAM_CONFIG ?? join(app.getPath('userData'), 'station-config.json'),
-      appVersion: app.getVersion(),
+      dataDir: userDataDir,
+      configPath: process.env.TRAM_CONFIG ?? join(userDataDir, 'station-config.json'),
       lessonsDir: paths.lessonsDir,
+      appVersion: app.getVersion(),
     });
+    const config = station.config;
     registerIpc(createDispatch(station.handlers, { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) }));
-    window = createKioskWindow(paths.preloadPath, { kiosk: app.isPackaged || process.env.TRAM_KIOSK === '1' });
+    isKioskWindow = wantsKioskWindow(config.kiosk.fullscreen, app.isPackaged, process.env);
+    window = createKioskWindow(paths.preloadPath, { kiosk: isKioskWindow });
+    // In a development window the close button works; in the kiosk only our own exit closes it.
+    applyLockdown(window, { onVolunteerExitRequested: () => volunteerExit?.request(), allowClose: () => exit.isExiting() || !isKioskWindow });
+    watchRecovery(window, { userDataDir, hardwareAccelerationOff: gpu.hardwareAccelerationOff, relaunch: exit.relaunch });
+    power = startPowerSchedule({ openingHours: config.openingHours, quietHourForRelaunch: config.quietHourForRelaunch, relaunch: exit.relaunch });
+    const autoStart = configureAutoStart({ platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, env: process.env });
+    console.info(`auto-start: ${autoStart}`);
     forwardEvents(station, window.webContents);
   }, (error: unknown) => {
     console.error('kiosk failed to start', error);
     app.exit(1);
   });
 
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => exit.quit());
   // Close the station (check-out of the open visit, clean-shutdown mark) before the process exits.
-  let closing = false;
   app.on('before-quit', (event) => {
-    if (closing || !station) return;
-    closing = true;
     event.preventDefault();
-    void station.close().finally(() => app.quit());
+    exit.quit();
   });
   return true;
 }

@@ -24,6 +24,7 @@ import { startScanSources, type ScanSources } from './scanners/scan-sources';
 import { loadLessons } from './lessons/load-lessons';
 import { IdentityService, type ScanMethod } from './services/identity-service';
 import { GroupService } from './services/group-service';
+import { LearnerRights } from './services/learner-rights';
 import { LessonService } from './services/lesson-service';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
@@ -85,6 +86,9 @@ export function openStation(options: StationOptions): Station {
   let lessons: LessonService | null = null;
   let groups: GroupService | null = null;
   let auth: VolunteerAuth | null = null;
+  let rights: LearnerRights | null = null;
+  /** Set by a volunteer: the next scan (within a minute) is a learner lookup, not a visit. */
+  let lookupArmedUntil = 0;
   const keysPath = join(options.dataDir, 'keys.json');
   const notices: StationProblem[] = [];
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
@@ -106,6 +110,7 @@ export function openStation(options: StationOptions): Station {
       identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
       groups = new GroupService({ db, log, clock, lessons: packs.lessons, wardCode: config.station.wardCode, learnerKeySecret: () => learnerKeySecret(keys) });
       auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
+      rights = new LearnerRights({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys) });
       lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
@@ -128,6 +133,16 @@ export function openStation(options: StationOptions): Station {
       emit('scanOutcome', { kind: 'rejected', code: 'unknown_volunteer_card', message: { vi: message.split(' / ')[0] ?? message, en: message.split(' / ')[1] ?? message } });
       return;
     }
+    if (rights && lookupArmedUntil > clock.wallMs()) {
+      lookupArmedUntil = 0;
+      try {
+        emit('learnerLookup', { ok: true, record: rights.lookup(text) });
+      } catch (error) {
+        const message = error instanceof StationError ? error.message : String(error);
+        emit('learnerLookup', { ok: false, message: { vi: message, en: message } });
+      }
+      return;
+    }
     if (groups.isActive()) {
       groups.join(text, method);
       emit('groupChanged', groups.status());
@@ -141,7 +156,7 @@ export function openStation(options: StationOptions): Station {
   if (identity && options.scanners !== false) {
     scanSources = startScanSources({
       demoMode: config.demoMode,
-      vidPids: [],
+      vidPids: config.scanners.vidPids,
       onScan: (scan) => publishScan(scan.text, 'hid-pos'),
       ...(options.loadHid ? { loadHid: options.loadHid } : {}),
     });
@@ -157,6 +172,7 @@ export function openStation(options: StationOptions): Station {
     sync: syncStatus(),
     problems: [...problems],
     notices: [...notices],
+    idle: config.idle,
   });
 
   const volunteerHandlers = createVolunteerHandlers({
@@ -167,6 +183,10 @@ export function openStation(options: StationOptions): Station {
     stationName: config.station.name,
     onGroupChanged: () => {
       if (groups) emit('groupChanged', groups.status());
+    },
+    rights,
+    armLookup: () => {
+      lookupArmedUntil = clock.wallMs() + 60_000;
     },
   });
   const handlers: KioskHandlers = { ...volunteerHandlers, ...createStationHandlers({

@@ -5,6 +5,7 @@
 import type { KioskHandlers } from '../contract/kiosk-api';
 import { StationError } from './ipc/station-error';
 import type { GroupService } from './services/group-service';
+import type { LearnerRights } from './services/learner-rights';
 import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
 import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 
@@ -18,7 +19,9 @@ type VolunteerCommands =
   | 'startGroup'
   | 'groupAddWithoutCard'
   | 'groupMarkCompleted'
-  | 'endGroup';
+  | 'endGroup'
+  | 'beginLearnerLookup'
+  | 'eraseLearner';
 
 export interface VolunteerDeps {
   readonly auth: VolunteerAuth | null;
@@ -27,6 +30,9 @@ export interface VolunteerDeps {
   readonly hasPin: () => boolean;
   readonly stationName: string;
   readonly onGroupChanged: () => void;
+  readonly rights: LearnerRights | null;
+  /** Routes the next scan to a learner lookup. */
+  readonly armLookup: () => void;
 }
 
 const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
@@ -72,5 +78,15 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     },
     groupMarkCompleted: async () => changed(groups().markCompleted()),
     endGroup: async () => changed(groups().end()),
+    beginLearnerLookup: async () => {
+      auth().requireSession();
+      deps.armLookup();
+      return { waiting: true };
+    },
+    eraseLearner: async ({ lookupId }) => {
+      auth().requireSession();
+      if (!deps.rights) throw new StationError('unavailable', MAINTENANCE);
+      return deps.rights.erase(lookupId);
+    },
   };
 }

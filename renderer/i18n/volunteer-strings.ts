@@ -39,3 +39,22 @@ export const volunteerStrings = {
   makeCards: { vi: 'Tạo thẻ', en: 'Make cards' },
   print: { vi: 'In', en: 'Print' },
 } as const satisfies Record<string, Bilingual>;
+
+export const rightsStrings = {
+  title: { vi: 'Thông tin của học viên', en: "A learner's data" },
+  scanPrompt: { vi: 'Mời học viên quét thẻ để xem trạm lưu gì về mình', en: 'Ask the learner to scan their card to see what the station holds' },
+  waiting: { vi: 'Đang chờ quét thẻ…', en: 'Waiting for a scan…' },
+  notFound: { vi: 'Trạm không lưu thông tin gì về người này.', en: 'The station holds nothing about this person.' },
+  name: { vi: 'Tên', en: 'Name' },
+  birthYear: { vi: 'Năm sinh', en: 'Birth year' },
+  gender: { vi: 'Giới tính', en: 'Gender' },
+  ward: { vi: 'Mã phường/xã', en: 'Ward code' },
+  registered: { vi: 'Ngày đăng ký', en: 'Registered on' },
+  consent: { vi: 'Phiên bản đồng ý', en: 'Consent version' },
+  visits: { vi: 'Số lần đến học', en: 'Visits' },
+  passed: { vi: 'Bài đã đạt', en: 'Lessons passed' },
+  notKept: { vi: 'Trạm không lưu số căn cước và nội dung mã QR.', en: 'The station does not keep the ID number or the QR text.' },
+  erase: { vi: 'Xoá thông tin của người này', en: 'Erase this person' },
+  confirmErase: { vi: 'Xác nhận xoá: tên và thông tin cá nhân sẽ bị xoá vĩnh viễn', en: 'Confirm: the name and personal details are erased for good' },
+  erased: { vi: 'Đã xoá thông tin.', en: 'Erased.' },
+} as const satisfies Record<string, Bilingual>;

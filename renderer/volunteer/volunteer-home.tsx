@@ -3,14 +3,17 @@ import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardsScreen } from './cards-screen';
 import { GroupScreen } from './group-screen';
+import { RightsScreen } from './rights-screen';
+import { rightsStrings } from '../i18n/volunteer-strings';
 
-type Section = 'home' | 'group' | 'cards';
+type Section = 'home' | 'group' | 'cards' | 'rights';
 
 /** The volunteer's screens, reached by PIN or volunteer card. */
 export function VolunteerHome({ onExit }: { onExit: () => void }) {
   const [section, setSection] = useState<Section>('home');
   if (section === 'group') return <GroupScreen onBack={() => setSection('home')} />;
   if (section === 'cards') return <CardsScreen onBack={() => setSection('home')} />;
+  if (section === 'rights') return <RightsScreen onBack={() => setSection('home')} />;
   return (
     <main className="screen volunteer" data-screen="volunteer">
       <h1 className="title">
@@ -22,6 +25,9 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
         </button>
         <button type="button" className="button" onClick={() => setSection('cards')} data-testid="open-cards">
           {s.cards.vi} <span className="en">/ {s.cards.en}</span>
+        </button>
+        <button type="button" className="button" onClick={() => setSection('rights')} data-testid="open-rights">
+          {rightsStrings.title.vi} <span className="en">/ {rightsStrings.title.en}</span>
         </button>
         <button
           type="button"

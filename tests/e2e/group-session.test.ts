@@ -68,3 +68,44 @@ describe('volunteer-led group session in Chromium', () => {
     expect(ended.attendees).toBe(20);
   });
 });
+
+describe('learner rights in Chromium: find by scan, show, erase', () => {
+  let running: RunningWebHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    running = await startTestWebHost();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(running.host.url);
+    await page.locator('[data-demo-card="binh-1962"]').click();
+    await page.getByTestId('consent-yes').click();
+    await page.getByTestId('finish').click();
+    await page.getByTestId('volunteer-entry').click();
+    for (const digit of '1234') await page.locator(`[data-pin-key="${digit}"]`).click();
+    await page.getByTestId('pin-ok').click();
+    await page.getByTestId('open-rights').click();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+  });
+
+  it('shows what is stored, then erases the name and demographics with a learner.erased event', async () => {
+    await page.getByTestId('rights-scan').click();
+    await page.locator('[role="status"]').waitFor();
+    await page.locator('[data-demo-card]').count(); // no demo panel here: scan through the scanner
+    running.station.demoScanner()!.scanText('022162004567||Trần Thị Bình|05111962|Nữ|Tổ 2, Khu 6, Phường Bãi Cháy, Quảng Ninh|15082024|Trần Văn Cả|Lê Thị Dung');
+    await page.getByTestId('rights-record').waitFor();
+    await expect(page.getByTestId('rights-record').textContent()).resolves.toContain('Trần Thị Bình');
+    await page.screenshot({ path: join(SCREENSHOTS, 'learner-rights.png') });
+    await page.getByTestId('rights-erase').click();
+    await page.getByTestId('rights-confirm-erase').click();
+    await page.getByTestId('rights-erased').waitFor();
+    const db = running.station.db!;
+    expect(db.prepare('SELECT COUNT(*) AS n FROM learners').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM events WHERE kind = 'learner.erased'").get()).toEqual({ n: 1 });
+  });
+});

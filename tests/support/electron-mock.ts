@@ -91,6 +91,7 @@ export function electronMock() {
       quit: vi.fn(),
       exit: vi.fn(),
       on: vi.fn(),
+      off: vi.fn(),
       whenReady: vi.fn(() => new Promise(() => undefined)),
       getAppPath: () => '/app',
       getPath: () => '/tmp/user-data',

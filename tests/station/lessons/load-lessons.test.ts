@@ -44,13 +44,23 @@ function expectOnlyProblem(folder: string, path: string, message: RegExp): void 
 }
 
 describe('loadLessons', () => {
-  it('loads the real lessons folder with zero problems, sorted by folder name', () => {
+  it('loads the real lessons folder with zero problems, in the teaching order of order.json', () => {
     const { lessons, problems } = loadLessons(REAL);
     expect(problems).toEqual([]);
     expect(lessons).toHaveLength(12);
-    const ids = lessons.map((l) => l.id);
-    expect(ids).toEqual([...ids].sort());
-    expect(ids[0]).toBe('cuoc-goi-gia-danh-cong-an');
+    const order = JSON.parse(readFileSync(join(REAL, 'order.json'), 'utf8')) as string[];
+    expect(lessons.map((l) => l.id)).toEqual(order);
+    expect(order[0]).toBe('vneid-kich-hoat-muc-2');
+  });
+
+  it('orders by order.json, puts unlisted lessons last, and reports a broken order.json without failing', () => {
+    writeFileSync(join(dir, 'order.json'), JSON.stringify([GOOD[1]]));
+    expect(loadLessons(dir).lessons.map((l) => l.id)).toEqual([GOOD[1], ...GOOD.filter((id) => id !== GOOD[1])]);
+    writeFileSync(join(dir, 'order.json'), '{"not": "a list"}');
+    const broken = loadLessons(dir);
+    expect(broken.lessons.map((l) => l.id)).toEqual(GOOD);
+    expect(broken.problems).toEqual([expect.objectContaining({ path: 'order.json' })]);
+    rmSync(join(dir, 'order.json'));
   });
 
   it('loads good copies with no problem', () => {

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { BilingualMessage, LearnerRecord } from '../../electron/contract/dto';
+import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
+import { kiosk } from '../kiosk-api';
+
+/** Shows a learner what the station holds about them, and erases it on request (two taps). */
+export function RightsScreen({ onBack }: { onBack: () => void }) {
+  const [record, setRecord] = useState<LearnerRecord | null>(null);
+  const [error, setError] = useState<BilingualMessage | null>(null);
+  const [waiting, setWaiting] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [erased, setErased] = useState(false);
+  useEffect(
+    () =>
+      kiosk().on('learnerLookup', (result) => {
+        setWaiting(false);
+        setConfirming(false);
+        setErased(false);
+        if (result.ok) {
+          setRecord(result.record);
+          setError(null);
+        } else setError(result.message);
+      }),
+    [],
+  );
+  const arm = () => {
+    setRecord(null);
+    setError(null);
+    void kiosk().beginLearnerLookup({}).then((result) => setWaiting(result.ok));
+  };
+  const rows: Array<[BilingualMessage, string]> = record?.found
+    ? [
+        [r.name, record.displayName ?? '—'],
+        [r.birthYear, record.birthYear === null ? '—' : String(record.birthYear)],
+        [r.gender, record.gender === 'nam' ? 'Nam' : record.gender === 'nu' ? 'Nữ' : '—'],
+        [r.ward, record.wardCode ?? '—'],
+        [r.registered, record.registeredOn ?? '—'],
+        [r.consent, record.consentVersion ?? '—'],
+        [r.visits, String(record.visits)],
+        [r.passed, record.lessonsPassed.join(', ') || '—'],
+      ]
+    : [];
+  return (
+    <main className="screen volunteer" data-screen="rights">
+      <nav className="volunteer-nav">
+        <button type="button" className="button secondary" onClick={onBack}>
+          {s.back.vi} <span className="en">/ {s.back.en}</span>
+        </button>
+        <h1 className="session-name">
+          {r.title.vi} <span className="en">/ {r.title.en}</span>
+        </h1>
+      </nav>
+      <button type="button" className="button" onClick={arm} data-testid="rights-scan">
+        {r.scanPrompt.vi} <span className="en">/ {r.scanPrompt.en}</span>
+      </button>
+      {waiting && <p role="status">{r.waiting.vi}</p>}
+      {error && <p className="note">{error.vi}</p>}
+      {record && !record.found && <p data-testid="rights-not-found">{r.notFound.vi} <span className="en">/ {r.notFound.en}</span></p>}
+      {record?.found && !erased && (
+        <>
+          <table className="record" data-testid="rights-record">
+            <tbody>
+              {rows.map(([label, value]) => (
+                <tr key={label.en}>
+                  <th scope="row">
+                    {label.vi} <span className="en">/ {label.en}</span>
+                  </th>
+                  <td>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{r.notKept.vi} <span className="en">/ {r.notKept.en}</span></p>
+          {!confirming ? (
+            <button type="button" className="button secondary" onClick={() => setConfirming(true)} data-testid="rights-erase">
+              {r.erase.vi} <span className="en">/ {r.erase.en}</span>
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button danger"
+              data-testid="rights-confirm-erase"
+              onClick={() => void kiosk().eraseLearner({ lookupId: record.lookupId, confirm: true }).then((result) => setErased(result.ok && result.value.erased))}
+            >
+              {r.confirmErase.vi} <span className="en">/ {r.confirmErase.en}</span>
+            </button>
+          )}
+        </>
+      )}
+      {erased && <p role="status" data-testid="rights-erased">{r.erased.vi} <span className="en">/ {r.erased.en}</span></p>}
+    </main>
+  );
+}

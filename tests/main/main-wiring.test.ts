@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DEMO_CONFIG } from '../../electron/station/config/station-config';
+import { electronMock, FakeBrowserWindow } from '../support/electron-mock';
+
+// The whole ready path of main.ts with electron mocked and the station replaced: what gets wired.
+vi.mock('electron', () => {
+  const mock = electronMock();
+  mock.app.whenReady = vi.fn(() => Promise.resolve());
+  return mock;
+});
+const fakeStation = {
+  config: { ...DEMO_CONFIG, kiosk: { fullscreen: true } },
+  handlers: {},
+  on: vi.fn(() => () => undefined),
+  close: vi.fn(async () => undefined),
+};
+vi.mock('../../electron/station/station', () => ({ openStation: vi.fn(() => fakeStation) }));
+
+const electron = await import('electron');
+const { currentVolunteerExit, wantsKioskWindow } = await import('../../electron/main/main');
+const { openStation } = await import('../../electron/station/station');
+
+const app = electron.app as unknown as { on: ReturnType<typeof vi.fn>; exit: ReturnType<typeof vi.fn>; disableHardwareAcceleration: ReturnType<typeof vi.fn> };
+
+describe('main wiring when ready', async () => {
+  await vi.waitFor(() => expect(FakeBrowserWindow.created).toHaveLength(1));
+  const window = FakeBrowserWindow.created[0]!;
+  // Vitest clears mock calls before each test: take what start-up did now.
+  const startUp = {
+    openStation: [...vi.mocked(openStation).mock.calls],
+    menu: [...vi.mocked(electron.Menu.setApplicationMenu).mock.calls],
+    appOn: [...app.on.mock.calls],
+    gpuOff: app.disableHardwareAcceleration.mock.calls.length,
+  };
+  const appListener = (name: string) => startUp.appOn.find(([event]) => event === name)?.[1] as (...args: unknown[]) => void;
+
+  it('opens the station with the user-data folder, lessons and config path', () => {
+    expect(startUp.openStation).toEqual([[expect.objectContaining({ dataDir: '/tmp/user-data', configPath: expect.stringMatching(/station-config\.json$/), lessonsDir: '/app/lessons' })]]);
+  });
+
+  it('removes the menu, locks the window down and watches for crashes', () => {
+    expect(startUp.menu).toEqual([[null]]);
+    expect(window.webContents.listenerCount('before-input-event')).toBe(1);
+    expect(window.webContents.listenerCount('render-process-gone')).toBe(1);
+    expect(window.listenerCount('unresponsive')).toBe(1);
+    expect(appListener('child-process-gone')).toBeTypeOf('function');
+    expect(startUp.gpuOff).toBe(0);
+  });
+
+  it('opens a normal window in development even when the config asks for full screen', () => {
+    expect(window.options).toMatchObject({ kiosk: false });
+    expect(wantsKioskWindow(true, true, {})).toBe(true);
+    expect(wantsKioskWindow(true, false, { TRAM_KIOSK: '1' })).toBe(true);
+    expect(wantsKioskWindow(false, true, { TRAM_KIOSK: '1' })).toBe(false);
+  });
+
+  it('refuses a volunteer PIN until the PIN check exists', async () => {
+    const event = { preventDefault: vi.fn() };
+    window.webContents.emit('before-input-event', event, { type: 'keyDown', key: 'V', code: 'KeyV', control: true, alt: true, shift: true, meta: false });
+    await expect(currentVolunteerExit()?.submitPin('0000')).resolves.toBe('wrong-pin');
+    expect(app.exit).not.toHaveBeenCalled();
+  });
+
+  it('closes the station before the process quits', async () => {
+    const quit = { preventDefault: vi.fn() };
+    appListener('before-quit')(quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0));
+    expect(fakeStation.close).toHaveBeenCalledTimes(1);
+  });
+});
