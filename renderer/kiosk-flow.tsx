@@ -29,13 +29,14 @@ type View =
   | { readonly screen: 'certificate' }
   | { readonly screen: 'rejected'; readonly message: { vi: string; en: string } }
   | { readonly screen: 'pin' }
+  | { readonly screen: 'exit-pin' }
   | { readonly screen: 'volunteer' };
 
 /** The walk-in flow: attract → (consent) → lessons, driven by the station's scan outcomes. */
 export function KioskFlow({ status }: { status: StationStatus }) {
   const [view, setView] = useState<View>({ screen: 'attract' });
   const [session, setSession] = useState<Session | null>(null);
-  useWedgeScanner(view.screen !== 'consent' && view.screen !== 'pin');
+  useWedgeScanner(view.screen !== 'consent' && view.screen !== 'pin' && view.screen !== 'exit-pin');
 
   const apply = useCallback((outcome: ScanOutcome) => {
     switch (outcome.kind) {
@@ -60,6 +61,7 @@ export function KioskFlow({ status }: { status: StationStatus }) {
   }, []);
 
   useEffect(() => kiosk().on('scanOutcome', apply), [apply]);
+  useEffect(() => kiosk().on('exitRequested', () => setView({ screen: 'exit-pin' })), []);
 
   const toAttract = useCallback(() => setView({ screen: 'attract' }), []);
   const finish = useCallback(() => {
@@ -101,6 +103,8 @@ export function KioskFlow({ status }: { status: StationStatus }) {
         return <PinPad onSignedIn={() => setView({ screen: 'volunteer' })} onCancel={toAttract} />;
       case 'volunteer':
         return <VolunteerHome onExit={toAttract} />;
+      case 'exit-pin':
+        return <PinPad mode="exit" onSignedIn={toAttract} onCancel={toAttract} />;
       case 'consent':
         return (
           <ConsentScreen

@@ -67,6 +67,8 @@ export const commandSpecs = {
   beginLearnerLookup: command<{ readonly waiting: true }>()(empty),
   /** Erases the learner found by the last lookup, after the volunteer confirmed (volunteer only). */
   eraseLearner: command<{ readonly erased: boolean }>()(z.object({ lookupId: z.uuid(), confirm: z.literal(true) }).strict()),
+  /** The PIN typed after the volunteer exit combo (Electron kiosk only; a wrong PIN ends the request). */
+  submitExitPin: command<{ readonly result: 'exiting' | 'wrong-pin' | 'not-requested' }>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

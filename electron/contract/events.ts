@@ -8,12 +8,14 @@ export interface KioskEvents {
   syncChanged: SyncStatus;
   scanOutcome: ScanOutcome;
   groupChanged: GroupStatus;
+  /** The volunteer exit combo was pressed: the page shows the PIN pad (Electron only). */
+  exitRequested: Record<string, never>;
   learnerLookup: { readonly ok: true; readonly record: LearnerRecord } | { readonly ok: false; readonly message: BilingualMessage };
 }
 
 export type EventName = keyof KioskEvents;
 
-export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged', 'learnerLookup'];
+export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged', 'learnerLookup', 'exitRequested'];
 
 export function eventChannel(name: EventName): `kiosk-event:${EventName}` {
   return `kiosk-event:${name}`;

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
+import { eventChannel } from '../contract/events';
 import { createDispatch } from '../station/ipc/dispatch';
 import { openStation, type Station } from '../station/station';
 import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
@@ -58,7 +59,12 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     app.quit();
     return false;
   }
-  const { verifyVolunteerPin, showPinPrompt } = { ...DEFAULT_HOOKS, ...hooks };
+  const { verifyVolunteerPin, showPinPrompt } = {
+    ...DEFAULT_HOOKS,
+    verifyVolunteerPin: async (pin: string) => station?.verifyVolunteerPin(pin) ?? false,
+    showPinPrompt: () => window?.webContents.send(eventChannel('exitRequested'), {}),
+    ...hooks,
+  };
   registerAppScheme();
   // userData is known before ready; disableHardwareAcceleration only works before ready.
   const userDataDir = app.getPath('userData');
@@ -96,7 +102,21 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
       appVersion: app.getVersion(),
     });
     const config = station.config;
-    registerIpc(createDispatch(station.handlers, { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) }));
+    const opened = station;
+    registerIpc(
+      createDispatch(
+        {
+          ...opened.handlers,
+          // Two commands only the Electron shell can answer: printing and the volunteer exit.
+          printPage: async () => {
+            window?.webContents.print({ silent: false, printBackground: true });
+            return { printed: true };
+          },
+          submitExitPin: async ({ pin }) => ({ result: (await volunteerExit?.submitPin(pin)) ?? 'not-requested' }),
+        },
+        { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) },
+      ),
+    );
     isKioskWindow = wantsKioskWindow(config.kiosk.fullscreen, app.isPackaged, process.env);
     window = createKioskWindow(paths.preloadPath, { kiosk: isKioskWindow });
     // In a development window the close button works; in the kiosk only our own exit closes it.

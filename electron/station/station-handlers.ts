@@ -65,6 +65,9 @@ export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, Vo
     printPage: async () => {
       throw new StationError('unavailable', 'printing is done by the page in this host');
     },
+    submitExitPin: async () => {
+      throw new StationError('unavailable', 'only the Electron kiosk has a volunteer exit');
+    },
     echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(deps.wallMs()) }),
   };
 }

@@ -56,6 +56,8 @@ export interface Station {
   readonly lessons: LessonService | null;
   /** The demo-mode scanner (byte-exact HID-POS reports through the real path); null otherwise. */
   demoScanner(): SimulatedScanner | null;
+  /** Checks the volunteer PIN (with the lockout), for the kiosk's exit combo. */
+  verifyVolunteerPin(pin: string): boolean;
   status(): StationStatus;
   on<E extends EventName>(name: E, listener: (payload: KioskEvents[E]) => void): () => void;
   close(): Promise<void>;
@@ -209,6 +211,16 @@ export function openStation(options: StationOptions): Station {
     identity,
     lessons,
     demoScanner: () => scanSources?.demoScanner ?? null,
+    verifyVolunteerPin: (pin) => {
+      if (!auth) return false;
+      try {
+        auth.signInWithPin(pin);
+        auth.signOut();
+        return true;
+      } catch {
+        return false;
+      }
+    },
     status,
     on: (name, listener) => {
       emitter.on(name, listener);

@@ -4,7 +4,7 @@ import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 
 /** Big-key PIN pad for volunteer sign-in; the PIN never leaves the station's check. */
-export function PinPad({ onSignedIn, onCancel }: { onSignedIn: () => void; onCancel: () => void }) {
+export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn: () => void; onCancel: () => void; mode?: 'sign-in' | 'exit' }) {
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<VolunteerStatus | null>(null);
@@ -12,6 +12,13 @@ export function PinPad({ onSignedIn, onCancel }: { onSignedIn: () => void; onCan
     void kiosk().getVolunteerStatus({}).then((result) => result.ok && setStatus(result.value));
   }, []);
   const submit = async () => {
+    if (mode === 'exit') {
+      // Leaving the kiosk: the Electron shell checks the PIN and quits; a wrong PIN ends the request.
+      const exit = await kiosk().submitExitPin({ pin });
+      setPin('');
+      if (!exit.ok || exit.value.result !== 'exiting') onCancel();
+      return;
+    }
     const result = await kiosk().volunteerSignIn({ pin });
     setPin('');
     if (result.ok && result.value.signedIn) onSignedIn();
