@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadLessons } from '../../../electron/station/lessons/load-lessons';
+import { IdentityService } from '../../../electron/station/services/identity-service';
+import { LessonService } from '../../../electron/station/services/lesson-service';
+import { fakeIdCardText } from '../../support/fake-persons';
+import { openTestLog, tempDir } from '../../support/station-db';
+
+const { lessons } = loadLessons(join(import.meta.dirname, '../../../lessons'));
+const LESSON = lessons.find((lesson) => lesson.id === 'mat-khau-otp')!;
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+describe('LessonService', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let ctx: ReturnType<typeof openTestLog>;
+  let identity: IdentityService;
+  let service: LessonService;
+
+  const signIn = (index: number) => {
+    const outcome = identity.handleScan(fakeIdCardText(index), 'hid-pos');
+    if (outcome?.kind === 'consent') identity.answerConsent(outcome.pendingId, true);
+  };
+  const rightAnswers = LESSON.quiz.questions.map((question) => question.answer);
+  const kinds = () => (ctx.db.prepare('SELECT kind FROM events ORDER BY seq').all() as Array<{ kind: string }>).map((row) => row.kind);
+
+  beforeEach(() => {
+    temp = tempDir();
+    ctx = openTestLog(`${temp.dir}/s.sqlite`);
+    const secret = randomBytes(32);
+    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
+    service = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons, clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
+  });
+  afterEach(() => {
+    ctx.db.close();
+    temp.cleanup();
+  });
+
+  it('lists every lesson as new for a first-time learner, in teaching order', () => {
+    signIn(1);
+    const list = service.list();
+    expect(list.map((lesson) => lesson.id)).toEqual(lessons.map((lesson) => lesson.id));
+    expect(list.every((lesson) => lesson.status === 'new')).toBe(true);
+  });
+
+  it('records lesson.started once per visit and resumes at the saved step', () => {
+    signIn(1);
+    expect(service.start(LESSON.id)).toEqual({ resumeStep: 0 });
+    expect(service.saveStep(LESSON.id, 3)).toBe(true);
+    expect(service.start(LESSON.id)).toEqual({ resumeStep: 3 });
+    expect(kinds().filter((kind) => kind === 'lesson.started')).toHaveLength(1);
+    identity.endVisit('idle');
+    ctx.clock.advance(60_000);
+    signIn(1);
+    expect(service.list().find((lesson) => lesson.id === LESSON.id)).toMatchObject({ status: 'started', resumeStep: 3 });
+    expect(service.start(LESSON.id)).toEqual({ resumeStep: 3 });
+  });
+
+  it('scores the quiz on the station, records the completion and suggests the next lesson', () => {
+    signIn(1);
+    service.start(LESSON.id);
+    const result = service.complete(LESSON.id, rightAnswers);
+    expect(result).toMatchObject({ score: rightAnswers.length, passed: true, recorded: true });
+    expect(result.suggestion?.id).toBe(LESSON.next[0] ?? result.suggestion?.id);
+    expect(service.list().find((lesson) => lesson.id === LESSON.id)?.status).toBe('passed');
+  });
+
+  it('keeps a pass when a later try fails', () => {
+    signIn(1);
+    service.complete(LESSON.id, rightAnswers);
+    const wrong = rightAnswers.map((answer) => (answer + 1) % 3);
+    expect(service.complete(LESSON.id, wrong)).toMatchObject({ passed: false });
+    expect(service.list().find((lesson) => lesson.id === LESSON.id)?.status).toBe('passed');
+  });
+
+  it('refuses a wrong number of answers with a typed error and records nothing', () => {
+    signIn(1);
+    expect(() => service.complete(LESSON.id, [0])).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(kinds().filter((kind) => kind === 'lesson.completed')).toHaveLength(0);
+    expect(() => service.view('no-such-lesson')).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('lets a guest play and score, recording nothing', () => {
+    const before = kinds().length;
+    expect(service.start(LESSON.id)).toEqual({ resumeStep: 0 });
+    expect(service.complete(LESSON.id, rightAnswers)).toMatchObject({ passed: true, recorded: false });
+    expect(kinds()).toHaveLength(before);
+    expect(() => service.certificate()).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('prints a certificate whose code is the same on a reprint and anchored on the passing event', () => {
+    signIn(1);
+    service.complete(LESSON.id, rightAnswers);
+    const first = service.certificate();
+    ctx.log.append([{ kind: 'station.boot', payload: { app_version: 'x', config_version: 1 } }]);
+    const again = service.certificate();
+    expect(first.verificationCode).toMatch(/^[A-Z2-7]{5}-[A-Z2-7]{5}$/);
+    expect(again.verificationCode).toBe(first.verificationCode);
+    expect(first.lessons.map((lesson) => lesson.title.vi)).toEqual([LESSON.title.vi]);
+  });
+});
