@@ -8,10 +8,15 @@ import { z } from 'zod';
 import { EVENT_ID_PATTERN, HEX64_PATTERN, STATION_ID_PATTERN } from './limits';
 
 /** Strings the databases on both sides can hold: no U+0000, no unpaired UTF-16 surrogate. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when PostgreSQL text (and SQLite) can hold the string exactly. */
+export function isStorableString(text: string): boolean {
+  return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
+}
 
 export function storableString(maxLength: number) {
-  return z.string().max(maxLength).refine((text) => !UNSTORABLE.test(text), 'contains U+0000 or an unpaired surrogate');
+  return z.string().max(maxLength).refine(isStorableString, 'contains U+0000 or an unpaired surrogate');
 }
 
 export const hex64Schema = z.string().regex(HEX64_PATTERN, 'expected 64 lowercase hex digits');

@@ -1,0 +1,70 @@
+/**
+ * The administrator's commands behind `tram city issue-code | add-staff | revoke | import |
+ * lesson-map`. They run in-process on an open hub context — either the CLI's own, or a running
+ * hub's via its loopback admin route (PGlite allows one process per data folder).
+ */
+import { z } from 'zod';
+import { STATION_ID_PATTERN } from '../../electron/core/sync/protocol/limits';
+import type { HubContext } from '../hub-context';
+import { importBundle } from '../ingest/bundle-import';
+import { issueEnrolmentCode } from '../ingest/enrolment';
+import { setLessonCompetencies } from '../store/report-store';
+import { upsertStaff } from '../store/staff-store';
+import { revokeStation } from '../store/station-store';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../staff/password';
+
+export const adminCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('issue-code'), station_id: z.string() }),
+  z.object({ command: z.literal('revoke'), station_id: z.string() }),
+  z.object({ command: z.literal('add-staff'), name: z.string(), password: z.string() }),
+  z.object({ command: z.literal('import'), bundle_b64: z.string() }),
+  z.object({ command: z.literal('lesson-map'), map: z.record(z.string(), z.array(z.string())) }),
+]);
+export type AdminCommand = z.infer<typeof adminCommandSchema>;
+
+export interface AdminResult {
+  readonly exit_code: number;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+const ok = (...stdout: string[]): AdminResult => ({ exit_code: 0, stdout, stderr: [] });
+const fail = (exitCode: number, ...stderr: string[]): AdminResult => ({ exit_code: exitCode, stdout: [], stderr });
+const STAFF_NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
+const COMPETENCY = /^[1-6](\.\d{1,2})?$/;
+
+/** Runs one command; exit code 0 = done, 1 = refused, 2 = bad input. */
+export async function runAdminCommand(ctx: HubContext, command: AdminCommand): Promise<AdminResult> {
+  switch (command.command) {
+    case 'issue-code': {
+      if (!STATION_ID_PATTERN.test(command.station_id)) return fail(2, 'station_id must match ^[A-Z0-9][A-Z0-9-]{2,39}$');
+      const { code, expiresAt } = await issueEnrolmentCode(ctx, command.station_id);
+      return ok(`Mã ghi danh cho ${command.station_id}, dùng một lần, hết hạn ${new Date(expiresAt).toISOString()}`, `Enrolment code for ${command.station_id}, one use, expires ${new Date(expiresAt).toISOString()}:`, code);
+    }
+    case 'revoke':
+      return (await revokeStation(ctx.db, command.station_id)) ? ok(`revoked ${command.station_id}`) : fail(1, `unknown station ${command.station_id}`);
+    case 'add-staff': {
+      if (!STAFF_NAME.test(command.name)) return fail(2, 'name: 1–64 letters, digits or . _ @ -');
+      if ([...command.password].length < MIN_PASSWORD_LENGTH) return fail(2, `password: at least ${MIN_PASSWORD_LENGTH} characters`);
+      const added = await upsertStaff(ctx.db, { name: command.name, passwordHash: await hashPassword(command.password), now: ctx.now() });
+      return ok(added ? `added staff ${command.name}` : `new password set for ${command.name}`);
+    }
+    case 'import': {
+      const answer = await importBundle(ctx, Buffer.from(command.bundle_b64, 'base64'));
+      return { exit_code: answer.status === 200 ? 0 : 1, stdout: [JSON.stringify(answer.body)], stderr: [] };
+    }
+    case 'lesson-map': {
+      const entries = Object.entries(command.map);
+      const bad = entries.find(([lessonId, codes]) => lessonId.length === 0 || lessonId.length > 200 || codes.length === 0 || !codes.every((code) => COMPETENCY.test(code)));
+      if (bad !== undefined) return fail(2, `lesson-map: ${bad[0]}: competences must look like "2" or "2.6"`);
+      for (const [lessonId, competencies] of entries) await setLessonCompetencies(ctx.db, { lessonId, competencies });
+      return ok(`mapped ${entries.length} lessons`);
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unknown admin command ${JSON.stringify(value)}`);
+}

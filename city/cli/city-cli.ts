@@ -1,0 +1,142 @@
+/**
+ * `tram city …`: the hub's command line. `serve` runs the hub until SIGINT/SIGTERM; the other
+ * commands run against the data folder (PGlite) or DATABASE_URL (PostgreSQL), or — when a hub is
+ * already serving that folder — through its loopback admin route.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { runAdminCommand } from '../admin/admin-commands';
+import type { AdminCommand, AdminResult } from '../admin/admin-commands';
+import { openHubContext } from '../hub-context';
+import { readLessonMap } from './lesson-map-file';
+import { serveHub } from './serve-command';
+import { readServeLock, runRemoteCommand } from './serve-lock';
+
+export interface CliIo {
+  readonly stdout: (line: string) => void;
+  readonly stderr: (line: string) => void;
+  /** Where `add-staff` reads the password (first line). */
+  readonly stdin: AsyncIterable<string | Buffer>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Stops `serve` (besides SIGINT/SIGTERM). */
+  readonly signal?: AbortSignal;
+}
+
+const USAGE = [
+  'usage: tram city <command> --data DIR',
+  '  serve --data DIR [--port P] [--host H]   run the hub (DATABASE_URL selects PostgreSQL)',
+  '  issue-code <station_id> --data DIR       one-time enrolment code, valid 7 days',
+  '  add-staff <name> --data DIR              password read from stdin',
+  '  revoke <station_id> --data DIR',
+  '  import FILE --data DIR                   apply a sneakernet bundle (.tram)',
+  '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
+];
+
+function defaultIo(): CliIo {
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
+    env: process.env,
+  };
+}
+
+async function firstLine(stream: AsyncIterable<string | Buffer>): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) {
+    text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    if (text.includes('\n')) break;
+  }
+  return (text.split(/\r?\n/)[0] ?? '').trim();
+}
+
+/** Runs `tram city <args>`; resolves to the process exit code. */
+export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    io.stderr((error as Error).message);
+    USAGE.forEach(io.stderr);
+    return 2;
+  }
+  const [command, target, ...extra] = parsed.positionals;
+  const dataDir = parsed.values.data;
+  if (parsed.values.help === true || command === undefined || command === 'help') {
+    USAGE.forEach(command === undefined && parsed.values.help !== true ? io.stderr : io.stdout);
+    return command === undefined && parsed.values.help !== true ? 2 : 0;
+  }
+  if (dataDir === undefined || extra.length > 0) {
+    io.stderr(dataDir === undefined ? '--data DIR is required' : `unexpected arguments: ${extra.join(' ')}`);
+    return 2;
+  }
+  const databaseUrl = io.env.DATABASE_URL;
+
+  if (command === 'serve') {
+    const port = Number(parsed.values.port ?? '8787');
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr('--port must be 0–65535');
+      return 2;
+    }
+    return serveHub({ dataDir, databaseUrl, port, host: parsed.values.host ?? '127.0.0.1', io });
+  }
+  if (target === undefined) {
+    io.stderr(`${command}: missing argument`);
+    return 2;
+  }
+  let admin: AdminCommand;
+  switch (command) {
+    case 'issue-code':
+      admin = { command: 'issue-code', station_id: target };
+      break;
+    case 'revoke':
+      admin = { command: 'revoke', station_id: target };
+      break;
+    case 'add-staff':
+      admin = { command: 'add-staff', name: target, password: await firstLine(io.stdin) };
+      break;
+    case 'import': {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(target);
+      } catch (error) {
+        io.stderr(`cannot read ${target}: ${(error as Error).message}`);
+        return 2;
+      }
+      admin = { command: 'import', bundle_b64: bytes.toString('base64') };
+      break;
+    }
+    case 'lesson-map': {
+      const map = await readLessonMap(target);
+      if (!map.ok) {
+        io.stderr(map.error);
+        return 2;
+      }
+      admin = { command: 'lesson-map', map: map.value };
+      break;
+    }
+    default:
+      io.stderr(`unknown command: ${command}`);
+      USAGE.forEach(io.stderr);
+      return 2;
+  }
+  const result = await runCommand(dataDir, databaseUrl, admin);
+  result.stdout.forEach(io.stdout);
+  result.stderr.forEach(io.stderr);
+  return result.exit_code;
+}
+
+async function runCommand(dataDir: string, databaseUrl: string | undefined, command: AdminCommand): Promise<AdminResult> {
+  const lock = await readServeLock(dataDir);
+  if (lock !== null) return runRemoteCommand(lock, command);
+  const ctx = await openHubContext({ dataDir, databaseUrl });
+  try {
+    return await runAdminCommand(ctx, command);
+  } finally {
+    await ctx.db.close();
+  }
+}

@@ -1,0 +1,63 @@
+/** `tram city serve`: listen, announce the address, run until SIGINT/SIGTERM, then close cleanly. */
+import { createHub } from '../http/create-hub';
+import type { CliIo } from './city-cli';
+import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
+
+export interface ServeOptions {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  readonly io: CliIo;
+}
+
+/** Serves until stopped; resolves to the exit code. */
+export async function serveHub(options: ServeOptions): Promise<number> {
+  const { io } = options;
+  const existing = await readServeLock(options.dataDir);
+  if (existing !== null) {
+    io.stderr(`a hub (pid ${existing.pid}) is already serving ${options.dataDir} on port ${existing.port}`);
+    return 1;
+  }
+  const adminToken = newAdminToken();
+  const hub = await createHub({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    adminToken,
+    logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+  });
+  let address;
+  try {
+    await hub.app.listen({ port: options.port, host: options.host });
+    address = hub.app.server.address();
+  } catch (error) {
+    io.stderr(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
+    await hub.close();
+    return 1;
+  }
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  await writeServeLock(options.dataDir, { pid: process.pid, port, token: adminToken });
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  io.stdout(`listening on http://${shownHost}:${port}`);
+
+  const stoppedBy = await new Promise<string>((resolve) => {
+    const finish = (name: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(name);
+    };
+    const onInt = () => finish('SIGINT');
+    const onTerm = () => finish('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    if (io.signal?.aborted === true) finish('abort');
+    else io.signal?.addEventListener('abort', () => finish('abort'), { once: true });
+  });
+  io.stderr(`stopping (${stoppedBy})`);
+  try {
+    await hub.close();
+  } finally {
+    await removeServeLock(options.dataDir);
+  }
+  return 0;
+}

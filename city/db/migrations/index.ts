@@ -1,0 +1,9 @@
+import type { Migration } from './migration';
+import { migration0001 } from './0001-stations';
+import { migration0002 } from './0002-events';
+import { migration0003 } from './0003-event-facts';
+import { migration0004 } from './0004-staff';
+import { migration0005 } from './0005-report-settings';
+
+/** Every hub migration in order. Append only. */
+export const HUB_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];

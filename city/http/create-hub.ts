@@ -1,0 +1,102 @@
+/**
+ * The city hub as a Fastify app: station API (PROTOCOL.md §2–§5), staff reports (§8) and the
+ * loopback admin route. Every error body carries an `error` code. Station routes share a simple
+ * in-flight limit: past it the hub answers 503 with Retry-After before reading the body, and a
+ * database that cannot be reached is a 503 too, so stations back off instead of hammering.
+ */
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { MAX_BODY_BYTES } from '../../electron/core/sync/protocol/limits';
+import { openHubContext } from '../hub-context';
+import type { HubContext, HubContextOptions } from '../hub-context';
+import { TOO_LARGE } from '../ingest/apply-batch';
+import { registerAdminRoute } from './admin-route';
+import { registerReportRoutes } from './report-routes';
+import { registerStationRoutes } from './station-routes';
+
+export interface HubAppOptions {
+  /** pino options, or false (default) for silence. */
+  readonly logger?: boolean | Record<string, unknown>;
+  /** Station requests handled at once before 503 (default 64). */
+  readonly maxInFlight?: number;
+  /** Seconds a station should wait after a 503 (default 10). */
+  readonly retryAfterSeconds?: number;
+  /** Enables the loopback admin route with this token. */
+  readonly adminToken?: string;
+  /** Trust X-Forwarded-* from a TLS proxy in front (for Secure cookies and client addresses). */
+  readonly trustProxy?: boolean;
+}
+
+export interface Hub {
+  readonly app: FastifyInstance;
+  readonly ctx: HubContext;
+  /** Stops the app, then closes the database if the hub opened it. */
+  close(): Promise<void>;
+}
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300', '08006', '08001', '08003']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : '';
+  return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || /Connection terminated|connection is closed|PGlite is closed|pool after calling end|timeout exceeded when trying to connect/i.test(message);
+}
+
+/** Opens the hub context and builds the app (not yet listening). */
+export async function createHub(options: HubContextOptions & HubAppOptions): Promise<Hub> {
+  const ctx = await openHubContext(options);
+  const app = buildHubApp(ctx, options);
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      if (options.db === undefined) await ctx.db.close();
+    },
+  };
+}
+
+/** Builds the Fastify app over an open context. */
+export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: options.trustProxy ?? false, requestTimeout: 120_000 });
+  // One raw-bytes parser for every content type: routes decode (gzip), hash and parse themselves,
+  // because the signature covers the uncompressed bytes exactly as sent.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+  const maxInFlight = options.maxInFlight ?? 64;
+  const retryAfter = String(options.retryAfterSeconds ?? 10);
+  const counted = new WeakSet<FastifyRequest>();
+  let inFlight = 0;
+  const release = async (request: FastifyRequest) => {
+    if (counted.delete(request)) inFlight -= 1;
+  };
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/v1/stations/') && !request.url.startsWith('/v1/enrol')) return;
+    if (inFlight >= maxInFlight) return reply.code(503).header('retry-after', retryAfter).send({ error: 'overloaded' });
+    inFlight += 1;
+    counted.add(request);
+  });
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found' }));
+  app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send(TOO_LARGE.body);
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply.code(status).send(status === 415 ? { error: 'unsupported_media_type', detail: error.message } : { error: 'bad_request', detail: `body: ${error.message}` });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return reply.code(503).header('retry-after', retryAfter).send({ error: 'unavailable' });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.code(500).send({ error: 'internal' });
+  });
+
+  registerStationRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
+  return app;
+}

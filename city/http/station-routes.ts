@@ -1,0 +1,78 @@
+/**
+ * The station-facing API of PROTOCOL.md §2–§5: enrol, cursor, events. Order of checks for an upload:
+ * body size (413) → signature (401) → content type (415) → JSON (400) → batch size (413) → schema
+ * (400) → the §5 transaction (see city/ingest/apply-batch.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MAX_BATCH_EVENTS } from '../../electron/core/sync/protocol/limits';
+import { enrolRequestSchema, eventsBatchSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
+import type { HubContext } from '../hub-context';
+import { applyBatch, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
+import type { HubAnswer } from '../ingest/apply-batch';
+import { enrolStation } from '../ingest/enrolment';
+import { findEpoch, touchStation } from '../store/station-store';
+import { badRequest, parseJsonObject, readBodyBytes } from './request-body';
+import { authenticateStation } from './station-auth';
+
+type StationParams = { Params: { stationId: string } };
+
+function send(reply: FastifyReply, answer: HubAnswer): FastifyReply {
+  return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
+}
+
+/** Registers /v1/enrol, /v1/stations/:stationId/cursor and /v1/stations/:stationId/events. */
+export function registerStationRoutes(app: FastifyInstance, ctx: HubContext): void {
+  app.post('/v1/enrol', async (request, reply) => {
+    const bytes = await readBodyBytes(request);
+    if (!bytes.ok) return send(reply, bytes.answer);
+    const json = parseJsonObject(request, bytes.value);
+    if (!json.ok) return send(reply, json.answer);
+    const body = parseWire(enrolRequestSchema, json.value);
+    if (!body.ok) return send(reply, badRequest(body.detail));
+    const answer = await enrolStation(ctx, body.value);
+    request.log.info({ station_id: body.value.station_id, status: answer.status, app_version: body.value.app_version }, 'enrolment');
+    return send(reply, answer);
+  });
+
+  app.get<StationParams>('/v1/stations/:stationId/cursor', async (request, reply) => {
+    const station = await authenticateStation(ctx, request, request.params.stationId, Buffer.alloc(0));
+    if (station === null) return send(reply, UNAUTHORIZED);
+    const head = await findEpoch(ctx.db, station.station_id, station.current_epoch);
+    if (head === null) throw new Error(`station ${station.station_id} has no current epoch row`);
+    const nonce = randomBytes(16).toString('hex');
+    await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), nonce });
+    const serverTimeMs = ctx.now();
+    return send(reply, {
+      status: 200,
+      body: {
+        epoch: head.epoch,
+        acked_seq: head.acked_seq,
+        head_hash: head.head_hash,
+        server_time_ms: serverTimeMs,
+        nonce,
+        receipt: ctx.keys.signReceipt(station.station_id, head.epoch, head.acked_seq, head.head_hash, serverTimeMs),
+      },
+    });
+  });
+
+  app.post<StationParams>('/v1/stations/:stationId/events', async (request: FastifyRequest<StationParams>, reply) => {
+    const bytes = await readBodyBytes(request);
+    if (!bytes.ok) return send(reply, bytes.answer);
+    const station = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
+    if (station === null) return send(reply, UNAUTHORIZED);
+    await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now() });
+    const json = parseJsonObject(request, bytes.value);
+    if (!json.ok) return send(reply, json.answer);
+    // Count before validating every event: a 5,000-event batch is "too large", not "bad".
+    if (Array.isArray(json.value.events) && json.value.events.length > MAX_BATCH_EVENTS) return send(reply, TOO_LARGE);
+    const batch = parseWire(eventsBatchSchema, json.value);
+    if (!batch.ok) return send(reply, badRequest(batch.detail));
+    const answer = await applyBatch(ctx, station.station_id, batch.value, 'upload');
+    request.log.info(
+      { station_id: station.station_id, epoch: batch.value.epoch, first_seq: batch.value.first_seq, last_seq: batch.value.last_seq, status: answer.status, answer: answer.status === 200 ? undefined : answer.body },
+      'upload',
+    );
+    return send(reply, answer);
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Sneakernet import (PROTOCOL.md §7): a gzip JSON bundle from `tram export`. The station's signature
+ * over the canonical bundle text is checked first (a tampered bundle is refused as `unauthorized`),
+ * then exactly the §5 checks and transaction of an upload apply, so the answer object is the same
+ * and importing a bundle twice only finds duplicates. The 500-event limit of one HTTP batch does not
+ * apply (a USB stick carries weeks of backlog); a larger cap guards memory instead.
+ */
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { bundleSignedText } from '../../electron/core/sync/protocol/bundle-text';
+import type { JsonValue } from '../../electron/core/sync/protocol/canonical-json';
+import { bundleSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
+import { sha256Hex, verifyText } from '../crypto/ed25519';
+import type { HubContext } from '../hub-context';
+import { findStation } from '../store/station-store';
+import { applyBatch, UNAUTHORIZED } from './apply-batch';
+import type { HubAnswer } from './apply-batch';
+
+export const IMPORT_MAX_EVENTS = 200_000;
+export const IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+const gunzipAsync = promisify(gunzip);
+
+function badRequest(detail: string): HubAnswer {
+  return { status: 400, body: { error: 'bad_request', detail } };
+}
+
+/** Imports one bundle file's bytes and returns the answer an upload would have had. */
+export async function importBundle(ctx: HubContext, file: Buffer): Promise<HubAnswer> {
+  let text: string;
+  const isGzip = file.length >= 2 && file[0] === 0x1f && file[1] === 0x8b;
+  try {
+    text = (isGzip ? await gunzipAsync(file, { maxOutputLength: IMPORT_MAX_BYTES }) : file).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      return { status: 413, body: { error: 'too_large', max_events: IMPORT_MAX_EVENTS, max_bytes: IMPORT_MAX_BYTES } };
+    }
+    return badRequest('file: not valid gzip');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return badRequest('file: not valid JSON');
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return badRequest('file: expected a JSON object');
+  const parsed = parseWire(bundleSchema, raw);
+  if (!parsed.ok) return badRequest(parsed.detail);
+  const bundle = parsed.value;
+  if (bundle.events.length > IMPORT_MAX_EVENTS) return { status: 413, body: { error: 'too_large', max_events: IMPORT_MAX_EVENTS } };
+
+  const station = await findStation(ctx.db, bundle.station_id);
+  if (station === null || station.status !== 'active') return UNAUTHORIZED;
+  const signedText = bundleSignedText(sha256Hex, raw as { [key: string]: JsonValue });
+  if (!verifyText(station.public_key, signedText, bundle.sig)) return UNAUTHORIZED;
+  return applyBatch(ctx, bundle.station_id, bundle, 'import');
+}

@@ -1,0 +1,118 @@
+/**
+ * Report queries over event_facts. A learner is a distinct learner key seen in a learner.registered
+ * or attendance.checkin event; each learner belongs to exactly one ward — the ward_code of their
+ * registration when it has one, else the ward of the station that saw them first — so ward totals add
+ * up to the city total and nobody is counted twice. Lesson completions are distinct stored events
+ * (station, epoch, seq), attributed to their learner's ward (the station's ward for an unknown key).
+ */
+import type { SqlExecutor } from '../db/hub-database';
+
+const LEARNERS_CTE = `
+  WITH reg AS (
+    SELECT DISTINCT ON (learner_key) learner_key, ward_code, birth_year, gender
+    FROM event_facts WHERE kind = 'learner.registered' AND learner_key IS NOT NULL
+    ORDER BY learner_key, (ward_code IS NULL), hlc DESC, station_id, epoch, seq DESC
+  ), first_seen AS (
+    SELECT DISTINCT ON (learner_key) learner_key, station_ward
+    FROM event_facts WHERE kind IN ('learner.registered', 'attendance.checkin') AND learner_key IS NOT NULL
+    ORDER BY learner_key, hlc, station_id, epoch, seq
+  ), learners AS (
+    SELECT f.learner_key, COALESCE(r.ward_code, f.station_ward) AS ward, r.birth_year, r.gender
+    FROM first_seen f LEFT JOIN reg r ON r.learner_key = f.learner_key
+  )`;
+
+export interface LearnerGroupRow {
+  readonly ward: string;
+  readonly age_band: string;
+  readonly gender: string;
+  readonly n: number;
+}
+
+/** Distinct learners grouped by ward, age band at `reportYear` and gender; `ward` null = all wards. */
+export async function learnerGroups(db: SqlExecutor, p: { ward: string | null; reportYear: number }): Promise<LearnerGroupRow[]> {
+  return db.query<LearnerGroupRow>(
+    `${LEARNERS_CTE}
+     SELECT ward,
+            CASE WHEN birth_year IS NULL THEN 'unknown'
+                 WHEN $2::integer - birth_year >= 60 THEN '60+'
+                 WHEN $2::integer - birth_year >= 18 THEN '18-59'
+                 WHEN $2::integer - birth_year >= 15 THEN '15-17'
+                 WHEN $2::integer - birth_year >= 6 THEN '6-14'
+                 ELSE 'unknown' END AS age_band,
+            COALESCE(gender, 'unknown') AS gender,
+            count(*) AS n
+     FROM learners WHERE ($1::text IS NULL OR ward = $1::text)
+     GROUP BY 1, 2, 3`,
+    [p.ward, p.reportYear],
+  );
+}
+
+export interface LessonGroupRow {
+  readonly ward: string;
+  readonly lesson_id: string;
+  readonly n: number;
+}
+
+/** Completed lessons (distinct events) grouped by ward and lesson id. */
+export async function lessonGroups(db: SqlExecutor, p: { ward: string | null }): Promise<LessonGroupRow[]> {
+  return db.query<LessonGroupRow>(
+    `${LEARNERS_CTE}
+     SELECT COALESCE(l.ward, e.station_ward) AS ward, COALESCE(e.lesson_id, '') AS lesson_id, count(*) AS n
+     FROM event_facts e LEFT JOIN learners l ON l.learner_key = e.learner_key
+     WHERE e.kind = 'lesson.completed' AND ($1::text IS NULL OR COALESCE(l.ward, e.station_ward) = $1::text)
+     GROUP BY 1, 2`,
+    [p.ward],
+  );
+}
+
+export interface StationReportRow {
+  readonly station_id: string;
+  readonly ward_code: string;
+  readonly status: string;
+  readonly needs_review: boolean;
+  readonly review_reason: string | null;
+  readonly current_epoch: number;
+  readonly acked_seq: number;
+  readonly last_seen_at: number | null;
+  readonly last_upload_at: number | null;
+  readonly last_offset_ms: number | null;
+}
+
+/** Every station with its current epoch's acknowledged seq. */
+export async function stationReport(db: SqlExecutor, p: { ward: string | null }): Promise<StationReportRow[]> {
+  return db.query<StationReportRow>(
+    `SELECT s.station_id, s.ward_code, s.status, s.needs_review, s.review_reason, s.current_epoch, e.acked_seq,
+            s.last_seen_at, s.last_upload_at, s.last_offset_ms
+     FROM stations s JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = s.current_epoch
+     WHERE ($1::text IS NULL OR s.ward_code = $1::text)
+     ORDER BY s.ward_code, s.station_id`,
+    [p.ward],
+  );
+}
+
+/** Target population per ward. */
+export async function wardTargets(db: SqlExecutor): Promise<Map<string, number>> {
+  const rows = await db.query<{ ward_code: string; target_population: number }>('SELECT ward_code, target_population FROM ward_targets');
+  return new Map(rows.map((row) => [row.ward_code, row.target_population]));
+}
+
+export async function setWardTarget(db: SqlExecutor, p: { ward: string; population: number; staffName: string; now: number }): Promise<void> {
+  await db.query(
+    `INSERT INTO ward_targets (ward_code, target_population, updated_by, updated_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (ward_code) DO UPDATE SET target_population = EXCLUDED.target_population, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
+    [p.ward, p.population, p.staffName, p.now],
+  );
+}
+
+/** The lesson → TT 02 competence codes map the hub was given (`tram city lesson-map`). */
+export async function lessonCompetencies(db: SqlExecutor): Promise<Map<string, string[]>> {
+  const rows = await db.query<{ lesson_id: string; competencies: string[] }>('SELECT lesson_id, competencies FROM lesson_competencies');
+  return new Map(rows.map((row) => [row.lesson_id, row.competencies]));
+}
+
+export async function setLessonCompetencies(db: SqlExecutor, p: { lessonId: string; competencies: readonly string[] }): Promise<void> {
+  await db.query(
+    'INSERT INTO lesson_competencies (lesson_id, competencies) VALUES ($1, $2) ON CONFLICT (lesson_id) DO UPDATE SET competencies = EXCLUDED.competencies',
+    [p.lessonId, p.competencies],
+  );
+}

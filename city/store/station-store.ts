@@ -1,0 +1,146 @@
+/**
+ * Stations, epochs and enrolment codes: repository functions `(db, params) => result`.
+ * Times are integer ms from the hub's injected clock.
+ */
+import type { SqlExecutor } from '../db/hub-database';
+
+export interface StationRow {
+  readonly station_id: string;
+  readonly ward_code: string;
+  readonly public_key: string;
+  readonly status: 'active' | 'revoked';
+  readonly current_epoch: number;
+  readonly needs_review: boolean;
+  readonly review_reason: string | null;
+  readonly last_nonce: string | null;
+  readonly last_seen_at: number | null;
+  readonly last_upload_at: number | null;
+  readonly last_offset_ms: number | null;
+}
+
+export interface EpochRow {
+  readonly epoch: number;
+  readonly start_hash: string;
+  readonly acked_seq: number;
+  readonly head_hash: string;
+  readonly last_upload_at: number | null;
+}
+
+const STATION_COLUMNS =
+  'station_id, ward_code, public_key, status, current_epoch, needs_review, review_reason, last_nonce, last_seen_at, last_upload_at, last_offset_ms';
+
+/** Stores the hash of a new one-time code for a station. */
+export async function insertEnrolmentCode(db: SqlExecutor, p: { stationId: string; codeHash: string; now: number; expiresAt: number }): Promise<void> {
+  await db.query('INSERT INTO enrolment_codes (code_hash, station_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    p.codeHash,
+    p.stationId,
+    p.now,
+    p.expiresAt,
+  ]);
+}
+
+/** Marks a code used if it is this station's, unused and unexpired; false otherwise. Atomic. */
+export async function consumeEnrolmentCode(db: SqlExecutor, p: { stationId: string; codeHash: string; now: number }): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE enrolment_codes SET used_at = $3 WHERE code_hash = $1 AND station_id = $2 AND used_at IS NULL AND expires_at > $3 RETURNING 1',
+    [p.codeHash, p.stationId, p.now],
+  );
+  return rows.length === 1;
+}
+
+/** One station, or null. `forUpdate` locks its row until the transaction ends. */
+export async function findStation(db: SqlExecutor, stationId: string, forUpdate = false): Promise<StationRow | null> {
+  const rows = await db.query<StationRow>(`SELECT ${STATION_COLUMNS} FROM stations WHERE station_id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [stationId]);
+  return rows[0] ?? null;
+}
+
+/** The head of one epoch of a station, or null. */
+export async function findEpoch(db: SqlExecutor, stationId: string, epoch: number): Promise<EpochRow | null> {
+  const rows = await db.query<EpochRow>(
+    'SELECT epoch, start_hash, acked_seq, head_hash, last_upload_at FROM station_epochs WHERE station_id = $1 AND epoch = $2',
+    [stationId, epoch],
+  );
+  return rows[0] ?? null;
+}
+
+/** Creates a station at epoch 1 with the given start hash. */
+export async function insertStation(
+  db: SqlExecutor,
+  p: { stationId: string; wardCode: string; publicKey: string; appVersion: string; now: number; startHash: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, app_version, enrolled_at, last_seen_at)
+     VALUES ($1, $2, $3, 'active', 1, $4, $5, $5)`,
+    [p.stationId, p.wardCode, p.publicKey, p.appVersion, p.now],
+  );
+  await insertEpoch(db, { stationId: p.stationId, epoch: 1, publicKey: p.publicKey, startHash: p.startHash, now: p.now });
+}
+
+/** Re-enrolment: new key, epoch + 1 starting at `startHash`, active again. */
+export async function startNextEpoch(
+  db: SqlExecutor,
+  p: { stationId: string; epoch: number; publicKey: string; appVersion: string; now: number; startHash: string },
+): Promise<void> {
+  await db.query(
+    `UPDATE stations SET public_key = $2, status = 'active', current_epoch = $3, app_version = $4, enrolled_at = $5, last_seen_at = $5, last_nonce = NULL
+     WHERE station_id = $1`,
+    [p.stationId, p.publicKey, p.epoch, p.appVersion, p.now],
+  );
+  await insertEpoch(db, p);
+}
+
+async function insertEpoch(db: SqlExecutor, p: { stationId: string; epoch: number; publicKey: string; startHash: string; now: number }): Promise<void> {
+  await db.query(
+    'INSERT INTO station_epochs (station_id, epoch, public_key, start_hash, acked_seq, head_hash, started_at) VALUES ($1, $2, $3, $4, 0, $4, $5)',
+    [p.stationId, p.epoch, p.publicKey, p.startHash, p.now],
+  );
+}
+
+/** Revokes a station: every signed request is then refused until it enrols again. */
+export async function revokeStation(db: SqlExecutor, stationId: string): Promise<boolean> {
+  const rows = await db.query("UPDATE stations SET status = 'revoked' WHERE station_id = $1 RETURNING 1", [stationId]);
+  return rows.length === 1;
+}
+
+/** Records an authenticated contact and, for a cursor, the nonce handed out. */
+export async function touchStation(db: SqlExecutor, p: { stationId: string; now: number; nonce?: string }): Promise<void> {
+  if (p.nonce === undefined) {
+    await db.query('UPDATE stations SET last_seen_at = $2 WHERE station_id = $1', [p.stationId, p.now]);
+  } else {
+    await db.query('UPDATE stations SET last_seen_at = $2, last_nonce = $3 WHERE station_id = $1', [p.stationId, p.now, p.nonce]);
+  }
+}
+
+/** Moves an epoch's head after a committed batch, and the station's upload statistics. */
+export async function advanceHead(
+  db: SqlExecutor,
+  p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null },
+): Promise<void> {
+  await db.query('UPDATE station_epochs SET acked_seq = $3, head_hash = $4, last_upload_at = $5 WHERE station_id = $1 AND epoch = $2', [
+    p.stationId,
+    p.epoch,
+    p.ackedSeq,
+    p.headHash,
+    p.now,
+  ]);
+  await db.query('UPDATE stations SET last_upload_at = $2, last_seen_at = $2, last_offset_ms = COALESCE($3, last_offset_ms) WHERE station_id = $1', [
+    p.stationId,
+    p.now,
+    p.offsetMs,
+  ]);
+}
+
+/** A fork: the station is marked for review and an audit row is written. */
+export async function reportFork(
+  db: SqlExecutor,
+  p: { stationId: string; epoch: number; seq: number; reason: string; sentHash: string | null; storedHash: string | null; source: string; now: number },
+): Promise<void> {
+  await db.query('UPDATE stations SET needs_review = true, review_reason = $2 WHERE station_id = $1', [
+    p.stationId,
+    `fork at epoch ${p.epoch} seq ${p.seq} (${p.reason})`,
+  ]);
+  await db.query(
+    'INSERT INTO fork_reports (station_id, epoch, seq, reason, sent_hash, stored_hash, source, reported_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [p.stationId, p.epoch, p.seq, p.reason, p.sentHash, p.storedHash, p.source, p.now],
+  );
+}

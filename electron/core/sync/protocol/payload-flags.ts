@@ -1,0 +1,56 @@
+/**
+ * Flags for a stored event's payload (PROTOCOL.md §5 "payload not valid for its kind: stored and
+ * flagged, never refused" — the chain must stay whole). Validity is the station's own definition,
+ * `eventPayloadSchemas` of ./event-payloads, so the hub flags exactly what a correct station would
+ * never write; on top, the hub notes non-canonical text and anything that looks personal (§6: no
+ * event carries a name, an ID number or a raw QR string).
+ */
+import { canonicalJson } from './canonical-json';
+import type { JsonValue } from './canonical-json';
+import { eventPayloadSchemas, isEventKind } from './event-payloads';
+import { HEX64_PATTERN } from './limits';
+
+export interface PayloadFlags {
+  /** The parsed payload when the text is JSON, whatever else is wrong with it. */
+  readonly parsed: unknown;
+  /** Empty when the payload is valid canonical JSON for its kind. Stable, machine-readable codes. */
+  readonly flags: readonly string[];
+}
+
+/** Flags of one payload text for its kind; never throws. */
+export function flagPayload(kind: string, payloadText: string): PayloadFlags {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(payloadText);
+  } catch {
+    return { parsed: undefined, flags: ['payload_not_json'] };
+  }
+  const flags: string[] = [];
+  if (canonicalJson(parsed as JsonValue) !== payloadText) flags.push('payload_not_canonical');
+  if (!isEventKind(kind)) {
+    flags.push('unknown_kind');
+  } else {
+    const result = eventPayloadSchemas[kind].safeParse(parsed);
+    if (!result.success) {
+      for (const issue of result.error.issues.slice(0, 5)) {
+        if (issue.code === 'unrecognized_keys') flags.push(...issue.keys.slice(0, 5).map((key) => `payload_unknown_field:${key.slice(0, 40)}`));
+        else flags.push(`payload_invalid:${issue.path.map(String).join('.') || 'payload'}`);
+      }
+    }
+  }
+  if (looksPersonal(parsed, 0)) flags.push('personal_data_suspected');
+  return { parsed, flags };
+}
+
+const PERSONAL_KEYS = new Set(['name', 'full_name', 'ho_ten', 'cccd', 'id_number', 'qr', 'raw_qr', 'phone']);
+
+/** A 12-digit run in a string that is not a hex key, or a key that names personal data. */
+function looksPersonal(value: unknown, depth: number): boolean {
+  if (depth > 8) return false;
+  if (typeof value === 'string') return !HEX64_PATTERN.test(value) && /(?<!\d)\d{12}(?!\d)/.test(value);
+  if (Array.isArray(value)) return value.some((item) => looksPersonal(item, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => PERSONAL_KEYS.has(key.toLowerCase()) || looksPersonal(item, depth + 1));
+  }
+  return false;
+}

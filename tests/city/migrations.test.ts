@@ -1,0 +1,137 @@
+// The hub's numbered migrations: applied once, in order, append-only (checksums frozen), each step
+// tested on a database holding the previous step's rows, plus a snapshot of the final schema.
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openHubDatabase } from '../../city/db/hub-database';
+import type { HubDatabase } from '../../city/db/hub-database';
+import { appliedMigrations, migrateHubDatabase } from '../../city/db/migrate';
+import { HUB_MIGRATIONS } from '../../city/db/migrations';
+import { DRIVERS, openTestDatabase } from './support/hub-harness';
+import type { TestDatabase } from './support/hub-harness';
+
+// Changing a released migration changes its checksum and fails here: add a new migration instead.
+const FROZEN: Record<number, [string, string]> = {
+  1: ['stations', '33a0938e1b3a7efe4cf26f66cc8d9db6d324f7ef4cc831419244cfb6fd8be447'],
+  2: ['events', '884686700f0a399ca18b7cff7c4e6bf679b51aa45e633c367210d49f0f9f3377'],
+  3: ['event_facts', 'b9803cfd5dafdb542dc561db2abb8983514860e882d1b1c324857d09459077fd'],
+  4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
+  5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
+};
+
+// The final schema, table by table (column:data_type in order); a new migration updates this.
+const SCHEMA: Record<string, string> = {
+  enrolment_codes: 'code_hash:text station_id:text issued_at:bigint expires_at:bigint used_at:bigint',
+  event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean',
+  events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY',
+  fork_reports: 'id:bigint station_id:text epoch:integer seq:bigint reason:text sent_hash:text stored_hash:text source:text reported_at:bigint',
+  lesson_competencies: 'lesson_id:text competencies:ARRAY',
+  schema_migrations: 'version:integer name:text applied_at:timestamp_with_time_zone',
+  staff: 'name:text password_hash:text created_at:bigint',
+  staff_sessions: 'token_hash:text staff_name:text created_at:bigint expires_at:bigint',
+  station_epochs: 'station_id:text epoch:integer public_key:text start_hash:text acked_seq:bigint head_hash:text started_at:bigint last_upload_at:bigint',
+  stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint',
+  ward_targets: 'ward_code:text target_population:integer updated_by:text updated_at:bigint',
+};
+
+const HASH = 'a'.repeat(64);
+
+describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
+  let database: TestDatabase;
+  const opened: HubDatabase[] = [];
+  const schemas: string[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+  });
+  afterAll(async () => {
+    for (const db of opened) await db.close();
+    if (driver === 'postgres') for (const schema of schemas) await database.db.query(`DROP SCHEMA ${schema} CASCADE`);
+    await database.cleanup();
+  });
+
+  /** A database on an empty schema of its own (PGlite is one connection, so search_path sticks). */
+  async function emptySchema(): Promise<HubDatabase> {
+    const schema = `m_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    await database.db.query(`CREATE SCHEMA ${schema}`);
+    schemas.push(schema);
+    if (driver === 'pglite') {
+      await database.db.query(`SET search_path TO ${schema}`);
+      return database.db;
+    }
+    const url = new URL(database.databaseUrl ?? '');
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const db = await openHubDatabase({ dataDir: database.dataDir, databaseUrl: url.toString() });
+    opened.push(db);
+    return db;
+  }
+
+  it('numbers migrations 1..n with frozen names and checksums', () => {
+    expect(HUB_MIGRATIONS.map((m) => m.version)).toEqual(HUB_MIGRATIONS.map((_m, i) => i + 1));
+    for (const migration of HUB_MIGRATIONS) {
+      const checksum = createHash('sha256').update(migration.statements.join('\n;\n')).digest('hex');
+      expect([migration.name, checksum]).toEqual(FROZEN[migration.version]);
+    }
+    expect(Object.keys(FROZEN)).toHaveLength(HUB_MIGRATIONS.length);
+  });
+
+  it('applies every migration once and is idempotent', async () => {
+    const db = await emptySchema();
+    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5]);
+    expect(await migrateHubDatabase(db)).toEqual([]);
+    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('0002 keeps stations and links events to their epoch', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 1);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-01', '06688', 'k', 'active', 1, 1)");
+    await db.query("INSERT INTO station_epochs (station_id, epoch, public_key, start_hash, head_hash, started_at) VALUES ('06688-01', 1, 'k', $1, $1, 1)", [HASH]);
+    await migrateHubDatabase(db, 2);
+    await db.query(
+      "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-01', 1, 1, 'e', 'k', '{}', 1, 'h', 'b', 1, $1, $1, 1)",
+      [HASH],
+    );
+    await expect(db.query("INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-01', 2, 1, 'e', 'k', '{}', 1, 'h', 'b', 1, $1, $1, 1)", [HASH])).rejects.toThrow();
+    await expect(db.query("UPDATE events SET payload = '{\"x\":1}'")).rejects.toThrow(/append-only/);
+    await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    expect(await db.query('SELECT station_id, flags FROM events')).toEqual([{ station_id: '06688-01', flags: [] }]);
+  });
+
+  it('0003 adds facts for stored events only', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 2);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-02', '06688', 'k', 'active', 1, 1)");
+    await db.query("INSERT INTO station_epochs (station_id, epoch, public_key, start_hash, head_hash, started_at) VALUES ('06688-02', 1, 'k', $1, $1, 1)", [HASH]);
+    await db.query(
+      "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-02', 1, 1, 'e', 'k', '{}', 1, 'h', 'b', 1, $1, $1, 1)",
+      [HASH],
+    );
+    await migrateHubDatabase(db, 3);
+    await db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-02', 1, 1, 'k', '06688', 'h')");
+    await expect(db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-02', 1, 2, 'k', '06688', 'h')")).rejects.toThrow();
+  });
+
+  it('0004 and 0005 add staff and report settings beside existing data', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 3);
+    await db.query("INSERT INTO enrolment_codes (code_hash, station_id, issued_at, expires_at) VALUES ('h', '06688-03', 1, 2)");
+    await migrateHubDatabase(db, 4);
+    await db.query("INSERT INTO staff (name, password_hash, created_at) VALUES ('a', 'scrypt$x', 1)");
+    await expect(db.query("INSERT INTO staff_sessions (token_hash, staff_name, created_at, expires_at) VALUES ('t', 'nobody', 1, 2)")).rejects.toThrow();
+    await migrateHubDatabase(db, 5);
+    await expect(db.query("INSERT INTO ward_targets (ward_code, target_population, updated_by, updated_at) VALUES ('06688', -1, 'a', 1)")).rejects.toThrow();
+    expect(await db.query('SELECT station_id FROM enrolment_codes')).toEqual([{ station_id: '06688-03' }]);
+  });
+
+  it('matches the schema snapshot', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db);
+    const rows = await db.query<{ table_name: string; c: string }>(
+      `SELECT table_name, column_name || ':' || replace(data_type, ' ', '_') AS c FROM information_schema.columns
+       WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position`,
+    );
+    const actual: Record<string, string> = {};
+    for (const row of rows) actual[row.table_name] = actual[row.table_name] === undefined ? row.c : `${actual[row.table_name]} ${row.c}`;
+    expect(actual).toEqual(SCHEMA);
+  });
+});

@@ -1,0 +1,129 @@
+/**
+ * Test harness for the hub: the drivers to run against (PGlite always; PostgreSQL when
+ * TEST_DATABASE_URL is set — each test file gets its own schema there), one database per test
+ * file, a movable clock, and helpers that speak the wire through Fastify's inject.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openHubDatabase } from '../../../city/db/hub-database';
+import type { HubDatabase } from '../../../city/db/hub-database';
+import { buildHubApp } from '../../../city/http/create-hub';
+import type { HubAppOptions } from '../../../city/http/create-hub';
+import { openHubContext } from '../../../city/hub-context';
+import type { HubContext } from '../../../city/hub-context';
+import { issueEnrolmentCode } from '../../../city/ingest/enrolment';
+import type { StationFixture } from '../../support/station-fixture';
+
+export type DriverName = 'pglite' | 'postgres';
+
+/** Drivers available here: describe.each over this list. */
+export const DRIVERS: DriverName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestDatabase {
+  readonly db: HubDatabase;
+  /** The URL (with its own search_path) for code that opens its own connection, e.g. the CLI. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+/** Opens one database for a test file: a fresh PGlite folder, or a fresh PostgreSQL schema. */
+export async function openTestDatabase(driver: DriverName): Promise<TestDatabase> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'tram-city-test-'));
+  if (driver === 'pglite') {
+    const db = await openHubDatabase({ dataDir });
+    return { db, databaseUrl: undefined, dataDir, cleanup: async () => { await db.close(); await rm(dataDir, { recursive: true, force: true }); } };
+  }
+  const baseUrl = process.env.TEST_DATABASE_URL ?? '';
+  const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = await openHubDatabase({ dataDir, databaseUrl: baseUrl });
+  // Identifiers cannot be bound; the schema name is generated here from hex digits only.
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = new URL(baseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const databaseUrl = url.toString();
+  const db = await openHubDatabase({ dataDir, databaseUrl });
+  return {
+    db,
+    databaseUrl,
+    dataDir,
+    async cleanup() {
+      await db.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A clock tests can move. */
+export class TestClock {
+  ms = Date.now();
+  readonly now = (): number => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface TestHub {
+  readonly ctx: HubContext;
+  readonly app: ReturnType<typeof buildHubApp>;
+  readonly clock: TestClock;
+}
+
+/** A hub app over a test database (migrated), with its own clock. */
+export async function openTestHub(database: TestDatabase, options: HubAppOptions = {}): Promise<TestHub> {
+  const clock = new TestClock();
+  const ctx = await openHubContext({ dataDir: database.dataDir, db: database.db, now: clock.now });
+  const app = buildHubApp(ctx, options);
+  await app.ready();
+  return { ctx, app, clock };
+}
+
+export interface WireAnswer {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: Record<string, unknown>;
+}
+
+async function inject(hub: TestHub, method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: Buffer | string): Promise<WireAnswer> {
+  const response = await hub.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  let body: Record<string, unknown>;
+  try {
+    body = response.json();
+  } catch {
+    body = { raw: response.body };
+  }
+  return { status: response.statusCode, body, headers: response.headers };
+}
+
+/** Issues a code and enrols the station; the fixture moves to the answered epoch. */
+export async function enrol(hub: TestHub, station: StationFixture): Promise<WireAnswer> {
+  const { code } = await issueEnrolmentCode(hub.ctx, station.stationId);
+  const answer = await postJson(hub, '/v1/enrol', station.enrolBody(code));
+  if (answer.status === 201 && answer.body.epoch !== 1) {
+    const cursor = await getCursor(hub, station);
+    station.startEpoch(Number(answer.body.epoch), String(cursor.body.head_hash));
+  }
+  return answer;
+}
+
+export function postJson(hub: TestHub, url: string, body: unknown, headers: Record<string, string> = {}): Promise<WireAnswer> {
+  return inject(hub, 'POST', url, { 'content-type': 'application/json', ...headers }, JSON.stringify(body));
+}
+
+export function getCursor(hub: TestHub, station: StationFixture, nonce?: string): Promise<WireAnswer> {
+  const path = `/v1/stations/${station.stationId}/cursor`;
+  return inject(hub, 'GET', path, station.signed('GET', path, undefined, nonce === undefined ? {} : { nonce }).headers);
+}
+
+/** Signs and posts a batch body (object or raw bytes). */
+export function upload(hub: TestHub, station: StationFixture, body: unknown, options: { gzip?: boolean; nonce?: string; headers?: Record<string, string> } = {}): Promise<WireAnswer> {
+  const path = `/v1/stations/${station.stationId}/events`;
+  const signed = station.signed('POST', path, body, options);
+  return inject(hub, 'POST', path, { ...signed.headers, ...options.headers }, signed.payload);
+}
+
+export { inject as injectRaw };
