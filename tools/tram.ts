@@ -33,6 +33,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'check lesson packs: tram lessons check [DIR]; exit 2 on any problem',
     run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),
   },
+  report: {
+    summary: 'station report: tram report --data DIR [--period today|week|month] [--json] [--export DIR]',
+    run: async (args) => (await import('../electron/station/cli/report-cli.ts')).runReportCli(args),
+  },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
