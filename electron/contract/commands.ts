@@ -5,7 +5,8 @@
  * runtime with the zod schema here; the output type rides along as a phantom type.
  */
 import { z } from 'zod';
-import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerStatus } from './dto';
+import type { AttendanceRow, StationReport } from '../core/reports/report-types';
+import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerStatus, ExportTarget } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -18,6 +19,7 @@ function command<Output>() {
 }
 
 const empty = z.object({}).strict();
+const period = z.enum(['today', 'week', 'month']);
 const lessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
 
 export const commandSpecs = {
@@ -69,6 +71,13 @@ export const commandSpecs = {
   eraseLearner: command<{ readonly erased: boolean }>()(z.object({ lookupId: z.uuid(), confirm: z.literal(true) }).strict()),
   /** The PIN typed after the volunteer exit combo (Electron kiosk only; a wrong PIN ends the request). */
   submitExitPin: command<{ readonly result: 'exiting' | 'wrong-pin' | 'not-requested' }>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
+  /** Station report for today, this week or this month (volunteer only). */
+  getStationReport: command<StationReport>()(z.object({ period: period }).strict()),
+  /** The printable attendance sheet ("Danh sách điểm danh") with names (volunteer only, on the station screen). */
+  getAttendanceSheet: command<readonly AttendanceRow[]>()(z.object({ period: period }).strict()),
+  listExportTargets: command<readonly ExportTarget[]>()(empty),
+  /** Writes CSV and XLSX to a listed target (the page picks by id, never by path). */
+  exportStationReport: command<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

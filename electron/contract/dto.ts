@@ -166,3 +166,9 @@ export interface LearnerRecord {
   readonly visits: number;
   readonly lessonsPassed: readonly string[];
 }
+
+export interface ExportTarget {
+  readonly id: string;
+  readonly label: BilingualMessage;
+  readonly removable: boolean;
+}

@@ -24,8 +24,10 @@ import { startScanSources, type ScanSources } from './scanners/scan-sources';
 import { loadLessons } from './lessons/load-lessons';
 import { IdentityService, type ScanMethod } from './services/identity-service';
 import { GroupService } from './services/group-service';
+import { createStationLogger } from './logging/station-logger';
 import { LearnerRights } from './services/learner-rights';
 import { LessonService } from './services/lesson-service';
+import { ReportService } from './services/report-service';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
@@ -78,6 +80,7 @@ export function openStation(options: StationOptions): Station {
   const emitter = new EventEmitter();
   const emit = <E extends EventName>(name: E, payload: KioskEvents[E]) => emitter.emit(name, payload);
   const problems: StationProblem[] = [];
+  const logger = createStationLogger(options.dataDir);
   const loaded = loadConfig(options.configPath);
   if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
   const config = loaded.ok ? loaded.config : DEMO_CONFIG;
@@ -89,6 +92,7 @@ export function openStation(options: StationOptions): Station {
   let groups: GroupService | null = null;
   let auth: VolunteerAuth | null = null;
   let rights: LearnerRights | null = null;
+  let reports: ReportService | null = null;
   /** Set by a volunteer: the next scan (within a minute) is a learner lookup, not a visit. */
   let lookupArmedUntil = 0;
   const keysPath = join(options.dataDir, 'keys.json');
@@ -109,15 +113,19 @@ export function openStation(options: StationOptions): Station {
       db = opened.db;
       log = opened.log;
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
+      logger.info({ event: 'station.opened', stationId: config.station.id, epoch: log.head().epoch, seq: log.head().seq, newEpoch: opened.newEpochReason, uncleanShutdown: opened.wasUncleanShutdown }, 'station opened');
       identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
       groups = new GroupService({ db, log, clock, lessons: packs.lessons, wardCode: config.station.wardCode, learnerKeySecret: () => learnerKeySecret(keys) });
       auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
+      reports = new ReportService({ db, dataDir: options.dataDir, lessons: packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
       rights = new LearnerRights({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys) });
       lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
   }
+  for (const problem of problems) logger.error({ event: 'maintenance', code: problem.code, detail: problem.message }, 'station in maintenance');
+  for (const notice of notices) logger.warn({ event: 'notice', code: notice.code, detail: notice.message }, 'notice');
 
   /**
    * Every scan, whatever the scanner, comes through here: a volunteer card signs the volunteer in;
@@ -151,7 +159,10 @@ export function openStation(options: StationOptions): Station {
       return;
     }
     const outcome = identity.handleScan(text, method);
-    if (outcome) emit('scanOutcome', outcome);
+    if (outcome) {
+      logger.info({ event: 'scan', method, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { code: outcome.code } : {}) }, 'scan');
+      emit('scanOutcome', outcome);
+    }
   };
 
   let scanSources: ScanSources | null = null;
@@ -187,6 +198,7 @@ export function openStation(options: StationOptions): Station {
       if (groups) emit('groupChanged', groups.status());
     },
     rights,
+    reports,
     armLookup: () => {
       lookupArmedUntil = clock.wallMs() + 60_000;
     },
@@ -231,6 +243,8 @@ export function openStation(options: StationOptions): Station {
       if (groups?.isActive() && db?.open) groups.end();
       if (identity && db?.open) identity.endVisit('shutdown');
       if (db) closeStationLog(db);
+      logger.info({ event: 'station.closed' }, 'station closed');
+      logger.flush();
       emitter.removeAllListeners();
     },
   };

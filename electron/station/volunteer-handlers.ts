@@ -6,6 +6,7 @@ import type { KioskHandlers } from '../contract/kiosk-api';
 import { StationError } from './ipc/station-error';
 import type { GroupService } from './services/group-service';
 import type { LearnerRights } from './services/learner-rights';
+import type { ReportService } from './services/report-service';
 import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
 import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 
@@ -21,7 +22,11 @@ type VolunteerCommands =
   | 'groupMarkCompleted'
   | 'endGroup'
   | 'beginLearnerLookup'
-  | 'eraseLearner';
+  | 'eraseLearner'
+  | 'getStationReport'
+  | 'getAttendanceSheet'
+  | 'listExportTargets'
+  | 'exportStationReport';
 
 export interface VolunteerDeps {
   readonly auth: VolunteerAuth | null;
@@ -33,6 +38,7 @@ export interface VolunteerDeps {
   readonly rights: LearnerRights | null;
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
+  readonly reports: ReportService | null;
 }
 
 const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
@@ -46,6 +52,11 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     if (!deps.groups) throw new StationError('unavailable', MAINTENANCE);
     auth().requireSession();
     return deps.groups;
+  };
+  const reports = (): ReportService => {
+    auth().requireSession();
+    if (!deps.reports) throw new StationError('unavailable', MAINTENANCE);
+    return deps.reports;
   };
   const status = () => ({ signedIn: auth().isSignedIn(), demoPin: deps.demoMode && !deps.hasPin() ? DEMO_PIN : null });
   const changed = <T>(value: T): T => {
@@ -78,6 +89,10 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     },
     groupMarkCompleted: async () => changed(groups().markCompleted()),
     endGroup: async () => changed(groups().end()),
+    getStationReport: async ({ period }) => reports().report(period),
+    getAttendanceSheet: async ({ period }) => reports().sheet(period),
+    listExportTargets: async () => reports().targets(),
+    exportStationReport: async ({ period, targetId }) => ({ files: await reports().export(period, targetId) }),
     beginLearnerLookup: async () => {
       auth().requireSession();
       deps.armLookup();

@@ -58,3 +58,22 @@ export const rightsStrings = {
   confirmErase: { vi: 'Xác nhận xoá: tên và thông tin cá nhân sẽ bị xoá vĩnh viễn', en: 'Confirm: the name and personal details are erased for good' },
   erased: { vi: 'Đã xoá thông tin.', en: 'Erased.' },
 } as const satisfies Record<string, Bilingual>;
+
+export const reportStrings = {
+  title: { vi: 'Báo cáo của trạm', en: 'Station report' },
+  today: { vi: 'Hôm nay', en: 'Today' },
+  week: { vi: 'Tuần này', en: 'This week' },
+  month: { vi: 'Tháng này', en: 'This month' },
+  visits: { vi: 'Lượt đến học', en: 'Visits' },
+  learners: { vi: 'Số người học (không trùng)', en: 'Distinct learners' },
+  completed: { vi: 'Bài đã học xong', en: 'Lessons completed' },
+  passed: { vi: 'Bài đạt', en: 'Lessons passed' },
+  groups: { vi: 'Buổi học nhóm', en: 'Group sessions' },
+  ageBands: { vi: 'Theo độ tuổi', en: 'By age band' },
+  byLesson: { vi: 'Theo bài học', en: 'By lesson' },
+  saveTo: { vi: 'Lưu CSV và Excel vào', en: 'Save CSV and Excel to' },
+  saved: { vi: 'Đã lưu', en: 'Saved' },
+  sheet: { vi: 'In danh sách điểm danh', en: 'Print the attendance sheet' },
+  sheetTitle: { vi: 'DANH SÁCH ĐIỂM DANH', en: 'ATTENDANCE SHEET' },
+  partial: { vi: 'Một số dữ liệu cũ đã được dọn sau khi gửi lên thành phố; số bài học có thể thiếu.', en: 'Some old records were pruned after the city acknowledged them; lesson counts may be low.' },
+} as const satisfies Record<string, Bilingual>;

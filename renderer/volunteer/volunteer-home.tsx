@@ -3,10 +3,11 @@ import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardsScreen } from './cards-screen';
 import { GroupScreen } from './group-screen';
+import { ReportsScreen } from './reports-screen';
 import { RightsScreen } from './rights-screen';
-import { rightsStrings } from '../i18n/volunteer-strings';
+import { reportStrings, rightsStrings } from '../i18n/volunteer-strings';
 
-type Section = 'home' | 'group' | 'cards' | 'rights';
+type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports';
 
 /** The volunteer's screens, reached by PIN or volunteer card. */
 export function VolunteerHome({ onExit }: { onExit: () => void }) {
@@ -14,6 +15,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
   if (section === 'group') return <GroupScreen onBack={() => setSection('home')} />;
   if (section === 'cards') return <CardsScreen onBack={() => setSection('home')} />;
   if (section === 'rights') return <RightsScreen onBack={() => setSection('home')} />;
+  if (section === 'reports') return <ReportsScreen onBack={() => setSection('home')} />;
   return (
     <main className="screen volunteer" data-screen="volunteer">
       <h1 className="title">
@@ -25,6 +27,9 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
         </button>
         <button type="button" className="button" onClick={() => setSection('cards')} data-testid="open-cards">
           {s.cards.vi} <span className="en">/ {s.cards.en}</span>
+        </button>
+        <button type="button" className="button" onClick={() => setSection('reports')} data-testid="open-reports">
+          {reportStrings.title.vi} <span className="en">/ {reportStrings.title.en}</span>
         </button>
         <button type="button" className="button" onClick={() => setSection('rights')} data-testid="open-rights">
           {rightsStrings.title.vi} <span className="en">/ {rightsStrings.title.en}</span>

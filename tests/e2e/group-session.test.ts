@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -66,6 +67,30 @@ describe('volunteer-led group session in Chromium', () => {
     expect(completed.every((row) => JSON.parse(row.payload).assisted === true)).toBe(true);
     const ended = JSON.parse((db.prepare("SELECT payload FROM events WHERE kind = 'group.ended'").get() as { payload: string }).payload);
     expect(ended.attendees).toBe(20);
+  });
+
+  it('exports the attendance to XLSX: 20 rows with the Vietnamese columns, read back with exceljs', async () => {
+    await page.getByTestId('group-back').click();
+    await page.getByTestId('open-reports').click();
+    await page.getByTestId('report').waitFor();
+    await expect(page.getByTestId('report-Distinct learners').textContent()).resolves.toBe('20');
+    await page.locator('[data-export-target="station"]').click();
+    const saved = await page.getByTestId('export-saved').textContent();
+    const xlsxName = saved?.match(/diem-danh-[^,\s]+\.xlsx/)?.[0];
+    expect(xlsxName).toBeDefined();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(running.dataDir, 'exports', xlsxName!));
+    const sheet = workbook.getWorksheet('Danh sách điểm danh')!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const header = rows.find((row) => row[0] === 'STT');
+    expect(header?.slice(0, 4)).toEqual(['STT', 'Họ và tên', 'Năm sinh', 'Giới tính']);
+    const dataRows = rows.filter((row) => typeof row[0] === 'number');
+    expect(dataRows).toHaveLength(20);
+    expect(dataRows.every((row) => typeof row[1] === 'string' && (row[1] as string).length > 0)).toBe(true);
+    await page.getByTestId('open-sheet').click();
+    await page.getByTestId('attendance-sheet').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'attendance-sheet.png') });
   });
 });
 

@@ -1,0 +1,44 @@
+/** The volunteer's station reports and exports, bound to this station's database and lessons. */
+import type { Database } from 'better-sqlite3';
+import type { PeriodName } from '../../core/reports/periods';
+import type { AttendanceRow, LessonTitle, StationReport } from '../../core/reports/report-types';
+import type { ExportTarget } from '../../contract/dto';
+import { StationError } from '../ipc/station-error';
+import { exportTargets } from '../reports/export-targets';
+import { exportReport } from '../reports/export-files';
+import { attendanceSheet, buildStationReport } from '../reports/station-report';
+
+export interface ReportServiceOptions {
+  readonly db: Database;
+  readonly dataDir: string;
+  readonly lessons: readonly LessonTitle[];
+  readonly station: { readonly id: string; readonly name: string };
+  readonly wallMs: () => number;
+}
+
+export class ReportService {
+  readonly #o: ReportServiceOptions;
+
+  constructor(options: ReportServiceOptions) {
+    this.#o = options;
+  }
+
+  report(period: PeriodName): StationReport {
+    return buildStationReport(this.#o.db, { period, nowMs: this.#o.wallMs(), lessons: this.#o.lessons });
+  }
+
+  sheet(period: PeriodName): AttendanceRow[] {
+    return attendanceSheet(this.#o.db, { period, nowMs: this.#o.wallMs(), lessons: this.#o.lessons });
+  }
+
+  targets(): ExportTarget[] {
+    return exportTargets(this.#o.dataDir).map(({ id, label, removable }) => ({ id, label, removable }));
+  }
+
+  async export(period: PeriodName, targetId: string): Promise<string[]> {
+    const target = exportTargets(this.#o.dataDir).find((candidate) => candidate.id === targetId);
+    if (!target) throw new StationError('not_found', 'Không thấy nơi lưu này, hãy cắm lại USB / That drive is gone; plug the USB stick in again');
+    const files = await exportReport(this.#o.db, { period, nowMs: this.#o.wallMs(), lessons: this.#o.lessons, toDir: target.path, stationName: this.#o.station.name, stationId: this.#o.station.id });
+    return [files.csv, files.xlsx];
+  }
+}
