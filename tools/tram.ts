@@ -37,6 +37,18 @@ const commands: Record<string, SubCommand> = {
     summary: 'station report: tram report --data DIR [--period today|week|month] [--json] [--export DIR]',
     run: async (args) => (await import('../electron/station/cli/report-cli.ts')).runReportCli(args),
   },
+  enrol: {
+    summary: 'enrol a station: tram enrol --data DIR --hub URL --station ID --code CODE',
+    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runEnrolCli(args),
+  },
+  sync: {
+    summary: 'upload the log: tram sync --data DIR --once (exit 2 on 401/403/fork/epoch)',
+    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runSyncCli(args),
+  },
+  export: {
+    summary: 'sneakernet bundle of unacknowledged events: tram export --data DIR --to DIR',
+    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runExportCli(args),
+  },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),

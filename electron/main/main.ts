@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { eventChannel } from '../contract/events';
+import { watchNetwork } from './network-watch';
 import { createDispatch } from '../station/ipc/dispatch';
 import { openStation, type Station } from '../station/station';
 import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
@@ -126,6 +127,7 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     const autoStart = configureAutoStart({ platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, env: process.env });
     console.info(`auto-start: ${autoStart}`);
     forwardEvents(station, window.webContents);
+    watchNetwork(() => opened.sync?.online());
   }, (error: unknown) => {
     console.error('kiosk failed to start', error);
     app.exit(1);

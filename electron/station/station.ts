@@ -28,6 +28,10 @@ import { createStationLogger } from './logging/station-logger';
 import { LearnerRights } from './services/learner-rights';
 import { LessonService } from './services/lesson-service';
 import { ReportService } from './services/report-service';
+import { createSyncService, type SyncService } from './sync/sync-service';
+import { enrolStation } from './sync/enrol';
+import { exportBundle } from './sync/export';
+import { exportTargets } from './reports/export-targets';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
@@ -58,6 +62,8 @@ export interface Station {
   readonly lessons: LessonService | null;
   /** The demo-mode scanner (byte-exact HID-POS reports through the real path); null otherwise. */
   demoScanner(): SimulatedScanner | null;
+  /** The upload to the city; null in maintenance. The shell calls `online()` when the network returns. */
+  readonly sync: SyncService | null;
   /** Checks the volunteer PIN (with the lockout), for the kiosk's exit combo. */
   verifyVolunteerPin(pin: string): boolean;
   status(): StationStatus;
@@ -96,12 +102,19 @@ export function openStation(options: StationOptions): Station {
   /** Set by a volunteer: the next scan (within a minute) is a learner lookup, not a visit. */
   let lookupArmedUntil = 0;
   const keysPath = join(options.dataDir, 'keys.json');
+  let keys: ReturnType<typeof loadOrCreateKeys> | null = null;
+  // Read at each use: after an enrolment from the kiosk, the city learner key applies at once.
+  const secret = () => {
+    if (!keys) throw new StationError('unavailable', 'no key store');
+    return learnerKeySecret(keys);
+  };
+  let sync: SyncService | null = null;
   const notices: StationProblem[] = [];
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
   if (loaded.ok) {
     try {
-      const keys = loadOrCreateKeys(keysPath);
+      keys = loadOrCreateKeys(keysPath);
       const opened = openStationLog({
         dbPath: join(options.dataDir, 'station.sqlite'),
         instanceMarkerPath: join(options.dataDir, 'instance.json'),
@@ -114,15 +127,26 @@ export function openStation(options: StationOptions): Station {
       log = opened.log;
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
       logger.info({ event: 'station.opened', stationId: config.station.id, epoch: log.head().epoch, seq: log.head().seq, newEpoch: opened.newEpochReason, uncleanShutdown: opened.wasUncleanShutdown }, 'station opened');
-      identity = new IdentityService({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys), wardCode: config.station.wardCode });
-      groups = new GroupService({ db, log, clock, lessons: packs.lessons, wardCode: config.station.wardCode, learnerKeySecret: () => learnerKeySecret(keys) });
+      identity = new IdentityService({ db, log, clock, learnerKeySecret: secret, wardCode: config.station.wardCode });
+      groups = new GroupService({ db, log, clock, lessons: packs.lessons, wardCode: config.station.wardCode, learnerKeySecret: secret });
       auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
       reports = new ReportService({ db, dataDir: options.dataDir, lessons: packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
-      rights = new LearnerRights({ db, log, clock, learnerKeySecret: () => learnerKeySecret(keys) });
+      rights = new LearnerRights({ db, log, clock, learnerKeySecret: secret });
       lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
+  }
+  if (db) {
+    sync = createSyncService({
+      db,
+      keysPath,
+      appVersion: options.appVersion,
+      clock,
+      onAlert: (reason) => logger.error({ event: 'sync.stopped', code: reason.code }, 'sync stopped: maintenance needed'),
+    });
+    sync.onChange((status) => emit('syncChanged', status));
+    sync.start();
   }
   for (const problem of problems) logger.error({ event: 'maintenance', code: problem.code, detail: problem.message }, 'station in maintenance');
   for (const notice of notices) logger.warn({ event: 'notice', code: notice.code, detail: notice.message }, 'notice');
@@ -175,7 +199,7 @@ export function openStation(options: StationOptions): Station {
     });
   }
 
-  const syncStatus = () => notEnrolledStatus(db ? countWaitingEvents(db) : 0);
+  const syncStatus = () => sync?.status() ?? notEnrolledStatus(db ? countWaitingEvents(db) : 0);
   const status = (): StationStatus => ({
     stationId: config.station.id,
     stationName: config.station.name,
@@ -199,6 +223,31 @@ export function openStation(options: StationOptions): Station {
     },
     rights,
     reports,
+    enrol: async (hubUrl, code) => {
+      if (!db || !log) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
+      const result = await enrolStation({ dataDir: options.dataDir, hubUrl, stationId: config.station.id, code, appVersion: options.appVersion, open: { db, log } }).catch((error: unknown) => {
+        // Typed sync errors (refused code, unreachable hub …) reach the volunteer with their code.
+        const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'enrol_failed';
+        throw new StationError(code, (error as Error).message);
+      });
+      keys = loadOrCreateKeys(keysPath);
+      logger.info({ event: 'enrolled', epoch: result.epoch }, 'enrolled with the city');
+      sync?.start();
+      return { epoch: result.epoch, warnings: result.warnings };
+    },
+    exportBundle: (targetId) => {
+      const target = exportTargets(options.dataDir).find((candidate) => candidate.id === targetId);
+      if (!db || !keys) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
+      if (!target) throw new StationError('not_found', 'Không thấy nơi lưu này, hãy cắm lại USB / That drive is gone; plug the USB stick in again');
+      try {
+        const result = exportBundle({ db, keys: loadOrCreateKeys(keysPath), toDir: target.path });
+        logger.info({ event: 'bundle.exported', firstSeq: result.firstSeq, lastSeq: result.lastSeq }, 'bundle exported');
+        return { file: result.path.split(/[\\/]/).pop() ?? result.path, events: result.lastSeq - result.firstSeq + 1 };
+      } catch (error) {
+        const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'export_failed';
+        throw new StationError(code, (error as Error).message);
+      }
+    },
     armLookup: () => {
       lookupArmedUntil = clock.wallMs() + 60_000;
     },
@@ -223,6 +272,9 @@ export function openStation(options: StationOptions): Station {
     identity,
     lessons,
     demoScanner: () => scanSources?.demoScanner ?? null,
+    get sync() {
+      return sync;
+    },
     verifyVolunteerPin: (pin) => {
       if (!auth) return false;
       try {
@@ -240,6 +292,7 @@ export function openStation(options: StationOptions): Station {
     },
     close: async () => {
       await scanSources?.stop();
+      sync?.stop();
       if (groups?.isActive() && db?.open) groups.end();
       if (identity && db?.open) identity.endVisit('shutdown');
       if (db) closeStationLog(db);

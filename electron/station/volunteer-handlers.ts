@@ -26,7 +26,9 @@ type VolunteerCommands =
   | 'getStationReport'
   | 'getAttendanceSheet'
   | 'listExportTargets'
-  | 'exportStationReport';
+  | 'exportStationReport'
+  | 'enrolStation'
+  | 'exportBundle';
 
 export interface VolunteerDeps {
   readonly auth: VolunteerAuth | null;
@@ -39,6 +41,8 @@ export interface VolunteerDeps {
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
   readonly reports: ReportService | null;
+  readonly enrol: (hubUrl: string, code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
+  readonly exportBundle: (targetId: string) => { file: string; events: number };
 }
 
 const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
@@ -93,6 +97,14 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     getAttendanceSheet: async ({ period }) => reports().sheet(period),
     listExportTargets: async () => reports().targets(),
     exportStationReport: async ({ period, targetId }) => ({ files: await reports().export(period, targetId) }),
+    exportBundle: async ({ targetId }) => {
+      auth().requireSession();
+      return deps.exportBundle(targetId);
+    },
+    enrolStation: async ({ hubUrl, code }) => {
+      auth().requireSession();
+      return deps.enrol(hubUrl, code);
+    },
     beginLearnerLookup: async () => {
       auth().requireSession();
       deps.armLookup();

@@ -77,3 +77,20 @@ export const reportStrings = {
   sheetTitle: { vi: 'DANH SÁCH ĐIỂM DANH', en: 'ATTENDANCE SHEET' },
   partial: { vi: 'Một số dữ liệu cũ đã được dọn sau khi gửi lên thành phố; số bài học có thể thiếu.', en: 'Some old records were pruned after the city acknowledged them; lesson counts may be low.' },
 } as const satisfies Record<string, Bilingual>;
+
+export const syncStrings = {
+  title: { vi: 'Kết nối với thành phố', en: 'Connection to the city' },
+  waiting: { vi: 'Bản ghi chờ gửi', en: 'Records waiting' },
+  lastSuccess: { vi: 'Gửi thành công lần cuối', en: 'Last successful upload' },
+  receipt: { vi: 'Mã biên nhận', en: 'Receipt code' },
+  clock: { vi: 'Đồng hồ của máy', en: 'This computer’s clock' },
+  clockOk: { vi: 'đúng giờ', en: 'on time' },
+  never: { vi: 'chưa có', en: 'never' },
+  enrolTitle: { vi: 'Đăng ký trạm với thành phố', en: 'Enrol this station with the city' },
+  hubUrl: { vi: 'Địa chỉ máy chủ thành phố', en: 'City hub address' },
+  code: { vi: 'Mã đăng ký một lần', en: 'One-time enrolment code' },
+  enrol: { vi: 'Đăng ký', en: 'Enrol' },
+  enrolled: { vi: 'Đã đăng ký. Trạm bắt đầu gửi dữ liệu.', en: 'Enrolled. The station starts sending data.' },
+  usbTitle: { vi: 'Không có mạng? Ghi dữ liệu ra USB để mang lên phường', en: 'No network? Write the data to a USB stick for the ward office' },
+  usbSaved: { vi: 'Đã ghi', en: 'Written' },
+} as const satisfies Record<string, Bilingual>;

@@ -5,9 +5,10 @@ import { CardsScreen } from './cards-screen';
 import { GroupScreen } from './group-screen';
 import { ReportsScreen } from './reports-screen';
 import { RightsScreen } from './rights-screen';
-import { reportStrings, rightsStrings } from '../i18n/volunteer-strings';
+import { SyncScreen } from './sync-screen';
+import { reportStrings, rightsStrings, syncStrings } from '../i18n/volunteer-strings';
 
-type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports';
+type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports' | 'sync';
 
 /** The volunteer's screens, reached by PIN or volunteer card. */
 export function VolunteerHome({ onExit }: { onExit: () => void }) {
@@ -16,6 +17,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
   if (section === 'cards') return <CardsScreen onBack={() => setSection('home')} />;
   if (section === 'rights') return <RightsScreen onBack={() => setSection('home')} />;
   if (section === 'reports') return <ReportsScreen onBack={() => setSection('home')} />;
+  if (section === 'sync') return <SyncScreen onBack={() => setSection('home')} />;
   return (
     <main className="screen volunteer" data-screen="volunteer">
       <h1 className="title">
@@ -30,6 +32,9 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
         </button>
         <button type="button" className="button" onClick={() => setSection('reports')} data-testid="open-reports">
           {reportStrings.title.vi} <span className="en">/ {reportStrings.title.en}</span>
+        </button>
+        <button type="button" className="button" onClick={() => setSection('sync')} data-testid="open-sync">
+          {syncStrings.title.vi} <span className="en">/ {syncStrings.title.en}</span>
         </button>
         <button type="button" className="button" onClick={() => setSection('rights')} data-testid="open-rights">
           {rightsStrings.title.vi} <span className="en">/ {rightsStrings.title.en}</span>

@@ -85,6 +85,8 @@ export function electronMock() {
     Menu: { setApplicationMenu: vi.fn() },
     powerSaveBlocker: powerSaveBlockerMock(),
     contextBridge: { exposeInMainWorld: vi.fn() },
+    net: { isOnline: vi.fn(() => true) },
+    powerMonitor: Object.assign(new EventEmitter(), {}),
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     app: {
       requestSingleInstanceLock: vi.fn(() => true),

@@ -1,0 +1,54 @@
+/**
+ * Ed25519 and SHA-256 for the station side of the protocol (PROTOCOL.md §1, §3, §5, §7): requests and
+ * bundles are signed with the station key from the key store; receipts and enrolment answers are
+ * checked against the city key pinned at enrolment. Verification never throws: a malformed key or
+ * signature is simply "not valid".
+ */
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { KeyFile } from '../keys/key-store';
+
+/** Signs UTF-8 text, returning b64. */
+export type TextSigner = (text: string) => string;
+
+/** Hex SHA-256 of raw bytes (the uncompressed request body of §3). */
+export function sha256HexOfBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The station's signer, from the PKCS#8 private key in the key store. */
+export function stationSigner(keys: Pick<KeyFile, 'stationPrivateKeyPkcs8'>): TextSigner {
+  const privateKey = createPrivateKey({ key: Buffer.from(keys.stationPrivateKeyPkcs8, 'base64'), format: 'der', type: 'pkcs8' });
+  return (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64');
+}
+
+function publicKeyFromRaw(rawB64: string): KeyObject | null {
+  const raw = Buffer.from(rawB64, 'base64');
+  if (raw.length !== 32) return null;
+  try {
+    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+  } catch {
+    return null;
+  }
+}
+
+/** True when `sigB64` is a valid Ed25519 signature of `text` by the raw public key `publicKeyRawB64`. */
+export function verifySignature(publicKeyRawB64: string, text: string, sigB64: string): boolean {
+  const key = publicKeyFromRaw(publicKeyRawB64);
+  if (key === null) return false;
+  const signature = Buffer.from(sigB64, 'base64');
+  if (signature.length !== 64) return false;
+  try {
+    return verify(null, Buffer.from(text, 'utf8'), key, signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The short form a volunteer reads out (PROTOCOL.md §5): the first 8 hex of SHA-256 over the receipt
+ * exactly as it travels (its b64 text), so anyone holding the receipt can recompute it.
+ */
+export function receiptShortForm(receiptB64: string): string {
+  return createHash('sha256').update(receiptB64, 'utf8').digest('hex').slice(0, 8);
+}

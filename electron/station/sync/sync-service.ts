@@ -1,0 +1,292 @@
+/**
+ * Drives the pure upload engine (core/sync/engine) with real timers, the signed HTTP transport and the
+ * station database. Adapters only: every decision (what to send, when to retry, when to stop) is the
+ * engine's; this file executes its commands and feeds back what happened.
+ *
+ * - Receipts are verified against the city key pinned at enrolment before an answer reaches the
+ *   engine; an acknowledgement is written (recordAcknowledgement) only from a verified 200.
+ * - Answers carry a generation number, so an answer to a request from before stop()/start() is
+ *   dropped, never mistaken for the current one.
+ * - The key store is re-read at start(), so a re-enrolment takes effect on the next start.
+ */
+import type { Database } from 'better-sqlite3';
+import type { SyncStatus } from '../../contract/dto';
+import type { RandomUnit } from '../../core/sync/engine/backoff';
+import type { EngineCommand, EngineConfig, EngineInput, EngineState, StopReason } from '../../core/sync/engine/engine-types';
+import { DEFAULT_ENGINE_CONFIG, initialEngineState, isSettled, step } from '../../core/sync/engine/sync-engine';
+import { receiptText } from '../../core/sync/protocol/signed-messages';
+import { sha256Hex } from '../crypto/node-hash';
+import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
+import { loadOrCreateKeys } from '../keys/key-store';
+import type { Enrolment } from '../keys/key-store';
+import { readBatch, readLocalHead } from './batch-reader';
+import { createHttpTransport } from './http-transport';
+import type { FetchFn, SyncTransport } from './http-transport';
+import { stationSigner, verifySignature } from './station-crypto';
+import { describeSyncStatus } from './sync-status';
+import { SyncError } from './sync-errors';
+
+export interface SyncTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface SyncServiceOptions {
+  readonly db: Database;
+  /** DIR/keys.json: the station key and the enrolment (hub URL, pinned city key). */
+  readonly keysPath: string;
+  readonly appVersion: string;
+  readonly clock: { readonly wallMs: () => number };
+  readonly random?: RandomUnit;
+  readonly engine?: Partial<EngineConfig>;
+  readonly requestTimeoutMs?: number;
+  readonly fetch?: FetchFn;
+  /** Replaces the HTTP transport (tests). */
+  readonly transport?: (enrolment: Enrolment, signal: AbortSignal) => SyncTransport;
+  readonly timers?: SyncTimers;
+  /** A maintenance alert (401/403/fork/epoch …): the engine has stopped uploading. */
+  readonly onAlert?: (reason: Exclude<StopReason, { code: 'requested' }>) => void;
+}
+
+export interface SyncRunResult {
+  readonly ok: boolean;
+  readonly ackedSeq: number;
+  readonly headHash: string | null;
+  readonly requests: number;
+  readonly state: SyncStatus['state'];
+  readonly stopReason: StopReason | null;
+  readonly detail: string | null;
+}
+
+export interface SyncService {
+  /** Starts (or restarts) syncing: one immediate try, then the engine's pacing. */
+  start(): void;
+  stop(): void;
+  /** The network is back (Electron `online`, a network change): try at once if waiting. */
+  online(): void;
+  /** Runs until the log is acknowledged, a stop condition, or `maxFailures` failures in a row. */
+  runOnce(options?: { readonly maxFailures?: number }): Promise<SyncRunResult>;
+  status(): SyncStatus;
+  onChange(listener: (status: SyncStatus) => void): () => void;
+  /** The engine's current state (for diagnostics and tests). */
+  engineState(): EngineState;
+}
+
+const realTimers: SyncTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** Creates the service; nothing happens until start() or runOnce(). */
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const config: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, ...options.engine };
+  const deps = { config, random: options.random ?? Math.random };
+  const timers = options.timers ?? realTimers;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let engine = initialEngineState(config);
+  let enrolment: Enrolment | null = null;
+  let transport: SyncTransport | null = null;
+  let abort = new AbortController();
+  let generation = 0;
+  let timer: unknown = null;
+  let requests = 0;
+  let once: { resolve: (result: SyncRunResult) => void; maxFailures: number } | null = null;
+
+  const clearTimer = () => {
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+  };
+
+  const status = (): SyncStatus => describeSyncStatus(options.db, enrolment, engine);
+  // Listeners (the kiosk's `syncChanged` event) hear only real changes, not every engine step.
+  let lastNotified = '';
+  const notify = () => {
+    const current = status();
+    const text = JSON.stringify(current);
+    if (text === lastNotified) return;
+    lastNotified = text;
+    for (const listener of listeners) listener(current);
+  };
+
+  const result = (ok: boolean): SyncRunResult => {
+    const current = status();
+    return {
+      ok,
+      ackedSeq: engine.acked?.seq ?? 0,
+      headHash: engine.acked?.hash ?? null,
+      requests,
+      state: current.state,
+      stopReason: engine.stopReason,
+      detail: current.detail,
+    };
+  };
+
+  /** Ends a runOnce when its goal or a limit is reached; the service then rests. */
+  const settleOnce = (force = false) => {
+    if (once === null) return;
+    const done = force || engine.phase === 'stopped' || (engine.phase === 'idle' && isSettled(engine)) || (engine.phase === 'backing_off' && engine.failures >= once.maxFailures);
+    if (!done) return;
+    const finished = result(engine.phase === 'idle' && isSettled(engine));
+    const { resolve } = once;
+    once = null;
+    clearTimer();
+    abort.abort();
+    resolve(finished);
+  };
+
+  const dispatch = (input: EngineInput) => {
+    const local = readLocalHead(options.db);
+    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start') {
+      engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
+    }
+    const next = step(engine, input, deps);
+    engine = next.state;
+    for (const command of next.commands) execute(command);
+    notify();
+    settleOnce();
+  };
+
+  const request = <T>(run: () => Promise<T>, answer: (value: T) => EngineInput) => {
+    const mine = generation;
+    requests += 1;
+    run().then(
+      (value) => {
+        if (mine === generation) dispatch(answer(value));
+      },
+      (error: unknown) => {
+        if (mine === generation) dispatch({ type: 'network_error', detail: (error as Error).message.slice(0, 200) });
+      },
+    );
+  };
+
+  const verifiedReceipt = (epoch: number, ackedSeq: number, headHash: string, serverTimeMs: number, receipt: string): boolean =>
+    enrolment !== null && verifySignature(enrolment.cityPublicKeyRaw, receiptText(enrolment.stationId, epoch, ackedSeq, headHash, serverTimeMs), receipt);
+
+  const execute = (command: EngineCommand) => {
+    switch (command.type) {
+      case 'fetch_cursor': {
+        clearTimer();
+        const hub = transport;
+        if (hub === null) return;
+        request(
+          () => hub.fetchCursor(),
+          ({ result: answer, timing }): EngineInput => {
+            if (!answer.ok) return answer.failure;
+            const cursor = answer.value;
+            if (!verifiedReceipt(cursor.epoch, cursor.acked_seq, cursor.head_hash, cursor.server_time_ms, cursor.receipt)) return { type: 'bad_receipt' };
+            return { type: 'cursor_ok', cursor: { epoch: cursor.epoch, ackedSeq: cursor.acked_seq, headHash: cursor.head_hash, serverTimeMs: cursor.server_time_ms, receipt: cursor.receipt }, timing };
+          },
+        );
+        return;
+      }
+      case 'send_batch': {
+        clearTimer();
+        const hub = transport;
+        if (hub === null || enrolment === null) return;
+        let json: string;
+        try {
+          json = readBatch(options.db, { stationId: enrolment.stationId, epoch: command.epoch, fromSeq: command.fromSeq, maxCount: command.count, appVersion: options.appVersion, sha256Hex }).json;
+        } catch (error) {
+          const detail = error instanceof SyncError ? error.message : `cannot read the local log: ${(error as Error).message}`;
+          queueMicrotask(() => dispatch({ type: 'local_problem', detail }));
+          return;
+        }
+        request(
+          () => hub.uploadBatch(json),
+          ({ result: answer, timing }): EngineInput => {
+            if (!answer.ok) return answer.failure;
+            const body = answer.value;
+            if (!verifiedReceipt(command.epoch, body.acked_seq, body.head_hash, body.server_time_ms, body.receipt)) return { type: 'bad_receipt' };
+            return {
+              type: 'upload_ok',
+              answer: { ackedSeq: body.acked_seq, headHash: body.head_hash, serverTimeMs: body.server_time_ms, receipt: body.receipt, inserted: body.inserted, duplicates: body.duplicates },
+              timing,
+            };
+          },
+        );
+        return;
+      }
+      case 'wait':
+        clearTimer();
+        timer = timers.setTimeout(() => {
+          timer = null;
+          dispatch({ type: 'timer_fired' });
+        }, command.ms);
+        return;
+      case 'cancel_wait':
+        clearTimer();
+        return;
+      case 'record_ack':
+        recordAcknowledgement(
+          options.db,
+          { epoch: command.epoch, ackedSeq: command.ackedSeq, ackedHash: command.headHash, receipt: command.receipt, serverTimeMs: command.serverTimeMs },
+          options.clock.wallMs(),
+        );
+        return;
+      case 'alert':
+        options.onAlert?.(command.reason);
+        return;
+      case 'settled':
+        return;
+    }
+  };
+
+  const start = () => {
+    generation += 1;
+    abort.abort();
+    abort = new AbortController();
+    clearTimer();
+    enrolment = loadOrCreateKeys(options.keysPath).enrolment;
+    const local = readLocalHead(options.db);
+    if (enrolment === null || local === null) {
+      transport = null;
+      engine = initialEngineState(config);
+      notify();
+      settleOnce(true);
+      return;
+    }
+    const keys = loadOrCreateKeys(options.keysPath);
+    transport = options.transport
+      ? options.transport(enrolment, abort.signal)
+      : createHttpTransport({
+          hubUrl: enrolment.hubUrl,
+          stationId: enrolment.stationId,
+          sign: stationSigner(keys),
+          wallMs: options.clock.wallMs,
+          signal: abort.signal,
+          ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+          ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        });
+    const acked = readAcknowledgement(options.db, local.epoch);
+    engine = { ...engine, inFlight: null };
+    dispatch({ type: 'start', local: { epoch: local.epoch, seq: local.seq }, acked: acked ? { epoch: acked.epoch, seq: acked.ackedSeq, hash: acked.ackedHash } : null });
+  };
+
+  return {
+    start,
+    stop() {
+      generation += 1;
+      abort.abort();
+      dispatch({ type: 'stop' });
+    },
+    online() {
+      dispatch({ type: 'network_up' });
+    },
+    runOnce(runOptions = {}) {
+      return new Promise<SyncRunResult>((resolve) => {
+        requests = 0;
+        once = {
+          maxFailures: runOptions.maxFailures ?? 3,
+          resolve: (finished) => resolve(enrolment === null ? { ...finished, ok: false, state: 'not_enrolled' } : finished),
+        };
+        start();
+      });
+    },
+    status,
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    engineState: () => engine,
+  };
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import type { ExportTarget, SyncStatus } from '../../electron/contract/dto';
+import { SyncBadge } from '../components/sync-badge';
+import { syncStrings as t, volunteerStrings as s } from '../i18n/volunteer-strings';
+import { kiosk } from '../kiosk-api';
+
+function formatOffset(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 2) return `${t.clockOk.vi} / ${t.clockOk.en}`;
+  const hours = Math.floor(minutes / 60);
+  const text = hours > 0 ? `${hours} giờ ${minutes % 60} phút` : `${minutes} phút`;
+  return ms > 0 ? `nhanh ${text} / ahead` : `chậm ${text} / behind`;
+}
+
+/** Sync status for volunteers, enrolment with the city, and the USB sneakernet. */
+export function SyncScreen({ onBack }: { onBack: () => void }) {
+  const [sync, setSync] = useState<SyncStatus | null>(null);
+  const [hubUrl, setHubUrl] = useState('');
+  const [code, setCode] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [targets, setTargets] = useState<readonly ExportTarget[]>([]);
+  useEffect(() => {
+    void kiosk().getSyncStatus({}).then((result) => result.ok && setSync(result.value));
+    void kiosk().listExportTargets({}).then((result) => result.ok && setTargets(result.value));
+    return kiosk().on('syncChanged', setSync);
+  }, []);
+  const enrol = async () => {
+    const result = await kiosk().enrolStation({ hubUrl: hubUrl.trim(), code: code.trim() });
+    setMessage(result.ok ? `${t.enrolled.vi} (epoch ${result.value.epoch})` : result.error.message);
+    setCode('');
+  };
+  return (
+    <main className="screen volunteer" data-screen="sync">
+      <nav className="volunteer-nav">
+        <button type="button" className="button secondary" onClick={onBack}>
+          {s.back.vi} <span className="en">/ {s.back.en}</span>
+        </button>
+        <h1 className="session-name">
+          {t.title.vi} <span className="en">/ {t.title.en}</span>
+        </h1>
+      </nav>
+      {sync && (
+        <table className="record" data-testid="sync-details">
+          <tbody>
+            <tr>
+              <th scope="row">{t.title.vi}</th>
+              <td>
+                <SyncBadge sync={sync} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t.lastSuccess.vi}</th>
+              <td>{sync.lastSuccessMs ? new Date(sync.lastSuccessMs).toLocaleString('vi-VN') : t.never.vi}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t.receipt.vi}</th>
+              <td data-testid="receipt-short">{sync.receiptShort ?? '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t.clock.vi}</th>
+              <td>{sync.clockOffsetMs === null ? '—' : formatOffset(sync.clockOffsetMs)}</td>
+            </tr>
+            {sync.detail && (
+              <tr>
+                <th scope="row">!</th>
+                <td>{sync.detail}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      )}
+      <section className="group-setup">
+        <h2 className="section-title">{t.enrolTitle.vi}</h2>
+        <label className="field">
+          {t.hubUrl.vi}
+          <input className="text-input" value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="https://hub.quangninh.example" data-testid="hub-url" />
+        </label>
+        <label className="field">
+          {t.code.vi}
+          <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
+        </label>
+        <button type="button" className="button" disabled={!hubUrl || !code} onClick={() => void enrol()} data-testid="enrol">
+          {t.enrol.vi} <span className="en">/ {t.enrol.en}</span>
+        </button>
+        {message && (
+          <p role="status" data-testid="enrol-message">
+            {message}
+          </p>
+        )}
+      </section>
+      <section className="group-actions">
+        <span>{t.usbTitle.vi}:</span>
+        {targets.map((target) => (
+          <button
+            key={target.id}
+            type="button"
+            className="button secondary"
+            data-bundle-target={target.id}
+            onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.file} (${result.value.events})` : result.error.message))}
+          >
+            {target.label.vi}
+          </button>
+        ))}
+      </section>
+    </main>
+  );
+}

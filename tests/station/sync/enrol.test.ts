@@ -1,0 +1,139 @@
+// PROTOCOL.md §2 station side: enrol with a one-time code, pin the city keys, and on re-enrolment
+// start the local epoch the city opened, from the same start hash (§4), so uploads continue.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { countEvents, readEvent } from '../../../city/store/event-store';
+import { findEpoch } from '../../../city/store/station-store';
+import { ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
+import { DEMO_CONFIG } from '../../../electron/station/config/station-config';
+import { seedEvents } from '../../../electron/station/db/seed';
+import { readAcknowledgement, recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { loadOrCreateKeys } from '../../../electron/station/keys/key-store';
+import { enrolStation } from '../../../electron/station/sync/enrol';
+import type { EnrolOptions } from '../../../electron/station/sync/enrol';
+import { createSyncService } from '../../../electron/station/sync/sync-service';
+import { SyncError } from '../../../electron/station/sync/sync-errors';
+import { tempDir } from '../../support/station-db';
+import { closedPort, FAST_ENGINE, freshStationId, openStationFolder, startLiveHub } from './support/live-hub';
+import type { LiveHub, StationFolder } from './support/live-hub';
+
+describe('enrolment against a real hub', () => {
+  let hub: LiveHub;
+  const folders: StationFolder[] = [];
+
+  beforeAll(async () => {
+    hub = await startLiveHub();
+  }, 60_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+  afterEach(() => {
+    for (const folder of folders.splice(0)) folder.cleanup();
+  });
+
+  function station(): StationFolder {
+    const folder = openStationFolder();
+    folders.push(folder);
+    return folder;
+  }
+
+  async function enrol(folder: StationFolder, extra: Partial<EnrolOptions> = {}) {
+    const code = await hub.issueCode(folder.stationId);
+    return enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code, appVersion: '0.1.0-test', open: { db: folder.db, log: folder.log }, ...extra });
+  }
+
+  const sync = (folder: StationFolder) =>
+    createSyncService({ db: folder.db, keysPath: folder.keysPath, appVersion: '0.1.0-test', clock: folder.clock, engine: FAST_ENGINE, random: () => 0.5 }).runOnce();
+
+  it('pins the city public key and learner key and stays in epoch 1', async () => {
+    const folder = station();
+    const result = await enrol(folder);
+    expect(result).toEqual({ stationId: folder.stationId, epoch: 1, localEpoch: 1, startHash: ZERO_HASH, warnings: [] });
+    const keys = loadOrCreateKeys(folder.keysPath);
+    expect(keys.enrolment).toMatchObject({ stationId: folder.stationId, hubUrl: hub.url, cityPublicKeyRaw: hub.ctx.keys.publicKeyB64, cityLearnerKey: hub.ctx.keys.learnerKeyB64, epoch: 1 });
+  });
+
+  it('refuses a wrong code with a typed error and pins nothing', async () => {
+    const folder = station();
+    await hub.issueCode(folder.stationId);
+    await expect(enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code: 'AAAAA-BBBBB-CCCCC-DDDDD', appVersion: 't' })).rejects.toMatchObject({
+      name: 'SyncError',
+      code: 'enrolment_refused',
+    });
+    expect(loadOrCreateKeys(folder.keysPath).enrolment).toBeNull();
+  });
+
+  it('refuses plain http off loopback, a bad station id, and a config naming another station — before any request', async () => {
+    const folder = station();
+    const base = { dataDir: folder.dataDir, stationId: folder.stationId, code: 'x', appVersion: 't' };
+    await expect(enrolStation({ ...base, hubUrl: 'http://city.example.vn' })).rejects.toMatchObject({ code: 'bad_argument' });
+    await expect(enrolStation({ ...base, hubUrl: 'not a url' })).rejects.toMatchObject({ code: 'bad_argument' });
+    await expect(enrolStation({ ...base, hubUrl: hub.url, stationId: 'bad id' })).rejects.toMatchObject({ code: 'bad_argument' });
+    writeFileSync(join(folder.dataDir, 'station-config.json'), JSON.stringify({ ...DEMO_CONFIG, station: { ...DEMO_CONFIG.station, id: '06688-99' } }));
+    await expect(enrolStation({ ...base, hubUrl: hub.url })).rejects.toBeInstanceOf(SyncError);
+    await expect(enrolStation({ ...base, hubUrl: hub.url })).rejects.toMatchObject({ code: 'station_mismatch' });
+  });
+
+  it('reports an unreachable hub as hub_unreachable', async () => {
+    const folder = station();
+    await expect(enrolStation({ dataDir: folder.dataDir, hubUrl: `http://127.0.0.1:${await closedPort()}`, stationId: folder.stationId, code: 'x', appVersion: 't', timeoutMs: 2_000 })).rejects.toMatchObject({
+      code: 'hub_unreachable',
+    });
+  });
+
+  it('re-enrolment starts epoch 2 on both sides from the acknowledged head, and uploads continue', async () => {
+    const folder = station();
+    await enrol(folder);
+    seedEvents(folder.log, 40, 3);
+    expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 40 });
+    const head1 = folder.log.head();
+    const result = await enrol(folder);
+    expect(result).toMatchObject({ epoch: 2, localEpoch: 2, startHash: head1.hash, warnings: [] });
+    expect(loadOrCreateKeys(folder.keysPath).enrolment?.epoch).toBe(2);
+    seedEvents(folder.log, 25, 4);
+    expect(folder.log.head()).toMatchObject({ epoch: 2, seq: 25 });
+    expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 25, headHash: folder.log.head().hash });
+    expect(await readEvent(hub.ctx.db, { stationId: folder.stationId, epoch: 2, seq: 1 })).toMatchObject({ prev_hash: head1.hash });
+    expect(await findEpoch(hub.ctx.db, folder.stationId, 2)).toMatchObject({ acked_seq: 25 });
+  });
+
+  it('re-enrolment after a lost acknowledgement still chains epoch 2 on what the city holds', async () => {
+    const folder = station();
+    await enrol(folder);
+    seedEvents(folder.log, 20, 5);
+    await sync(folder);
+    // The crash between the hub's 200 and the local write (fault #16): the station believes 8.
+    const eighth = folder.db.prepare<[], { hash: string }>('SELECT hash FROM events WHERE epoch = 1 AND seq = 8').get();
+    recordAcknowledgement(folder.db, { epoch: 1, ackedSeq: 8, ackedHash: eighth?.hash ?? '', receipt: null, serverTimeMs: null }, 0);
+    const result = await enrol(folder);
+    expect(result).toMatchObject({ epoch: 2, localEpoch: 2, warnings: [] });
+    expect(readAcknowledgement(folder.db, 1)).toMatchObject({ ackedSeq: 20 });
+    seedEvents(folder.log, 3, 6);
+    expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 3 });
+    expect(await countEvents(hub.ctx.db, { stationId: folder.stationId, epoch: 2 })).toBe(3);
+  });
+
+  it('warns about events of the old epoch that were never delivered', async () => {
+    const folder = station();
+    await enrol(folder);
+    seedEvents(folder.log, 6, 8);
+    const result = await enrol(folder);
+    expect(result.epoch).toBe(2);
+    expect(result.warnings).toEqual([expect.stringContaining('6 events of epoch 1 were never acknowledged')]);
+  });
+
+  it('enrols a data folder that has no database yet and creates it the way the kiosk would', async () => {
+    const { dir, cleanup } = tempDir('tram-enrol-');
+    try {
+      const stationId = freshStationId();
+      const code = await hub.issueCode(stationId);
+      const result = await enrolStation({ dataDir: dir, hubUrl: hub.url, stationId, code, appVersion: 't' });
+      expect(result).toMatchObject({ epoch: 1, localEpoch: 1, warnings: [] });
+      expect(existsSync(join(dir, 'station.sqlite'))).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8'))).toHaveProperty('instanceId');
+    } finally {
+      cleanup();
+    }
+  });
+});

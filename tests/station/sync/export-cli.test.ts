@@ -1,0 +1,150 @@
+// PROTOCOL.md §7 (sneakernet bundle imported by the real hub) and the technician commands
+// `tram enrol`, `tram sync --once`, `tram export` end to end against a real hub.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { importBundle } from '../../../city/ingest/bundle-import';
+import { countEvents } from '../../../city/store/event-store';
+import { revokeStation } from '../../../city/store/station-store';
+import { bundleSchema } from '../../../electron/core/sync/protocol/wire-schemas';
+import { runEnrolCli, runExportCli, runSyncCli } from '../../../electron/station/cli/sync-cli';
+import { seedEvents } from '../../../electron/station/db/seed';
+import { loadOrCreateKeys } from '../../../electron/station/keys/key-store';
+import { enrolStation } from '../../../electron/station/sync/enrol';
+import { exportBundle } from '../../../electron/station/sync/export';
+import { createSyncService } from '../../../electron/station/sync/sync-service';
+import { tempDir } from '../../support/station-db';
+import { closedPort, FAST_ENGINE, freshStationId, openStationFolder, startLiveHub } from './support/live-hub';
+import type { LiveHub, StationFolder } from './support/live-hub';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { stdout: (text: string) => void out.push(text), stderr: (text: string) => void err.push(text) }, out, err, json: () => JSON.parse(out.at(-1) ?? 'null') as Record<string, unknown> };
+}
+
+describe('sneakernet export and the sync CLI against a real hub', () => {
+  let hub: LiveHub;
+  const cleanups: Array<() => void> = [];
+
+  beforeAll(async () => {
+    hub = await startLiveHub();
+  }, 60_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+
+  async function enrolled(events: number): Promise<StationFolder> {
+    const folder = openStationFolder();
+    cleanups.push(() => folder.cleanup());
+    const code = await hub.issueCode(folder.stationId);
+    await enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code, appVersion: 't', open: { db: folder.db, log: folder.log } });
+    seedEvents(folder.log, events, 2);
+    return folder;
+  }
+
+  function usb(): string {
+    const { dir, cleanup } = tempDir('tram-usb-');
+    cleanups.push(cleanup);
+    return dir;
+  }
+
+  it('exports the unacknowledged events as a signed bundle the hub imports like an upload', async () => {
+    const folder = await enrolled(700);
+    const to = usb();
+    const exported = exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: to });
+    expect(exported).toMatchObject({ path: join(to, `${folder.stationId}-1-1-700.tram`), epoch: 1, firstSeq: 1, lastSeq: 700, events: 700 });
+    const bytes = readFileSync(exported.path);
+    const bundle = bundleSchema.parse(JSON.parse(gunzipSync(bytes).toString('utf8')));
+    expect(bundle).toMatchObject({ station_id: folder.stationId, epoch: 1, first_seq: 1, last_seq: 700 });
+    const answer = await importBundle(hub.ctx, bytes);
+    expect(answer).toMatchObject({ status: 200, body: { acked_seq: 700, head_hash: folder.log.head().hash, inserted: 700, duplicates: 0 } });
+    // The next sync learns from the cursor that the city has everything, and sends no batch.
+    const result = await createSyncService({ db: folder.db, keysPath: folder.keysPath, appVersion: 't', clock: folder.clock, engine: FAST_ENGINE }).runOnce();
+    expect(result).toMatchObject({ ok: true, ackedSeq: 700, requests: 1 });
+    expect(() => exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: to })).toThrow(expect.objectContaining({ code: 'nothing_to_export' }));
+  });
+
+  it('exports only the tail the city has not acknowledged', async () => {
+    const folder = await enrolled(50);
+    await createSyncService({ db: folder.db, keysPath: folder.keysPath, appVersion: 't', clock: folder.clock, engine: FAST_ENGINE }).runOnce();
+    seedEvents(folder.log, 10, 3);
+    const exported = exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: usb() });
+    expect(exported).toMatchObject({ firstSeq: 51, lastSeq: 60, events: 10 });
+    expect(await importBundle(hub.ctx, readFileSync(exported.path))).toMatchObject({ status: 200, body: { acked_seq: 60, inserted: 10 } });
+  });
+
+  it('refuses to export for a station that is not enrolled', () => {
+    const folder = openStationFolder();
+    cleanups.push(() => folder.cleanup());
+    seedEvents(folder.log, 2);
+    expect(() => exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: usb() })).toThrow(expect.objectContaining({ code: 'not_enrolled' }));
+  });
+
+  it('tram enrol → tram sync --once → tram export, one JSON line each', async () => {
+    const { dir, cleanup } = tempDir('tram-cli-');
+    cleanups.push(cleanup);
+    const stationId = freshStationId();
+    const enrol = capture();
+    expect(await runEnrolCli(['--data', dir, '--hub', hub.url, '--station', stationId, '--code', await hub.issueCode(stationId)], enrol.io)).toBe(0);
+    expect(enrol.json()).toEqual({ ok: true, station_id: stationId, epoch: 1, local_epoch: 1, warnings: [] });
+
+    const { openStationLog, closeStationLog } = await import('../../../electron/station/db/station-log');
+    const { sha256Hex } = await import('../../../electron/station/crypto/node-hash');
+    const clock = { wallMs: () => Date.now(), monoMs: () => performance.now() };
+    const opened = openStationLog({ dbPath: join(dir, 'station.sqlite'), instanceMarkerPath: join(dir, 'instance.json'), stationId, bootId: 'cli-boot', clock, sha256Hex });
+    seedEvents(opened.log, 620, 4);
+    const head = opened.log.head();
+    closeStationLog(opened.db);
+
+    const sync = capture();
+    expect(await runSyncCli(['--data', dir, '--once'], sync.io)).toBe(0);
+    expect(sync.out).toHaveLength(1);
+    expect(sync.json()).toEqual({ ok: true, acked_seq: 620, head_hash: head.hash, requests: 3, state: 'idle' });
+    expect(await countEvents(hub.ctx.db, { stationId, epoch: 1 })).toBe(620);
+
+    const again = capture();
+    expect(await runSyncCli(['--data', dir, '--once'], again.io)).toBe(0);
+    expect(again.json()).toMatchObject({ ok: true, requests: 1 });
+
+    const none = capture();
+    expect(await runExportCli(['--data', dir, '--to', usb()], none.io)).toBe(1);
+    expect(none.json()).toMatchObject({ ok: false, error: 'nothing_to_export' });
+
+    await revokeStation(hub.ctx.db, stationId);
+    const refused = capture();
+    expect(await runSyncCli(['--data', dir, '--once'], refused.io)).toBe(2);
+    // The watermark it reports is the last one the city signed; nothing was lost locally.
+    expect(refused.json()).toEqual({ ok: false, acked_seq: 620, head_hash: head.hash, requests: 1, state: 'stopped' });
+    expect(refused.err.join('')).toContain('unauthorized');
+  });
+
+  it('tram export writes the bundle file; usage errors exit 2', async () => {
+    const folder = await enrolled(5);
+    const to = usb();
+    const out = capture();
+    expect(await runExportCli(['--data', folder.dataDir, '--to', to], out.io)).toBe(0);
+    expect(out.json()).toMatchObject({ ok: true, station_id: folder.stationId, epoch: 1, first_seq: 1, last_seq: 5, events: 5 });
+    expect(existsSync(String(out.json().path))).toBe(true);
+    expect(await runExportCli(['--data', folder.dataDir], capture().io)).toBe(2);
+    expect(await runSyncCli(['--data', folder.dataDir], capture().io)).toBe(2);
+    expect(await runEnrolCli(['--data', folder.dataDir, '--bogus'], capture().io)).toBe(2);
+    const missing = capture();
+    expect(await runSyncCli(['--data', join(to, 'nothing-here'), '--once'], missing.io)).toBe(2);
+    expect(missing.json()).toMatchObject({ ok: false, error: 'not_enrolled' });
+  });
+
+  it('tram sync --once gives up offline after --max-failures and exits 1', async () => {
+    const folder = await enrolled(3);
+    const keys = loadOrCreateKeys(folder.keysPath);
+    const { saveEnrolment } = await import('../../../electron/station/keys/key-store');
+    if (keys.enrolment) saveEnrolment(folder.keysPath, { ...keys.enrolment, hubUrl: `http://127.0.0.1:${await closedPort()}` });
+    const out = capture();
+    expect(await runSyncCli(['--data', folder.dataDir, '--once', '--max-failures', '1', '--timeout-ms', '2000'], out.io)).toBe(1);
+    expect(out.json()).toEqual({ ok: false, acked_seq: 0, head_hash: null, requests: 1, state: 'offline' });
+  });
+});
