@@ -36,6 +36,7 @@ import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
 import { StationError } from './ipc/station-error';
+import { createScanRouter } from './scan-router';
 import { createStationHandlers } from './station-handlers';
 
 export interface StationOptions {
@@ -99,8 +100,6 @@ export function openStation(options: StationOptions): Station {
   let auth: VolunteerAuth | null = null;
   let rights: LearnerRights | null = null;
   let reports: ReportService | null = null;
-  /** Set by a volunteer: the next scan (within a minute) is a learner lookup, not a visit. */
-  let lookupArmedUntil = 0;
   const keysPath = join(options.dataDir, 'keys.json');
   let keys: ReturnType<typeof loadOrCreateKeys> | null = null;
   // Read at each use: after an enrolment from the kiosk, the city learner key applies at once.
@@ -151,43 +150,8 @@ export function openStation(options: StationOptions): Station {
   for (const problem of problems) logger.error({ event: 'maintenance', code: problem.code, detail: problem.message }, 'station in maintenance');
   for (const notice of notices) logger.warn({ event: 'notice', code: notice.code, detail: notice.message }, 'notice');
 
-  /**
-   * Every scan, whatever the scanner, comes through here: a volunteer card signs the volunteer in;
-   * during a group session a scan checks the person into the group; otherwise it is a walk-in visit.
-   */
-  const publishScan = (text: string, method: ScanMethod) => {
-    if (!identity || !groups || !auth) return;
-    try {
-      if (auth.signInWithCard(text)) {
-        emit('scanOutcome', { kind: 'volunteer' });
-        return;
-      }
-    } catch (error) {
-      const message = error instanceof StationError ? error.message : 'error';
-      emit('scanOutcome', { kind: 'rejected', code: 'unknown_volunteer_card', message: { vi: message.split(' / ')[0] ?? message, en: message.split(' / ')[1] ?? message } });
-      return;
-    }
-    if (rights && lookupArmedUntil > clock.wallMs()) {
-      lookupArmedUntil = 0;
-      try {
-        emit('learnerLookup', { ok: true, record: rights.lookup(text) });
-      } catch (error) {
-        const message = error instanceof StationError ? error.message : String(error);
-        emit('learnerLookup', { ok: false, message: { vi: message, en: message } });
-      }
-      return;
-    }
-    if (groups.isActive()) {
-      groups.join(text, method);
-      emit('groupChanged', groups.status());
-      return;
-    }
-    const outcome = identity.handleScan(text, method);
-    if (outcome) {
-      logger.info({ event: 'scan', method, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { code: outcome.code } : {}) }, 'scan');
-      emit('scanOutcome', outcome);
-    }
-  };
+  const router = identity && groups && auth && rights ? createScanRouter({ identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit }) : null;
+  const publishScan = (text: string, method: ScanMethod) => router?.route(text, method);
 
   let scanSources: ScanSources | null = null;
   if (identity && options.scanners !== false) {
@@ -248,9 +212,7 @@ export function openStation(options: StationOptions): Station {
         throw new StationError(code, (error as Error).message);
       }
     },
-    armLookup: () => {
-      lookupArmedUntil = clock.wallMs() + 60_000;
-    },
+    armLookup: () => router?.armLookup(),
   });
   const handlers: KioskHandlers = { ...volunteerHandlers, ...createStationHandlers({
     status,
