@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -81,5 +81,16 @@ describe('station → city: scans in the web host reach the hub and are counted 
     const progress = await (await hubPage.request.get(`${hubUrl}/v1/reports/progress?ward=06688`)).json();
     expect(progress).toMatchObject({ ward: '06688', learners: 1 });
     await hubPage.close();
+  });
+
+  it('sent no name, ID number or QR text to the city: none of it is in the hub data folder', async () => {
+    await hub.ctx.db.query('CHECKPOINT');
+    const needles = ['Nguyễn Văn An', '022058001234', '100234567'].map((text) => Buffer.from(text, 'utf8'));
+    const files = readdirSync(hubDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(10);
+    for (const entry of files) {
+      const bytes = readFileSync(join(entry.parentPath, entry.name));
+      for (const needle of needles) expect(bytes.includes(needle), `${needle.toString()} in ${entry.name}`).toBe(false);
+    }
   });
 });
