@@ -29,20 +29,8 @@ export type UnhashedEvent = Omit<ChainedEvent, 'hash'>;
 
 /** The exact text that is hashed for one event. */
 export function eventHashPreimage(stationId: string, epoch: number, event: UnhashedEvent): string {
-  return [
-    'tram-hoc-so/event/v1',
-    stationId,
-    String(epoch),
-    String(event.seq),
-    event.event_id,
-    event.kind,
-    event.payload,
-    String(event.wall_ms),
-    event.hlc,
-    event.boot_id,
-    String(event.mono_ms),
-    event.prev_hash,
-  ].join('\n');
+  // One template literal: verification hashes hundreds of thousands of these per second.
+  return `tram-hoc-so/event/v1\n${stationId}\n${epoch}\n${event.seq}\n${event.event_id}\n${event.kind}\n${event.payload}\n${event.wall_ms}\n${event.hlc}\n${event.boot_id}\n${event.mono_ms}\n${event.prev_hash}`;
 }
 
 /** The hash an event must carry. */
