@@ -49,6 +49,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'sneakernet bundle of unacknowledged events: tram export --data DIR --to DIR',
     run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runExportCli(args),
   },
+  volunteer: {
+    summary: 'volunteer PIN: tram volunteer set-pin --data DIR (PIN on stdin)',
+    run: async (args) => (await import('../electron/station/cli/volunteer-cli.ts')).runVolunteerCli(args),
+  },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
