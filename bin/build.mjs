@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Always a production build: a test runner's NODE_ENV=test would otherwise give React's dev build.
+process.env.NODE_ENV = 'production';
 const only = process.argv[2];
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
