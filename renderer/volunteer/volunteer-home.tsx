@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { StationProblem } from '../../electron/contract/dto';
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardsScreen } from './cards-screen';
@@ -13,6 +14,10 @@ type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports' | 'sync';
 /** The volunteer's screens, reached by PIN or volunteer card. */
 export function VolunteerHome({ onExit }: { onExit: () => void }) {
   const [section, setSection] = useState<Section>('home');
+  const [notices, setNotices] = useState<readonly StationProblem[]>([]);
+  useEffect(() => {
+    void kiosk().getStatus({}).then((result) => result.ok && setNotices(result.value.notices));
+  }, []);
   if (section === 'group') return <GroupScreen onBack={() => setSection('home')} />;
   if (section === 'cards') return <CardsScreen onBack={() => setSection('home')} />;
   if (section === 'rights') return <RightsScreen onBack={() => setSection('home')} />;
@@ -23,6 +28,15 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
       <h1 className="title">
         {s.home.vi} <span className="en">/ {s.home.en}</span>
       </h1>
+      {notices.length > 0 && (
+        <ul className="problems" data-testid="notices" aria-label="Cần kiểm tra / To check">
+          {notices.map((notice) => (
+            <li key={`${notice.code}:${notice.message}`}>
+              <code>{notice.code}</code> — {notice.message}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="volunteer-menu">
         <button type="button" className="button" onClick={() => setSection('group')} data-testid="open-group">
           {s.group.vi} <span className="en">/ {s.group.en}</span>

@@ -1,30 +1,24 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
 import { fakeIdCardText } from '../support/fake-persons';
-import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+import { openKioskPage, registerDemoLearner, signInVolunteer, type KioskPage } from '../support/kiosk-page';
+import { REPO_ROOT, type RunningWebHost } from '../support/web-host-fixture';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 
 describe('volunteer-led group session in Chromium', () => {
+  let kiosk: KioskPage;
   let running: RunningWebHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    running = await startTestWebHost();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(running.host.url);
-    await page.locator('[data-screen="attract"]').waitFor();
+    kiosk = await openKioskPage();
+    ({ running, page } = kiosk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  afterAll(async () => kiosk?.close());
 
   it('refuses a wrong PIN and signs in with the right one', async () => {
     await page.getByTestId('volunteer-entry').click();
@@ -95,28 +89,19 @@ describe('volunteer-led group session in Chromium', () => {
 });
 
 describe('learner rights in Chromium: find by scan, show, erase', () => {
+  let kiosk: KioskPage;
   let running: RunningWebHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    running = await startTestWebHost();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(running.host.url);
-    await page.locator('[data-demo-card="binh-1962"]').click();
-    await page.getByTestId('consent-yes').click();
-    await page.getByTestId('finish').click();
-    await page.getByTestId('volunteer-entry').click();
-    for (const digit of '1234') await page.locator(`[data-pin-key="${digit}"]`).click();
-    await page.getByTestId('pin-ok').click();
+    kiosk = await openKioskPage();
+    ({ running, page } = kiosk);
+    await registerDemoLearner(page, 'binh-1962');
+    await signInVolunteer(page);
     await page.getByTestId('open-rights').click();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  afterAll(async () => kiosk?.close());
 
   it('shows what is stored, then erases the name and demographics with a learner.erased event', async () => {
     await page.getByTestId('rights-scan').click();

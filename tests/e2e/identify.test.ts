@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+import { openKioskPage, type KioskPage } from '../support/kiosk-page';
+import { REPO_ROOT, type RunningWebHost } from '../support/web-host-fixture';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const AN_ID = '022058001234';
@@ -16,22 +16,16 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('identification in Chromium: simulated HID-POS scan → consent → welcome', () => {
+  let kiosk: KioskPage;
   let running: RunningWebHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    running = await startTestWebHost();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(running.host.url);
-    await page.locator('[data-screen="attract"]').waitFor();
+    kiosk = await openKioskPage();
+    ({ running, page } = kiosk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  afterAll(async () => kiosk?.close());
 
   it('asks a first-time learner for consent, then greets them by name', async () => {
     await page.locator('[data-demo-card="an-1958"]').click();

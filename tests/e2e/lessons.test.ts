@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+import { openKioskPage, type KioskPage } from '../support/kiosk-page';
+import { REPO_ROOT, type RunningWebHost } from '../support/web-host-fixture';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const LESSON = 'mat-khau-otp';
@@ -12,25 +12,19 @@ async function scanAn(page: Page): Promise<void> {
 }
 
 describe('lessons in Chromium: scan → lesson → quiz → completed → scan again', () => {
+  let kiosk: KioskPage;
   let running: RunningWebHost;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    running = await startTestWebHost();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(running.host.url);
-    await page.locator('[data-screen="attract"]').waitFor();
+    kiosk = await openKioskPage();
+    ({ running, page } = kiosk);
     await scanAn(page);
     await page.getByTestId('consent-yes').click();
     await page.locator('[data-screen="welcome"]').waitFor();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await running?.stop();
-  });
+  afterAll(async () => kiosk?.close());
 
   it('plays every step, takes a wrong then a right answer, and records the completion', async () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'lesson-list.png') });

@@ -8,6 +8,7 @@ import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { hashPassword } from '../../city/staff/password';
 import { upsertStaff } from '../../city/store/staff-store';
 import { launchChromium } from '../support/browser';
+import { signInVolunteer } from '../support/kiosk-page';
 import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -42,9 +43,7 @@ describe('station → city: scans in the web host reach the hub and are counted 
 
   it('enrols from the volunteer screen with a one-time code', async () => {
     const { code } = await issueEnrolmentCode(hub.ctx, running.station.config.station.id);
-    await page.getByTestId('volunteer-entry').click();
-    for (const digit of '1234') await page.locator(`[data-pin-key="${digit}"]`).click();
-    await page.getByTestId('pin-ok').click();
+    await signInVolunteer(page);
     await page.getByTestId('open-sync').click();
     await page.getByTestId('hub-url').fill(hubUrl);
     await page.getByTestId('enrol-code').fill(code);

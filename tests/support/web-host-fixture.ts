@@ -26,11 +26,11 @@ export function ensureRendererBuilt(): void {
   if (result.status !== 0) throw new Error(`renderer build failed: ${result.stderr}`);
 }
 
-export async function startTestWebHost(options: { configPath?: string | null; dataDir?: string } = {}): Promise<RunningWebHost> {
+export async function startTestWebHost(options: { configPath?: string | null; dataDir?: string; lessonsDir?: string } = {}): Promise<RunningWebHost> {
   ensureRendererBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tram-e2e-'));
-  const station = openStation({ dataDir, configPath: options.configPath ?? null, appVersion: '0.0.0-test', lessonsDir: join(REPO_ROOT, 'lessons') });
-  const host = await startWebHost({ station, rendererDir: join(REPO_ROOT, 'dist', 'renderer'), lessonsDir: join(REPO_ROOT, 'lessons') });
+  const station = openStation({ dataDir, configPath: options.configPath ?? null, appVersion: '0.0.0-test', lessonsDir: options.lessonsDir ?? join(REPO_ROOT, 'lessons') });
+  const host = await startWebHost({ station, rendererDir: join(REPO_ROOT, 'dist', 'renderer'), lessonsDir: options.lessonsDir ?? join(REPO_ROOT, 'lessons') });
   return {
     host,
     station,

@@ -66,15 +66,19 @@ export function loadLessons(dir: string): LoadedLessons {
   for (const candidate of candidates) {
     const { folder, lesson } = candidate;
     if (lesson.id !== folder && owned.has(lesson.id)) candidate.problems.push(problem(folder, `${LESSON_FILE}#id`, `duplicate id: "${lesson.id}" is the lesson in folder ${lesson.id}`));
-    lesson.next.forEach((id, index) => {
-      if (!folderSet.has(id)) candidate.problems.push(problem(folder, `${LESSON_FILE}#next.${index}`, `next lesson "${id}" does not exist`));
-    });
   }
 
   const lessons: Lesson[] = [];
   for (const candidate of candidates) {
     if (candidate.problems.length === 0) lessons.push(candidate.lesson);
     else problems.push(...candidate.problems);
+  }
+  // A `next` id that names no folder is reported, but the lesson still loads: a station that installs
+  // only some lessons must not lose them for a suggestion it cannot make (suggestNext skips unknown ids).
+  for (const lesson of lessons) {
+    lesson.next.forEach((id, index) => {
+      if (!folderSet.has(id)) problems.push(problem(lesson.id, `${LESSON_FILE}#next.${index}`, `next lesson "${id}" does not exist (the lesson is loaded; the suggestion is dropped)`));
+    });
   }
   problems.sort((a, b) => byCodeUnit(a.folder, b.folder));
   return { lessons: inTeachingOrder(dir, lessons, problems), problems };
