@@ -78,7 +78,8 @@ export async function runSoakBench(): Promise<Record<string, number>> {
       await page.locator('[data-screen="consent"], [data-screen="welcome"]').first().waitFor();
       if (await first.count()) await first.click();
       await page.locator('[data-screen="welcome"]').waitFor();
-      await page.locator('[data-lesson]').first().click();
+      // A different lesson on each round of learners, so no learner walks off the end into the quiz.
+      await page.locator('[data-lesson]').nth(Math.floor(i / LEARNERS) % 12).click();
       await page.getByTestId('step-next').click();
       await page.getByTestId('step-next').click();
       await page.clock.runFor((idle.warnAfterSeconds + idle.countdownSeconds + 2) * 1000);
@@ -87,7 +88,10 @@ export async function runSoakBench(): Promise<Record<string, number>> {
     for (let i = 0; i < LEARNERS; i++) await visit(i); // warm-up: every learner registered once
     const start = await sample(page, cdp);
     for (let i = 0; i < VISITS; i++) {
-      await visit(i);
+      await visit(i).catch(async (error: unknown) => {
+        const screen = await page.locator('[data-screen]').first().getAttribute('data-screen');
+        throw new Error(`visit ${i} failed on screen ${screen}: ${(error as Error).message.split('\n')[0]}`);
+      });
       if ((i + 1) % 100 === 0) process.stdout.write(`… ${i + 1} visits\n`);
     }
     const end = await sample(page, cdp);
