@@ -84,6 +84,8 @@ export const commandSpecs = {
   ),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
   exportBundle: command<{ readonly file: string; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
+  /** Prints again the learner card of the learner found by the last lookup (volunteer only). */
+  reprintLearnerCard: command<PrintableCard>()(z.object({ lookupId: z.uuid() }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

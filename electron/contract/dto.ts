@@ -165,6 +165,8 @@ export interface LearnerRecord {
   readonly registeredOn: string | null;
   readonly visits: number;
   readonly lessonsPassed: readonly string[];
+  /** Registered with a printed learner card, which can be printed again. */
+  readonly canReprintCard: boolean;
 }
 
 export interface ExportTarget {

@@ -28,7 +28,8 @@ type VolunteerCommands =
   | 'listExportTargets'
   | 'exportStationReport'
   | 'enrolStation'
-  | 'exportBundle';
+  | 'exportBundle'
+  | 'reprintLearnerCard';
 
 export interface VolunteerDeps {
   readonly auth: VolunteerAuth | null;
@@ -109,6 +110,11 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
       auth().requireSession();
       deps.armLookup();
       return { waiting: true };
+    },
+    reprintLearnerCard: async ({ lookupId }) => {
+      auth().requireSession();
+      if (!deps.rights) throw new StationError('unavailable', MAINTENANCE);
+      return learnerCardFor(deps.rights.reprintCardPayload(lookupId), deps.stationName);
     },
     eraseLearner: async ({ lookupId }) => {
       auth().requireSession();

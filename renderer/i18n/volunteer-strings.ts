@@ -57,6 +57,7 @@ export const rightsStrings = {
   erase: { vi: 'Xoá thông tin của người này', en: 'Erase this person' },
   confirmErase: { vi: 'Xác nhận xoá: tên và thông tin cá nhân sẽ bị xoá vĩnh viễn', en: 'Confirm: the name and personal details are erased for good' },
   erased: { vi: 'Đã xoá thông tin.', en: 'Erased.' },
+  reprint: { vi: 'In lại thẻ học viên', en: 'Print the learner card again' },
 } as const satisfies Record<string, Bilingual>;
 
 export const reportStrings = {

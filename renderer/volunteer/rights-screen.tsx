@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { BilingualMessage, LearnerRecord } from '../../electron/contract/dto';
+import type { BilingualMessage, LearnerRecord, PrintableCard } from '../../electron/contract/dto';
+import { CardSheet } from './card-sheet';
+import { printPage } from './cards-screen';
 import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 
@@ -10,6 +12,7 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
   const [waiting, setWaiting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [erased, setErased] = useState(false);
+  const [card, setCard] = useState<PrintableCard | null>(null);
   useEffect(
     () =>
       kiosk().on('learnerLookup', (result) => {
@@ -71,6 +74,19 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
             </tbody>
           </table>
           <p>{r.notKept.vi} <span className="en">/ {r.notKept.en}</span></p>
+          {record.canReprintCard && (
+            <button type="button" className="button secondary" data-testid="rights-reprint" onClick={() => void kiosk().reprintLearnerCard({ lookupId: record.lookupId }).then((result) => result.ok && setCard(result.value))}>
+              {r.reprint.vi} <span className="en">/ {r.reprint.en}</span>
+            </button>
+          )}
+          {card && (
+            <>
+              <CardSheet cards={[card]} />
+              <button type="button" className="button no-print" onClick={() => void printPage()}>
+                {s.print.vi}
+              </button>
+            </>
+          )}
           {!confirming ? (
             <button type="button" className="button secondary" onClick={() => setConfirming(true)} data-testid="rights-erase">
               {r.erase.vi} <span className="en">/ {r.erase.en}</span>

@@ -109,7 +109,7 @@ export class GroupService {
       group.lastScan = { kind: 'duplicate', givenName: shownName, message: null };
       return this.status();
     }
-    const person = scan.kind === 'cccd' ? { displayName: fullName, birthYear: Number(scan.birthDate.slice(0, 4)), gender: scan.gender } : { displayName: fullName, birthYear: null, gender: null };
+    const person = scan.kind === 'cccd' ? { displayName: fullName, birthYear: Number(scan.birthDate.slice(0, 4)), gender: scan.gender, cardId: null } : { displayName: fullName, birthYear: null, gender: null, cardId: scan.cardId };
     this.#checkIn(group, learnerKey, known === undefined ? person : null, scan.kind === 'card' ? 'card' : method, shownName, now);
     group.lastScan = { kind: 'joined', givenName: shownName, message: null };
     return this.status();
@@ -125,12 +125,12 @@ export class GroupService {
     const learnerKey = this.#learnerKey({ kind: 'card', cardId: cardId.value });
     const now = Math.floor(this.#o.clock.wallMs());
     const shownName = displayName ? givenName(displayName) : '';
-    this.#checkIn(group, learnerKey, { displayName, birthYear, gender: null }, 'assisted', shownName, now);
+    this.#checkIn(group, learnerKey, { displayName, birthYear, gender: null, cardId: cardId.value }, 'assisted', shownName, now);
     group.lastScan = { kind: 'joined', givenName: shownName, message: null };
     return { status: this.status(), cardPayload: payload.value };
   }
 
-  #checkIn(group: ActiveGroup, learnerKey: string, register: { displayName: string | null; birthYear: number | null; gender: 'nam' | 'nu' | null } | null, method: ScanMethod, shownName: string, now: number): void {
+  #checkIn(group: ActiveGroup, learnerKey: string, register: { displayName: string | null; birthYear: number | null; gender: 'nam' | 'nu' | null; cardId: string | null } | null, method: ScanMethod, shownName: string, now: number): void {
     const visitId = randomUUID();
     const events: NewEvent[] = [];
     if (register) {
@@ -139,7 +139,7 @@ export class GroupService {
     events.push({ kind: 'attendance.checkin', payload: { learner_key: learnerKey, visit_id: visitId, method } });
     events.push({ kind: 'group.joined', payload: { group_id: group.groupId, learner_key: learnerKey } });
     this.#o.log.append(events, (db) => {
-      if (register) insertLearner(db, { learnerKey, displayName: register.displayName, birthYear: register.birthYear, gender: register.gender, wardCode: this.#o.wardCode, consentVersion: GROUP_CONSENT_VERSION, wallMs: now });
+      if (register) insertLearner(db, { learnerKey, displayName: register.displayName, birthYear: register.birthYear, gender: register.gender, wardCode: this.#o.wardCode, consentVersion: GROUP_CONSENT_VERSION, wallMs: now, cardId: register.cardId });
       insertVisit(db, visitId, learnerKey, method, now);
     });
     group.attendees.push({ learnerKey, givenName: shownName, visitId, joinedWallMs: now });

@@ -28,6 +28,7 @@ interface PendingRegistration {
   readonly birthYear: number | null;
   readonly gender: 'nam' | 'nu' | null;
   readonly method: ScanMethod;
+  readonly cardId: string | null;
   readonly expiresWallMs: number;
 }
 
@@ -83,6 +84,7 @@ export class IdentityService {
       birthYear,
       gender: scan.kind === 'cccd' ? scan.gender : null,
       method: effectiveMethod,
+      cardId: scan.kind === 'card' ? scan.cardId : null,
       expiresWallMs: now + PENDING_CONSENT_MS,
     };
     return { kind: 'consent', pendingId: this.#pending.pendingId, givenName: fullName ? givenName(fullName) : '', honorific: honorificFor(birthYear, this.#currentYear()) };
@@ -108,7 +110,7 @@ export class IdentityService {
         { kind: 'attendance.checkin', payload: { learner_key: pending.learnerKey, visit_id: visitId, method: pending.method } },
       ],
       (db) => {
-        insertLearner(db, { learnerKey: pending.learnerKey, displayName: pending.fullName, birthYear: pending.birthYear, gender: pending.gender, wardCode: this.#options.wardCode, consentVersion: CONSENT_VERSION, wallMs: now });
+        insertLearner(db, { learnerKey: pending.learnerKey, displayName: pending.fullName, birthYear: pending.birthYear, gender: pending.gender, wardCode: this.#options.wardCode, consentVersion: CONSENT_VERSION, wallMs: now, cardId: pending.cardId });
         insertVisit(db, visitId, pending.learnerKey, pending.method, now);
       },
     );

@@ -7,7 +7,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { learnerKeySubject, parseScan } from '../../core/identity/index';
+import { formatLearnerCardPayload, learnerKeySubject, parseScan } from '../../core/identity/index';
 import type { LearnerRecord } from '../../contract/dto';
 import type { EventLog, LogClock } from '../db/event-log';
 import { StationError } from '../ipc/station-error';
@@ -41,8 +41,8 @@ export class LearnerRights {
     if (!parsed.ok) throw new StationError(parsed.code, parsed.message);
     const learnerKey = createHmac('sha256', this.#secret()).update(learnerKeySubject(parsed.value), 'utf8').digest('hex');
     const row = this.#db
-      .prepare<[string], { display_name: string | null; birth_year: number | null; gender: string | null; ward_code: string | null; consent_version: string; registered_wall_ms: number }>(
-        'SELECT display_name, birth_year, gender, ward_code, consent_version, registered_wall_ms FROM learners WHERE learner_key = ?',
+      .prepare<[string], { display_name: string | null; birth_year: number | null; gender: string | null; ward_code: string | null; consent_version: string; registered_wall_ms: number; card_id: string | null }>(
+        'SELECT display_name, birth_year, gender, ward_code, consent_version, registered_wall_ms, card_id FROM learners WHERE learner_key = ?',
       )
       .get(learnerKey);
     const visits = (this.#db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM visits WHERE learner_key = ?').get(learnerKey)?.n ?? 0) as number;
@@ -60,7 +60,21 @@ export class LearnerRights {
       registeredOn: row ? vietnamDate(row.registered_wall_ms) : null,
       visits,
       lessonsPassed: passed.map((p) => p.lesson_id),
+      canReprintCard: row?.card_id != null,
     };
+  }
+
+  /** The QR payload of the learner card found by the last lookup, to print again (same card id). */
+  reprintCardPayload(lookupId: string): string {
+    const found = this.#found;
+    if (!found || found.lookupId !== lookupId || found.expiresWallMs < this.#clock.wallMs()) {
+      throw new StationError('not_found', 'Hãy quét lại thẻ / Scan the card again');
+    }
+    const row = this.#db.prepare<[string], { card_id: string | null }>('SELECT card_id FROM learners WHERE learner_key = ?').get(found.learnerKey);
+    if (!row?.card_id) throw new StationError('not_found', 'Người này dùng thẻ căn cước, không có thẻ học viên / This learner uses an ID card');
+    const payload = formatLearnerCardPayload(row.card_id);
+    if (!payload.ok) throw new StationError('internal', payload.message);
+    return payload.value;
   }
 
   /** Erases the learner found by the last lookup. */

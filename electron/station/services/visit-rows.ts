@@ -12,14 +12,16 @@ export interface LearnerRowInput {
   readonly wardCode: string;
   readonly consentVersion: string;
   readonly wallMs: number;
+  /** The printed learner card's id, when the learner was registered with one (for reprints). */
+  readonly cardId?: string | null;
 }
 
 /** Inserts the learner unless they are already known (a second registration changes nothing). */
 export function insertLearner(db: Database, row: LearnerRowInput): void {
   db.prepare(
-    `INSERT INTO learners (learner_key, display_name, birth_year, gender, ward_code, consent_version, consent_wall_ms, registered_wall_ms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_key) DO NOTHING`,
-  ).run(row.learnerKey, row.displayName, row.birthYear, row.gender, row.wardCode, row.consentVersion, row.wallMs, row.wallMs);
+    `INSERT INTO learners (learner_key, display_name, birth_year, gender, ward_code, consent_version, consent_wall_ms, registered_wall_ms, card_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (learner_key) DO NOTHING`,
+  ).run(row.learnerKey, row.displayName, row.birthYear, row.gender, row.wardCode, row.consentVersion, row.wallMs, row.wallMs, row.cardId ?? null);
 }
 
 export function insertVisit(db: Database, visitId: string, learnerKey: string, method: string, wallMs: number): void {

@@ -51,6 +51,13 @@ describe('station migrations', () => {
     db.prepare("INSERT INTO lesson_progress VALUES ('k', 'l', 1, 2, 'started', NULL, 0)").run();
   });
 
+  it('0005 adds the learner card id and keeps learners', () => {
+    migrate(db, migrations, 4);
+    db.prepare("INSERT INTO learners VALUES ('k', 'A', 1950, 'nam', NULL, 'v', 0, 0)").run();
+    migrate(db, migrations, 5);
+    expect(db.prepare('SELECT display_name, card_id FROM learners').get()).toEqual({ display_name: 'A', card_id: null });
+  });
+
   it('refuses a database newer than the app', () => {
     db.pragma(`user_version = ${migrations.length + 1}`);
     expect(() => migrate(db, migrations)).toThrow(/newer than this app/);

@@ -48,6 +48,19 @@ describe('LearnerRights', () => {
     expect(() => rights.erase(record.lookupId)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
+  it('reprints the same learner card for a learner registered with one, and not for ID-card holders', () => {
+    const cardText = 'TRAMHS1:ABCDEFGHIJKLMNOP';
+    const consent = identity.handleScan(cardText, 'hid-pos');
+    if (consent?.kind !== 'consent') throw new Error('expected consent');
+    identity.answerConsent(consent.pendingId, true);
+    const record = rights.lookup(cardText);
+    expect(record.canReprintCard).toBe(true);
+    expect(rights.reprintCardPayload(record.lookupId)).toBe(cardText);
+    const idHolder = rights.lookup(fakeIdCardText(7));
+    expect(idHolder.canReprintCard).toBe(false);
+    expect(() => rights.reprintCardPayload(idHolder.lookupId)).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
   it('gives a typed error for a scan that is not a card', () => {
     expect(() => rights.lookup('https://example.com')).toThrow(expect.objectContaining({ code: 'not_id_card' }));
   });

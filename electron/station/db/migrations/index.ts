@@ -2,6 +2,7 @@ import { migration0001Meta } from './0001-meta';
 import { migration0002Events } from './0002-events';
 import { migration0003LearnersVisits } from './0003-learners-visits';
 import { migration0004LessonProgress } from './0004-lesson-progress';
+import { migration0005LearnerCard } from './0005-learner-card';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration0002Events,
   migration0003LearnersVisits,
   migration0004LessonProgress,
+  migration0005LearnerCard,
 ];
