@@ -60,7 +60,7 @@ export class LearnerRights {
       registeredOn: row ? vietnamDate(row.registered_wall_ms) : null,
       visits,
       lessonsPassed: passed.map((p) => p.lesson_id),
-      canReprintCard: row?.card_id != null,
+      canReprintCard: row !== undefined && row.card_id !== null,
     };
   }
 
