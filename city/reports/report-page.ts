@@ -69,6 +69,7 @@ export function reportPage(input: ReportPageInput): string {
       label('Tải lên cuối', 'Last upload'),
       label('Số thứ tự đã nhận (kỳ)', 'Last acked seq (epoch)'),
       label('Lệch đồng hồ', 'Clock offset'),
+      label('Buổi học nhóm (người)', 'Group sessions (attendees)'),
       label('Trạng thái', 'Status'),
     ],
     input.stations.map((s) => [
@@ -78,6 +79,7 @@ export function reportPage(input: ReportPageInput): string {
       `<td>${escapeHtml(formatTime(s.last_upload_at))}</td>`,
       `<td class="num">${escapeHtml(`${s.acked_seq} (${s.current_epoch})`)}</td>`,
       `<td class="num">${escapeHtml(formatOffset(s.last_offset_ms))}</td>`,
+      `<td class="num" data-groups="${s.groups}">${escapeHtml(`${s.groups} (${s.group_attendees})`)}</td>`,
       `<td>${stationStatus(s)}</td>`,
     ]),
   );

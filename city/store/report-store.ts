@@ -76,14 +76,23 @@ export interface StationReportRow {
   readonly last_seen_at: number | null;
   readonly last_upload_at: number | null;
   readonly last_offset_ms: number | null;
+  /** Group sessions ended on this station, and the attendees they counted. */
+  readonly groups: number;
+  readonly group_attendees: number;
 }
 
 /** Every station with its current epoch's acknowledged seq. */
 export async function stationReport(db: SqlExecutor, p: { ward: string | null }): Promise<StationReportRow[]> {
   return db.query<StationReportRow>(
     `SELECT s.station_id, s.ward_code, s.status, s.needs_review, s.review_reason, s.current_epoch, e.acked_seq,
-            s.last_seen_at, s.last_upload_at, s.last_offset_ms
+            s.last_seen_at, s.last_upload_at, s.last_offset_ms,
+            COALESCE(g.groups, 0)::integer AS groups, COALESCE(g.attendees, 0)::integer AS group_attendees
      FROM stations s JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = s.current_epoch
+     -- A regular expression, not a JSON cast: a flagged, malformed payload must not break the report.
+     LEFT JOIN (
+       SELECT station_id, count(*) AS groups, sum(COALESCE(substring(payload from '"attendees":([0-9]{1,6})')::integer, 0)) AS attendees
+       FROM events WHERE kind = 'group.ended' GROUP BY station_id
+     ) g ON g.station_id = s.station_id
      WHERE ($1::text IS NULL OR s.ward_code = $1::text)
      ORDER BY s.ward_code, s.station_id`,
     [p.ward],

@@ -17,7 +17,8 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
   let page: Page;
 
   beforeAll(async () => {
-    kiosk = await openKioskPage();
+    // The page runs on Playwright's fake clock, so the idle privacy reset can be triggered on demand.
+    kiosk = await openKioskPage({ beforeGoto: (p) => p.clock.install() });
     ({ running, page } = kiosk);
     await scanAn(page);
     await page.getByTestId('consent-yes').click();
@@ -67,8 +68,9 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     await page.getByTestId('close-certificate').click();
   });
 
-  it('shows the lesson as passed after the visit ends and the learner scans again', async () => {
-    await page.getByTestId('finish').click();
+  it('shows the lesson as passed after the idle privacy reset and a new scan', async () => {
+    const idle = running.station.status().idle;
+    await page.clock.runFor((idle.warnAfterSeconds + idle.countdownSeconds + 2) * 1000);
     await page.locator('[data-screen="attract"]').waitFor();
     await scanAn(page);
     await page.locator('[data-screen="welcome"]').waitFor();
@@ -80,7 +82,9 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     await page.getByTestId('step-next').click();
     await page.getByTestId('step-next').click();
     await page.locator('.step[data-step="2"]').waitFor();
-    await page.getByTestId('finish').click(); // the visit ends mid-lesson (as an idle reset does)
+    const idle = running.station.status().idle;
+    await page.clock.runFor((idle.warnAfterSeconds + idle.countdownSeconds + 2) * 1000); // walked away mid-lesson
+    await page.locator('[data-screen="attract"]').waitFor();
     await scanAn(page);
     await page.locator('[data-screen="welcome"]').waitFor();
     await expect(page.locator('[data-lesson="zalo-an-toan"]').getAttribute('data-status')).resolves.toBe('started');

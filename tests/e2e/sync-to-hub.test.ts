@@ -8,6 +8,7 @@ import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { hashPassword } from '../../city/staff/password';
 import { upsertStaff } from '../../city/store/staff-store';
 import { launchChromium } from '../support/browser';
+import { fakeIdCardText } from '../support/fake-persons';
 import { signInVolunteer } from '../support/kiosk-page';
 import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
 
@@ -79,6 +80,30 @@ describe('station → city: scans in the web host reach the hub and are counted 
     // The JSON report with the same staff session (the page's strict CSP forbids fetch from it).
     const progress = await (await hubPage.request.get(`${hubUrl}/v1/reports/progress?ward=06688`)).json();
     expect(progress).toMatchObject({ ward: '06688', learners: 1 });
+    await hubPage.close();
+  });
+
+  it('shows a volunteer group session with 20 attendees on the city report', async () => {
+    await signInVolunteer(page);
+    await page.getByTestId('open-group').click();
+    await page.getByTestId('group-consent').check();
+    await page.getByTestId('group-start').click();
+    await page.getByTestId('roster-count').waitFor();
+    for (let i = 0; i < 20; i++) {
+      running.station.demoScanner()!.scanText(fakeIdCardText(300 + i));
+      await expect.poll(() => page.getByTestId('roster-count').textContent()).toBe(String(i + 1));
+    }
+    await page.getByTestId('group-end').click();
+    await page.getByTestId('group-summary').waitFor();
+    running.station.sync?.online();
+    await expect.poll(() => running.station.sync?.status().waitingEvents, { timeout: 30_000 }).toBe(0);
+    const hubPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await hubPage.goto(`${hubUrl}/login`);
+    await hubPage.locator('input[name="name"]').fill('canbo');
+    await hubPage.locator('input[name="password"]').fill(STAFF_PASSWORD);
+    await hubPage.locator('button[type="submit"], input[type="submit"]').first().click();
+    await hubPage.waitForURL(/\/reports/);
+    await expect(hubPage.locator('td[data-groups]').first().textContent()).resolves.toBe('1 (20)');
     await hubPage.close();
   });
 
