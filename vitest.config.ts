@@ -9,6 +9,7 @@ export default defineConfig({
       { test: { name: 'main', include: ['tests/main/**/*.test.ts'] } },
       { test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts', 'tests/renderer/**/*.test.tsx'] } },
       { test: { name: 'city', include: ['tests/city/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
+      { test: { name: 'faults', include: ['tests/faults/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       {
         test: {
           name: 'e2e',

@@ -43,16 +43,8 @@ export interface FaultSettings {
 
 export const HEALTHY: FaultSettings = { latencyMs: 0, jitterMs: 0, bytesPerSecond: null, hang: false, refuse: false, cuts: [] };
 
-export interface ProxyStats {
-  readonly connections: number;
-  readonly open: number;
-  readonly hung: number;
-  readonly refused: number;
-  readonly cuts: number;
-  readonly resets: number;
-  readonly bytesUp: number;
-  readonly bytesDown: number;
-}
+/** Connections seen and open, hung, refused, cut and reset; bytes delivered each way. */
+export type ProxyStats = Readonly<Record<'connections' | 'open' | 'hung' | 'refused' | 'cuts' | 'resets' | 'bytesUp' | 'bytesDown', number>>;
 
 export interface FaultProxy {
   readonly port: number;
@@ -76,15 +68,9 @@ export interface FaultProxyOptions {
   readonly random?: () => number;
 }
 
-interface LiveRule {
-  readonly rule: CutRule;
-  remaining: number;
-}
-
-interface Armed {
-  readonly rule: CutRule;
-  allowance: number;
-}
+/** A rule in the list with its firings left; a rule armed on one connection with its bytes left. */
+type LiveRule = { readonly rule: CutRule; remaining: number };
+type Armed = { readonly rule: CutRule; allowance: number };
 
 type Item = { readonly due: number; readonly bytes: Buffer } | { readonly due: number; readonly end: 'fin' | 'close' | 'reset' };
 
@@ -287,10 +273,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     links.add(new Link(client));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
 
   return {

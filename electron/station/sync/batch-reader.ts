@@ -111,3 +111,15 @@ export function readBatch(db: Database, request: BatchRequest): ReadBatch {
   const body = envelope(taken);
   return { body, json: JSON.stringify(body) };
 }
+
+/**
+ * The station's own hash at `seq` of `epoch`: the epoch's start hash for 0, the event's hash when the
+ * event is kept, the recorded acknowledgement when that is exactly `seq`; null when it is gone
+ * (pruned) and nothing else records it.
+ */
+export function localHashAt(db: Database, epoch: number, seq: number): string | null {
+  if (seq === 0) return db.prepare<[number], { start_hash: string }>('SELECT start_hash FROM epochs WHERE epoch = ?').get(epoch)?.start_hash ?? null;
+  const event = db.prepare<[number, number], { hash: string }>('SELECT hash FROM events WHERE epoch = ? AND seq = ?').get(epoch, seq);
+  if (event) return event.hash;
+  return db.prepare<[number, number], { acked_hash: string }>('SELECT acked_hash FROM sync_state WHERE epoch = ? AND acked_seq = ?').get(epoch, seq)?.acked_hash ?? null;
+}

@@ -19,7 +19,7 @@ import { sha256Hex } from '../crypto/node-hash';
 import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
-import { readBatch, readLocalHead } from './batch-reader';
+import { localHashAt, readBatch, readLocalHead } from './batch-reader';
 import { createHttpTransport } from './http-transport';
 import type { FetchFn, SyncTransport } from './http-transport';
 import { stationSigner, verifySignature } from './station-crypto';
@@ -174,7 +174,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             if (!answer.ok) return answer.failure;
             const cursor = answer.value;
             if (!verifiedReceipt(cursor.epoch, cursor.acked_seq, cursor.head_hash, cursor.server_time_ms, cursor.receipt)) return { type: 'bad_receipt' };
-            return { type: 'cursor_ok', cursor: { epoch: cursor.epoch, ackedSeq: cursor.acked_seq, headHash: cursor.head_hash, serverTimeMs: cursor.server_time_ms, receipt: cursor.receipt }, timing };
+            const localHashAtAcked = localHashAt(options.db, cursor.epoch, cursor.acked_seq);
+            return { type: 'cursor_ok', cursor: { epoch: cursor.epoch, ackedSeq: cursor.acked_seq, headHash: cursor.head_hash, serverTimeMs: cursor.server_time_ms, receipt: cursor.receipt, localHashAtAcked }, timing };
           },
         );
         return;

@@ -46,6 +46,11 @@ export interface AckFacts {
 
 export interface CursorFacts extends AckFacts {
   readonly epoch: number;
+  /**
+   * The station's own hash at the city's `ackedSeq` (the epoch's start hash for 0), read by the driver;
+   * null when the station cannot know it (pruned before the city's watermark).
+   */
+  readonly localHashAtAcked: string | null;
 }
 
 /** Station wall-clock times around one request, for the offset estimate. */

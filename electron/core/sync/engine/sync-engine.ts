@@ -148,6 +148,9 @@ export function step(state: EngineState, input: EngineInput, deps: EngineDeps): 
       const { cursor } = input;
       if (cursor.epoch !== state.local.epoch) return stopWith(state, { code: 'epoch', cityEpoch: cursor.epoch, localEpoch: state.local.epoch });
       if (cursor.ackedSeq > state.local.seq) return stopWith(state, { code: 'city_ahead', cityAckedSeq: cursor.ackedSeq, localHeadSeq: state.local.seq });
+      // The city holds other events at these seqs (a cloned station, an old copy put back): taking its
+      // watermark would mark our own, never-sent events as acknowledged. Stop and alert instead.
+      if (cursor.localHashAtAcked !== null && cursor.localHashAtAcked !== cursor.headHash) return stopWith(state, { code: 'fork', seq: cursor.ackedSeq });
       const acked = acknowledge(state, cursor.epoch, cursor, input.timing);
       return sendFrom(acked.state, cursor.ackedSeq + 1, acked.commands, config);
     }

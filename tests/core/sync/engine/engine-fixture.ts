@@ -44,11 +44,11 @@ export class EngineDriver {
     return this.feed({ type: 'start', local: { epoch, seq: localSeq }, acked: ackedSeq === null ? null : { epoch, seq: ackedSeq, hash: hashOf(ackedSeq) } });
   }
 
-  cursor(ackedSeq: number, options: { epoch?: number; serverTimeMs?: number; sentAtMs?: number; receivedAtMs?: number } = {}): EngineCommand[] {
+  cursor(ackedSeq: number, options: { epoch?: number; serverTimeMs?: number; sentAtMs?: number; receivedAtMs?: number; localHash?: string | null } = {}): EngineCommand[] {
     const serverTimeMs = options.serverTimeMs ?? 1_767_000_000_000;
     return this.feed({
       type: 'cursor_ok',
-      cursor: { epoch: options.epoch ?? 1, ackedSeq, headHash: hashOf(ackedSeq), serverTimeMs, receipt: `r${ackedSeq}` },
+      cursor: { epoch: options.epoch ?? 1, ackedSeq, headHash: hashOf(ackedSeq), serverTimeMs, receipt: `r${ackedSeq}`, localHashAtAcked: options.localHash === undefined ? hashOf(ackedSeq) : options.localHash },
       timing: { sentAtMs: options.sentAtMs ?? serverTimeMs, receivedAtMs: options.receivedAtMs ?? serverTimeMs },
     });
   }
@@ -102,7 +102,7 @@ export class ModelCity {
   }
 
   cursor(at = 1_767_000_000_000): EngineInput {
-    return { type: 'cursor_ok', cursor: { epoch: 1, ackedSeq: this.acked, headHash: hashOf(this.acked), serverTimeMs: at, receipt: `r${this.acked}` }, timing: { sentAtMs: at, receivedAtMs: at } };
+    return { type: 'cursor_ok', cursor: { epoch: 1, ackedSeq: this.acked, headHash: hashOf(this.acked), serverTimeMs: at, receipt: `r${this.acked}`, localHashAtAcked: hashOf(this.acked) }, timing: { sentAtMs: at, receivedAtMs: at } };
   }
 
   /** A restore from backup: the city forgets everything after `seq`. */

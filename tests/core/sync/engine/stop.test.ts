@@ -27,6 +27,20 @@ describe('stop conditions', () => {
     expect(engine.start(100)).toEqual([{ type: 'fetch_cursor' }]);
   });
 
+  it('a cursor whose head hash is not ours at that seq stops with fork, recording nothing (cloned or copied station)', () => {
+    const engine = new EngineDriver();
+    engine.start(100);
+    const commands = engine.cursor(60, { localHash: 'f'.repeat(64) });
+    expect(commands).toEqual([{ type: 'cancel_wait' }, { type: 'alert', reason: { code: 'fork', seq: 60 } }]);
+    expect(commands.some((command) => command.type === 'record_ack')).toBe(false);
+  });
+
+  it('a cursor at a seq the station pruned (hash unknown) is taken as the truth', () => {
+    const engine = new EngineDriver();
+    engine.start(100);
+    expect(engine.cursor(60, { localHash: null }).some((command) => command.type === 'send_batch')).toBe(true);
+  });
+
   it('401 on the cursor request stops too', () => {
     const engine = new EngineDriver();
     engine.start(1);

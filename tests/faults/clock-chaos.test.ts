@@ -1,0 +1,125 @@
+// Clock chaos (reference/sync.md §5 #17): a station clock in 2005 (CMOS reset), a jump of +1 year
+// and one of −3 h in the middle of a visit, a reboot with the clock back in 2005, a time-zone change.
+// Expected: every event recorded and accepted (zero refused), seq gapless, HLC never decreasing,
+// `clock.jump` events written, the hub notes the skew.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { countEvents } from '../../city/store/event-store';
+import { findStation } from '../../city/store/station-store';
+import { startFaultHub } from './fault-hub';
+import type { FaultHub } from './fault-hub';
+import { FaultStation, freshStationId } from './fault-station';
+import type { WrittenEvent } from './fault-station';
+import { expectInvariants, stationInput } from './invariants';
+import { FakeClock } from '../support/station-db';
+import { enrolStation } from '../../electron/station/sync/enrol';
+
+const HOUR = 3_600_000;
+const YEAR = 365 * 24 * HOUR;
+const VISIT = (n: number) => [
+  { kind: 'attendance.checkin' as const, payload: { learner_key: 'd'.repeat(64), visit_id: `clock-visit-${n}`, method: 'card' as const } },
+];
+
+function expectOrdered(events: readonly WrittenEvent[]): void {
+  events.forEach((event, index) => {
+    expect(event.seq).toBe(index + 1);
+    // Fixed-width HLC strings: text order is time order.
+    if (index > 0) expect(event.hlc > (events[index - 1] as WrittenEvent).hlc).toBe(true);
+  });
+}
+
+describe('clock chaos', () => {
+  let hub: FaultHub;
+  const stations: FaultStation[] = [];
+
+  beforeAll(async () => {
+    hub = await startFaultHub();
+  }, 120_000);
+  afterAll(async () => {
+    await hub.close();
+  });
+  afterEach(() => {
+    for (const station of stations.splice(0)) station.cleanup();
+  });
+
+  async function stationAt(wallMs: number): Promise<FaultStation> {
+    const s = new FaultStation(freshStationId(), new FakeClock(wallMs));
+    stations.push(s);
+    await enrolStation({ dataDir: s.dir, hubUrl: hub.url, stationId: s.stationId, code: await hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
+    return s;
+  }
+
+  it('#17 a station living in 2005 records, syncs and is flagged, never refused', async () => {
+    const s = await stationAt(Date.UTC(2005, 0, 1, 8));
+    s.record(40);
+    const sync = s.service();
+    expect(await sync.runOnce()).toMatchObject({ ok: true, ackedSeq: 40 });
+    expect(sync.status().clockOffsetMs).toBeLessThan(-20 * YEAR);
+    const row = await findStation(hub.ctx.db, s.stationId);
+    expect(row?.last_offset_ms).toBeGreaterThan(20 * YEAR);
+    expect(s.answers.every((answer) => answer.status === 200)).toBe(true);
+    expectOrdered(s.events());
+    await expectInvariants(stationInput(s, hub.ctx.db));
+  });
+
+  it('#17 +1 year and −3 h jumps in the middle of a visit: clock.jump events, HLC keeps rising, all accepted', async () => {
+    const s = await stationAt(Date.UTC(2026, 10, 28, 8));
+    s.log.append(VISIT(1));
+    s.clock.advance(60_000);
+    s.clock.wall += YEAR; // NTP fixes a year of drift: the wall clock moves, the monotonic one does not
+    s.log.append(VISIT(2));
+    s.clock.advance(60_000);
+    s.clock.wall -= 3 * HOUR; // someone sets the clock back mid-visit
+    s.log.append(VISIT(3));
+    s.clock.advance(60_000);
+    s.log.append(VISIT(4));
+    const events = s.events();
+    const jumps = events.filter((event) => event.kind === 'clock.jump').map((event) => JSON.parse(event.payload) as { from_ms: number; to_ms: number });
+    expect(jumps).toHaveLength(2);
+    expect((jumps[0] as { to_ms: number }).to_ms - (jumps[0] as { from_ms: number }).from_ms).toBe(YEAR);
+    expect((jumps[1] as { to_ms: number }).to_ms - (jumps[1] as { from_ms: number }).from_ms).toBe(-3 * HOUR);
+    expectOrdered(events);
+    expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: events.length });
+    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(events.length);
+    await expectInvariants(stationInput(s, hub.ctx.db));
+  });
+
+  it('#17 CMOS reset: a reboot with the clock back in 2005 keeps the HLC ahead of every earlier event', async () => {
+    const s = await stationAt(Date.UTC(2026, 10, 28, 8));
+    s.record(10);
+    expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 10 });
+    s.crash();
+    s.clock.wall = Date.UTC(2005, 0, 1);
+    s.clock.mono = 500; // a new boot: the monotonic clock starts again
+    s.open();
+    s.record(10);
+    const events = s.events();
+    expectOrdered(events);
+    const last = events.at(-1) as WrittenEvent;
+    expect(last.wall_ms).toBe(Date.UTC(2005, 0, 1) + 1_000);
+    expect(Number(last.hlc.slice(0, 13))).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 28, 8));
+    expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 20 });
+    await expectInvariants(stationInput(s, hub.ctx.db));
+  });
+
+  it('#17 a time-zone change changes no stored time (all times are UTC milliseconds): no jump, no refusal', async () => {
+    const s = await stationAt(Date.UTC(2026, 10, 28, 8));
+    const zone = process.env.TZ;
+    try {
+      s.log.append(VISIT(1));
+      process.env.TZ = 'Pacific/Kiritimati';
+      s.clock.advance(60_000);
+      s.log.append(VISIT(2));
+      process.env.TZ = 'America/Los_Angeles';
+      s.clock.advance(60_000);
+      s.log.append(VISIT(3));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const events = s.events();
+    expect(events.map((event) => event.kind)).toEqual(['attendance.checkin', 'attendance.checkin', 'attendance.checkin']);
+    expect(events.map((event) => event.wall_ms - (events[0] as WrittenEvent).wall_ms)).toEqual([0, 60_000, 120_000]);
+    expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 3 });
+    await expectInvariants(stationInput(s, hub.ctx.db));
+  });
+});
