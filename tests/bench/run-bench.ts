@@ -7,6 +7,9 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   scan: async () => (await import('./scan-bench')).runScanBench(),
   ui: async () => (await import('./ui-bench')).runUiBench(),
   group: async () => (await import('./group-bench')).runGroupBench(),
+  soak: async () => (await import('./soak-bench')).runSoakBench(),
+  sync: async () => (await import('./sync-bench')).runSyncBench(),
+  'sync-2g': async () => (await import('./sync-2g-bench')).runSync2gBench(),
 };
 
 export async function runBench(args: string[]): Promise<number> {
