@@ -16,6 +16,7 @@ import { loadConfig } from './config/load-config';
 import { DEMO_CONFIG, type StationConfig } from './config/station-config';
 import { sha256Hex } from './crypto/node-hash';
 import type { EventLog, LogClock } from './db/event-log';
+import { scheduleMaintenance } from './db/maintenance-schedule';
 import { closeStationLog, LogDamagedError, openStationLog } from './db/station-log';
 import { learnerKeySecret, loadOrCreateKeys } from './keys/key-store';
 import type { HidModule } from './scanners/hid-module';
@@ -108,6 +109,7 @@ export function openStation(options: StationOptions): Station {
     return learnerKeySecret(keys);
   };
   let sync: SyncService | null = null;
+  let stopMaintenance: (() => void) | null = null;
   const notices: StationProblem[] = [];
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
@@ -137,6 +139,14 @@ export function openStation(options: StationOptions): Station {
     }
   }
   if (db) {
+    stopMaintenance = scheduleMaintenance({
+      db,
+      dataDir: options.dataDir,
+      backup: config.backup,
+      keepAckedDays: config.retention.keepAckedDays,
+      wallMs: clock.wallMs,
+      log: (event, fields) => logger.info({ event, ...fields }, event),
+    });
     sync = createSyncService({
       db,
       keysPath,
@@ -255,6 +265,7 @@ export function openStation(options: StationOptions): Station {
     close: async () => {
       await scanSources?.stop();
       sync?.stop();
+      stopMaintenance?.();
       if (groups?.isActive() && db?.open) groups.end();
       if (identity && db?.open) identity.endVisit('shutdown');
       if (db) closeStationLog(db);
