@@ -37,6 +37,7 @@ import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
 import { countWaitingEvents, notEnrolledStatus } from './services/status-service';
 import { StationError } from './ipc/station-error';
+import { asStationError, errorCode } from './ipc/error-code';
 import { createScanRouter } from './scan-router';
 import { createStationHandlers } from './station-handlers';
 
@@ -77,7 +78,7 @@ const systemClock: LogClock = { wallMs: () => Date.now(), monoMs: () => performa
 
 function describeOpenError(error: unknown): StationProblem {
   if (error instanceof LogDamagedError) return { code: error.code, message: error.message };
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'cannot_open';
+  const code = errorCode(error, 'cannot_open');
   return { code: code.startsWith('database_') || code.startsWith('key_') ? code : `database_${code}`, message: (error as Error).message };
 }
 
@@ -201,8 +202,7 @@ export function openStation(options: StationOptions): Station {
       if (!db || !log) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
       const result = await enrolStation({ dataDir: options.dataDir, hubUrl, stationId: config.station.id, code, appVersion: options.appVersion, open: { db, log } }).catch((error: unknown) => {
         // Typed sync errors (refused code, unreachable hub …) reach the volunteer with their code.
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'enrol_failed';
-        throw new StationError(code, (error as Error).message);
+        throw asStationError(error, 'enrol_failed');
       });
       keys = loadOrCreateKeys(keysPath);
       logger.info({ event: 'enrolled', epoch: result.epoch }, 'enrolled with the city');
@@ -218,8 +218,7 @@ export function openStation(options: StationOptions): Station {
         logger.info({ event: 'bundle.exported', firstSeq: result.firstSeq, lastSeq: result.lastSeq }, 'bundle exported');
         return { file: result.path.split(/[\\/]/).pop() ?? result.path, events: result.lastSeq - result.firstSeq + 1 };
       } catch (error) {
-        const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'export_failed';
-        throw new StationError(code, (error as Error).message);
+        throw asStationError(error, 'export_failed');
       }
     },
     armLookup: () => router?.armLookup(),

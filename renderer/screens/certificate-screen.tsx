@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Certificate } from '../../electron/contract/dto';
 import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
+import { printPage } from '../print';
 
 /** A printable certificate: name, lessons passed, dates, station and a code the city can verify. */
 export function CertificateScreen({ onClose }: { onClose: () => void }) {
@@ -12,15 +13,10 @@ export function CertificateScreen({ onClose }: { onClose: () => void }) {
       .getCertificate({})
       .then((result) => (result.ok ? setCertificate(result.value) : setError(result.error.message)));
   }, []);
-  const print = async () => {
-    const result = await kiosk().printPage({});
-    // The web host cannot print for the page: the browser's own print dialog does it.
-    if (!result.ok) window.print();
-  };
   return (
     <main className="screen certificate-screen" data-screen="certificate">
       <nav className="no-print certificate-actions">
-        <button type="button" className="button" onClick={() => void print()} data-testid="print">
+        <button type="button" className="button" onClick={() => void printPage()} data-testid="print">
           {s.print.vi} <span className="en">/ {s.print.en}</span>
         </button>
         <button type="button" className="button secondary" onClick={onClose} data-testid="close-certificate">

@@ -2,12 +2,8 @@ import { useState } from 'react';
 import type { PrintableCard } from '../../electron/contract/dto';
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
+import { printPage } from '../print';
 import { CardSheet } from './card-sheet';
-
-async function printPage(): Promise<void> {
-  const result = await kiosk().printPage({});
-  if (!result.ok) window.print();
-}
 
 /** Makes a sheet of learner cards for people without an ID card. */
 export function CardsScreen({ onBack }: { onBack: () => void }) {
@@ -43,4 +39,3 @@ export function CardsScreen({ onBack }: { onBack: () => void }) {
   );
 }
 
-export { printPage };

@@ -3,7 +3,7 @@ import type { GroupStatus, GroupSummary, LessonSummary, PrintableCard } from '..
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardSheet } from './card-sheet';
-import { printPage } from './cards-screen';
+import { printPage } from '../print';
 
 /** Setting up a session: the lesson and the volunteer's confirmation that the group agreed. */
 function GroupSetup({ onStarted }: { onStarted: (status: GroupStatus) => void }) {

@@ -3,7 +3,7 @@ import type { AttendanceRow, StationReport } from '../../electron/core/reports/r
 import type { ExportTarget } from '../../electron/contract/dto';
 import { reportStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
-import { printPage } from './cards-screen';
+import { printPage } from '../print';
 
 type Period = 'today' | 'week' | 'month';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BilingualMessage, LearnerRecord, PrintableCard } from '../../electron/contract/dto';
 import { CardSheet } from './card-sheet';
-import { printPage } from './cards-screen';
+import { printPage } from '../print';
 import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 

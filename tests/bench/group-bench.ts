@@ -6,12 +6,11 @@
 import { launchChromium } from '../support/browser';
 import { fakeIdCardText } from '../support/fake-persons';
 import { startTestWebHost } from '../support/web-host-fixture';
+import { percentile } from './support/stats';
+import { signInVolunteer } from '../support/kiosk-page';
 
 const SCANS = 120;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 export async function runGroupBench(): Promise<Record<string, number>> {
   const running = await startTestWebHost();
@@ -19,9 +18,7 @@ export async function runGroupBench(): Promise<Record<string, number>> {
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(running.host.url);
-    await page.getByTestId('volunteer-entry').click();
-    for (const digit of '1234') await page.locator(`[data-pin-key="${digit}"]`).click();
-    await page.getByTestId('pin-ok').click();
+    await signInVolunteer(page);
     await page.getByTestId('open-group').click();
     await page.getByTestId('group-consent').check();
     await page.getByTestId('group-start').click();

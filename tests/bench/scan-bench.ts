@@ -8,12 +8,10 @@ import { parseScan } from '../../electron/core/identity/index';
 import { launchChromium } from '../support/browser';
 import { startTestWebHost } from '../support/web-host-fixture';
 import { fakeIdCardText } from '../support/fake-persons';
+import { percentile } from './support/stats';
 
 const SCANS = 60;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function throughput(): { parsePerS: number; decodePerS: number } {
   const texts = Array.from({ length: 200 }, (_, i) => fakeIdCardText(i));

@@ -12,14 +12,12 @@ import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { EventLog } from '../../electron/station/db/event-log';
 import { openDatabase } from '../../electron/station/db/open-database';
 import { verifyLog } from '../../electron/station/db/verify-log';
+import { percentile } from './support/stats';
 
 const SINGLE_COMMITS = 3000;
 const BATCHES = 500;
 const BATCH_SIZE = 100;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 function checkout(i: number): NewEvent {
   return { kind: 'attendance.checkout', payload: { learner_key: 'd'.repeat(64), visit_id: `bench-${i}`, reason: 'user' } };

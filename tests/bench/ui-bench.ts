@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../support/browser';
 import { REPO_ROOT, startTestWebHost } from '../support/web-host-fixture';
+import { percentile } from './support/stats';
 
 function jsGzipKb(): number {
   const assets = join(REPO_ROOT, 'dist', 'renderer', 'assets');
@@ -17,9 +18,6 @@ function jsGzipKb(): number {
   return Math.round((bytes / 1024) * 10) / 10;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 export async function runUiBench(): Promise<Record<string, number>> {
   const running = await startTestWebHost();

@@ -1,24 +1,15 @@
 // PROTOCOL.md §2: one-time codes (hash only, 7 days), 201 answer, refusals, re-enrolment epoch + 1.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { enrolAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
 import { ENROLMENT_CODE_TTL_MS, hashEnrolmentCode, issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, getCursor, openTestDatabase, openTestHub, postJson, upload } from './support/hub-harness';
-import type { TestDatabase, TestHub } from './support/hub-harness';
+import { DRIVERS, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
 
 describe.each(DRIVERS)('enrolment (%s)', (driver) => {
-  let database: TestDatabase;
   let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    hub = await openTestHub(database);
-  });
-  afterAll(async () => {
-    await hub.app.close();
-    await database.cleanup();
-  });
+  useTestHub(driver, (opened) => ({ hub } = opened));
 
   it('enrols with a good code: 201, city key, learner key, epoch 1', async () => {
     const station = new StationFixture(uniqueStationId('06688'));

@@ -1,26 +1,17 @@
 // PROTOCOL.md §7: sneakernet bundles get the station signature check, then exactly the §5 checks.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uploadAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
 import { bundleFileName } from '../../electron/core/sync/protocol/bundle-text';
 import { importBundle } from '../../city/ingest/bundle-import';
 import { countEvents } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, openTestDatabase, openTestHub, upload } from './support/hub-harness';
-import type { TestDatabase, TestHub } from './support/hub-harness';
+import { DRIVERS, enrol, getCursor, upload, useTestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
 
 describe.each(DRIVERS)('bundle import (%s)', (driver) => {
-  let database: TestDatabase;
   let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    hub = await openTestHub(database);
-  });
-  afterAll(async () => {
-    await hub.app.close();
-    await database.cleanup();
-  });
+  useTestHub(driver, (opened) => ({ hub } = opened));
 
   async function enrolled(events: number): Promise<StationFixture> {
     const station = new StationFixture(uniqueStationId('06688'));

@@ -1,24 +1,15 @@
 // Bodies on the wire: gzip, gzip bombs, size caps, malformed JSON, content types, unknown and
 // mistyped fields (PROTOCOL.md conventions and §5 "too large").
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, injectRaw, openTestDatabase, openTestHub, postJson, upload } from './support/hub-harness';
-import type { TestDatabase, TestHub } from './support/hub-harness';
+import { DRIVERS, enrol, injectRaw, postJson, upload, useTestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
 
 describe.each(DRIVERS)('request bodies (%s)', (driver) => {
-  let database: TestDatabase;
   let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    hub = await openTestHub(database);
-  });
-  afterAll(async () => {
-    await hub.app.close();
-    await database.cleanup();
-  });
+  useTestHub(driver, (opened) => ({ hub } = opened));
 
   async function enrolled(): Promise<StationFixture> {
     const station = new StationFixture(uniqueStationId('06688'));

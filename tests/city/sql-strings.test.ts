@@ -1,11 +1,11 @@
 // SQL-looking and odd strings in every field travel through, are stored verbatim and break nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
 import { readEvent } from '../../city/store/event-store';
 import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { StationFixture, learnerKeyFor, payloads, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, openTestDatabase, openTestHub, postJson, upload } from './support/hub-harness';
-import type { TestDatabase, TestHub } from './support/hub-harness';
+import { DRIVERS, enrol, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
+import type { TestHub } from './support/hub-harness';
 
 const NASTY = [
   "'; DROP TABLE events; --",
@@ -17,17 +17,8 @@ const NASTY = [
 ];
 
 describe.each(DRIVERS)('SQL-looking strings (%s)', (driver) => {
-  let database: TestDatabase;
   let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    hub = await openTestHub(database);
-  });
-  afterAll(async () => {
-    await hub.app.close();
-    await database.cleanup();
-  });
+  useTestHub(driver, (opened) => ({ hub } = opened));
 
   it('stores every string field exactly as sent', async () => {
     const station = new StationFixture(uniqueStationId('06688'));

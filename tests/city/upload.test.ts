@@ -1,5 +1,5 @@
 // PROTOCOL.md §5: every row of the answer table, the cursor, receipts and the one-transaction rule.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';
 import { cursorAnswerSchema, uploadAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
@@ -8,21 +8,13 @@ import { buildHubApp } from '../../city/http/create-hub';
 import { countEvents, readEvent } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, openTestDatabase, openTestHub, upload } from './support/hub-harness';
+import { DRIVERS, enrol, getCursor, openTestHub, upload, useTestHub } from './support/hub-harness';
 import type { TestDatabase, TestHub } from './support/hub-harness';
 
 describe.each(DRIVERS)('upload (%s)', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-    hub = await openTestHub(database);
-  });
-  afterAll(async () => {
-    await hub.app.close();
-    await database.cleanup();
-  });
+  useTestHub(driver, (opened) => ({ database, hub } = opened));
 
   async function enrolled(): Promise<StationFixture> {
     const station = new StationFixture(uniqueStationId('06688'));

@@ -15,6 +15,17 @@ import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const STAFF_PASSWORD = 'mat-khau-can-bo-2026';
 
+/** Signs the city staff member in on the hub's login page and lands on the report page. */
+async function openCityReport(browser: Browser, hubUrl: string): Promise<Page> {
+  const hubPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await hubPage.goto(`${hubUrl}/login`);
+  await hubPage.locator('input[name="name"]').fill('canbo');
+  await hubPage.locator('input[name="password"]').fill(STAFF_PASSWORD);
+  await hubPage.locator('button[type="submit"], input[type="submit"]').first().click();
+  await hubPage.waitForURL(/\/reports/);
+  return hubPage;
+}
+
 describe('station → city: scans in the web host reach the hub and are counted once', () => {
   let hubDir: string;
   let hub: Hub;
@@ -68,12 +79,7 @@ describe('station → city: scans in the web host reach the hub and are counted 
   });
 
   it('shows the learner once on the city report page', async () => {
-    const hubPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await hubPage.goto(`${hubUrl}/login`);
-    await hubPage.locator('input[name="name"]').fill('canbo');
-    await hubPage.locator('input[name="password"]').fill(STAFF_PASSWORD);
-    await hubPage.locator('button[type="submit"], input[type="submit"]').first().click();
-    await hubPage.waitForURL(/\/reports/);
+    const hubPage = await openCityReport(browser, hubUrl);
     const wardRow = hubPage.locator('tr', { has: hubPage.locator('th a', { hasText: '06688' }) }).first();
     await expect(wardRow.locator('td').first().textContent()).resolves.toBe('1');
     await hubPage.screenshot({ path: join(SCREENSHOTS, 'city-report.png'), fullPage: true });
@@ -97,12 +103,7 @@ describe('station → city: scans in the web host reach the hub and are counted 
     await page.getByTestId('group-summary').waitFor();
     running.station.sync?.online();
     await expect.poll(() => running.station.sync?.status().waitingEvents, { timeout: 30_000 }).toBe(0);
-    const hubPage = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await hubPage.goto(`${hubUrl}/login`);
-    await hubPage.locator('input[name="name"]').fill('canbo');
-    await hubPage.locator('input[name="password"]').fill(STAFF_PASSWORD);
-    await hubPage.locator('button[type="submit"], input[type="submit"]').first().click();
-    await hubPage.waitForURL(/\/reports/);
+    const hubPage = await openCityReport(browser, hubUrl);
     await expect(hubPage.locator('td[data-groups]').first().textContent()).resolves.toBe('1 (20)');
     await hubPage.close();
   });

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { readAcknowledgement } from '../../electron/station/db/sync-state';
-import { seededRandom } from '../../electron/station/db/seed';
+import { seededRandom } from '../../electron/core/seeded-random';
 import { readBatch } from '../../electron/station/sync/batch-reader';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { startFaultProxy } from '../support/fault-proxy';

@@ -3,7 +3,7 @@
 // order, random 5xx and 429, 500 after COMMIT, database down, and a restore from backup.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
-import { seededRandom } from '../../electron/station/db/seed';
+import { seededRandom } from '../../electron/core/seeded-random';
 import { readAcknowledgement } from '../../electron/station/db/sync-state';
 import type { FetchFn } from '../../electron/station/sync/http-transport';
 import { rewindStation, startFaultHub } from './fault-hub';

@@ -8,7 +8,7 @@ import { countEvents } from '../../city/store/event-store';
 import type { StopReason } from '../../electron/core/sync/engine/engine-types';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { backupDatabase } from '../../electron/station/db/backup';
-import { seededRandom } from '../../electron/station/db/seed';
+import { seededRandom } from '../../electron/core/seeded-random';
 import { readAcknowledgement } from '../../electron/station/db/sync-state';
 import { verifyLog } from '../../electron/station/db/verify-log';
 import { enrolStation } from '../../electron/station/sync/enrol';

@@ -24,6 +24,7 @@ import { exportReport } from '../reports/export-files';
 import { buildStationReport } from '../reports/station-report';
 import type { CliIo } from './cli-io';
 import { defaultLessonsDir } from './lessons-cli';
+import { errorCode } from '../ipc/error-code';
 
 export type ReportCliIo = Pick<CliIo, 'stdout' | 'stderr' | 'now'>;
 
@@ -138,7 +139,7 @@ export async function runReportCli(args: string[], io: ReportCliIo = processRepo
     return 0;
   } catch (error) {
     if (error instanceof ReportError || error instanceof CliFailure) return fail(error.code, error.message);
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
+    const code = errorCode(error, 'internal');
     return fail(code, (error as Error).message);
   } finally {
     db?.close();

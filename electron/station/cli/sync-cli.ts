@@ -16,6 +16,7 @@ import { createSyncService } from '../sync/sync-service';
 import { SyncError } from '../sync/sync-errors';
 import { processIo } from './cli-io';
 import type { CliIo } from './cli-io';
+import { errorCode } from '../ipc/error-code';
 
 export type SyncCliIo = Pick<CliIo, 'stdout' | 'stderr'>;
 
@@ -49,7 +50,7 @@ function failure(io: SyncCliIo, error: unknown): number {
     printJson(io, { ok: false, error: error.code, detail: error.message });
     return error.code === 'hub_unreachable' || error.code === 'nothing_to_export' ? 1 : 2;
   }
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'internal';
+  const code = errorCode(error, 'internal');
   printJson(io, { ok: false, error: code, detail: (error as Error).message });
   return 2;
 }

@@ -9,6 +9,7 @@ import { buildEvents, type ChainHead } from '../../core/log/event-builder';
 import { parseHlc } from '../../core/log/hlc';
 import { ZERO_HASH, type ChainedEvent, type Sha256Hex } from '../../core/sync/protocol/event-hash';
 import { checkEventPayload, type NewEvent } from '../../core/sync/protocol/event-payloads';
+import { errorCode } from '../ipc/error-code';
 import { StationError } from '../ipc/station-error';
 
 export interface LogClock {
@@ -30,11 +31,6 @@ interface EpochRow {
   head_seq: number;
   head_hash: string;
   head_hlc: string | null;
-}
-
-function isDiskFull(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === 'SQLITE_FULL';
 }
 
 export class EventLog {
@@ -104,7 +100,7 @@ export class EventLog {
       this.#lastReading = reading;
       return outcome;
     } catch (error) {
-      if (isDiskFull(error)) {
+      if (errorCode(error, '') === 'SQLITE_FULL') {
         throw new StationError('storage_full', 'Ổ đĩa đã đầy, chưa lưu được. Hãy báo tình nguyện viên. / The disk is full; nothing was saved.', { cause: error });
       }
       throw error;

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
+import { errorCode } from '../ipc/error-code';
 
 export class DatabaseOpenError extends Error {
   readonly code: 'not_a_database' | 'corrupt' | 'too_new' | 'cannot_open';
@@ -25,7 +26,7 @@ export interface OpenOptions {
 }
 
 function sqliteCode(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return errorCode(error, '');
 }
 
 /** Applies the connection settings. Must run before anything else touches the file. */

@@ -4,23 +4,12 @@
  * For demos, benchmarks and tests. Deterministic for a given seed.
  */
 import { createHash } from 'node:crypto';
+import { seededRandom } from '../../core/seeded-random';
 import type { NewEvent } from '../../core/sync/protocol/event-payloads';
 import type { EventLog } from './event-log';
 
 const LESSONS = ['vneid-kich-hoat-muc-2', 'thanh-toan-vietqr', 'cuoc-goi-gia-danh-cong-an', 'mat-khau-otp', 'zalo-an-toan', 'kiem-chung-thong-tin'];
 const WARDS = ['06688', '06706', '06658', '06661'];
-
-/** A small seeded PRNG (mulberry32): the same seed gives the same synthetic history. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

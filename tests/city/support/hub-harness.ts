@@ -4,6 +4,7 @@
  * file, a movable clock, and helpers that speak the wire through Fastify's inject.
  */
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,3 +128,20 @@ export function upload(hub: TestHub, station: StationFixture, body: unknown, opt
 }
 
 export { inject as injectRaw };
+
+/**
+ * Opens one database and one hub for a test file (before all its tests) and closes both after.
+ * `onOpen` receives them, so the file keeps plain `database` and `hub` variables.
+ */
+export function useTestHub(driver: DriverName, onOpen: (opened: { database: TestDatabase; hub: TestHub }) => void, options: HubAppOptions = {}): void {
+  let opened: { database: TestDatabase; hub: TestHub } | null = null;
+  beforeAll(async () => {
+    const database = await openTestDatabase(driver);
+    opened = { database, hub: await openTestHub(database, options) };
+    onOpen(opened);
+  });
+  afterAll(async () => {
+    await opened?.hub.app.close();
+    await opened?.database.cleanup();
+  });
+}

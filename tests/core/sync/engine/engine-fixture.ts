@@ -6,17 +6,7 @@
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, step } from '../../../../electron/core/sync/engine/sync-engine';
 import type { EngineCommand, EngineConfig, EngineInput, EngineState } from '../../../../electron/core/sync/engine/engine-types';
 
-/** mulberry32: a seeded random source, so a failing simulation replays exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../../electron/core/seeded-random';
 
 export const hashOf = (seq: number): string => (seq === 0 ? '0'.repeat(64) : seq.toString(16).padStart(64, 'a'));
 
