@@ -7,12 +7,18 @@
  * text[] as string[], NULL as null.
  */
 import { join } from 'node:path';
+import type { CopyTarget, CopyValue } from './copy-rows';
 
 export type SqlParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
 
 export interface SqlExecutor {
   /** Runs one statement and returns its rows. */
   query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /**
+   * Bulk-loads rows with COPY (all or nothing: a bad row or a duplicate key fails the statement);
+   * returns how many rows were loaded. Values are in `target.columns` order.
+   */
+  copyRows(target: CopyTarget, rows: readonly (readonly CopyValue[])[]): Promise<number>;
 }
 
 export interface HubDatabase extends SqlExecutor {

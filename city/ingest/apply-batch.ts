@@ -9,7 +9,7 @@ import type { BatchUnderTest, BatchVerdict } from '../../electron/core/sync/prot
 import { MAX_BATCH_EVENTS } from '../../electron/core/sync/protocol/limits';
 import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
-import { insertEvents, insertFacts, storedHashes } from '../store/event-store';
+import { insertBatch, storedHashes } from '../store/event-store';
 import type { EventFact, EventToStore } from '../store/event-store';
 import { advanceHead, findEpoch, findStation, reportFork, touchStation } from '../store/station-store';
 import { examineEvent } from './event-facts';
@@ -38,10 +38,9 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
     const examined = verdict.fresh.map(examineEvent);
     const events: EventToStore[] = examined.map((item) => item.stored);
     const facts = examined.map((item) => item.fact).filter((fact): fact is EventFact => fact !== null);
-    const inserted = await insertEvents(tx, { stationId, epoch: head.epoch, receivedAt: now, events });
+    const inserted = await insertBatch(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, receivedAt: now, events, facts });
     // The row lock makes a conflict impossible; if one happens anyway, roll back rather than lie.
     if (inserted !== events.length) throw new Error(`concurrent insert for ${stationId}: ${inserted} of ${events.length}`);
-    await insertFacts(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, facts });
     const lastWallMs = batch.events.at(-1)?.wall_ms;
     await advanceHead(tx, {
       stationId,

@@ -1,6 +1,7 @@
 /**
- * Stored events and their report facts. Inserts go through `unnest` of bound arrays (one statement
- * per batch, the SQL text never changes) with `ON CONFLICT DO NOTHING`, as reference/sync.md §4.2.
+ * Stored events and their report facts. A batch is loaded with COPY (text format), which PostgreSQL
+ * parses about twice as fast as bound arrays or JSON (bench: `npm run bench -- sync`); uniqueness of
+ * (station_id, epoch, seq) is still enforced by the primary key, as reference/sync.md §4.2 asks.
  */
 import type { ChainedEvent } from '../../electron/core/sync/protocol/event-hash';
 import type { SqlExecutor } from '../db/hub-database';
@@ -30,63 +31,43 @@ export async function storedHashes(db: SqlExecutor, p: { stationId: string; epoc
   return new Map(rows.map((row) => [row.seq, row.hash]));
 }
 
-/** Inserts events as sent; returns how many rows were new. Flags travel as one text per event. */
-export async function insertEvents(db: SqlExecutor, p: { stationId: string; epoch: number; receivedAt: number; events: readonly EventToStore[] }): Promise<number> {
-  if (p.events.length === 0) return 0;
-  const column = <T extends string | number>(pick: (event: EventToStore) => T) => p.events.map(pick);
-  const rows = await db.query(
-    `INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at, flags)
-     SELECT $1, $2, u.seq, u.event_id, u.kind, u.payload, u.wall_ms, u.hlc, u.boot_id, u.mono_ms, u.prev_hash, u.hash, $3,
-            CASE WHEN u.flags = '' THEN '{}'::text[] ELSE string_to_array(u.flags, ' ') END
-     FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::bigint[], $12::text[], $13::text[], $14::text[])
-       AS u(seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, flags)
-     ON CONFLICT (station_id, epoch, seq) DO NOTHING
-     RETURNING seq`,
-    [
-      p.stationId,
-      p.epoch,
-      p.receivedAt,
-      column((e) => e.seq),
-      column((e) => e.event_id),
-      column((e) => e.kind),
-      column((e) => e.payload),
-      column((e) => e.wall_ms),
-      column((e) => e.hlc),
-      column((e) => e.boot_id),
-      column((e) => e.mono_ms),
-      column((e) => e.prev_hash),
-      column((e) => e.hash),
-      column((e) => e.flags.join(' ')),
-    ],
-  );
-  return rows.length;
+export interface BatchToStore {
+  readonly stationId: string;
+  readonly epoch: number;
+  /** The station's ward at ingest time, kept on each fact for ward reports. */
+  readonly stationWard: string;
+  readonly receivedAt: number;
+  /** Events the hub does not hold yet (the batch verdict's `fresh`), in seq order. */
+  readonly events: readonly EventToStore[];
+  /** Facts of some of `events`. */
+  readonly facts: readonly EventFact[];
 }
 
-/** Inserts report facts for freshly stored events. */
-export async function insertFacts(db: SqlExecutor, p: { stationId: string; epoch: number; stationWard: string; facts: readonly EventFact[] }): Promise<void> {
-  if (p.facts.length === 0) return;
-  const column = <T>(pick: (fact: EventFact) => T) => p.facts.map(pick);
-  await db.query(
-    `INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc, learner_key, birth_year, gender, ward_code, lesson_id, passed)
-     SELECT $1, $2, u.seq, u.kind, $3, u.hlc, u.learner_key, u.birth_year, u.gender, u.ward_code, u.lesson_id, u.passed
-     FROM unnest($4::bigint[], $5::text[], $6::text[], $7::text[], $8::integer[], $9::text[], $10::text[], $11::text[], $12::boolean[])
-       AS u(seq, kind, hlc, learner_key, birth_year, gender, ward_code, lesson_id, passed)
-     ON CONFLICT DO NOTHING`,
-    [
-      p.stationId,
-      p.epoch,
-      p.stationWard,
-      column((f) => f.seq),
-      column((f) => f.kind),
-      column((f) => f.hlc),
-      column((f) => f.learnerKey),
-      column((f) => f.birthYear),
-      column((f) => f.gender),
-      column((f) => f.wardCode),
-      column((f) => f.lessonId),
-      column((f) => f.passed),
-    ],
+const EVENT_COLUMNS = {
+  table: 'events',
+  columns: ['station_id', 'epoch', 'seq', 'event_id', 'kind', 'payload', 'wall_ms', 'hlc', 'boot_id', 'mono_ms', 'prev_hash', 'hash', 'received_at', 'flags'],
+} as const;
+const FACT_COLUMNS = {
+  table: 'event_facts',
+  columns: ['station_id', 'epoch', 'seq', 'kind', 'station_ward', 'hlc', 'learner_key', 'birth_year', 'gender', 'ward_code', 'lesson_id', 'passed'],
+} as const;
+
+/**
+ * Stores new events as sent, and their facts, with COPY; returns how many events were stored. A key
+ * that is already taken fails the whole load (and so the caller's transaction): the caller has already
+ * judged these events new under the station's row lock, so a conflict means a bug, never a retry.
+ */
+export async function insertBatch(db: SqlExecutor, p: BatchToStore): Promise<number> {
+  const { stationId, epoch, receivedAt, stationWard } = p;
+  const stored = await db.copyRows(
+    EVENT_COLUMNS,
+    p.events.map((e) => [stationId, epoch, e.seq, e.event_id, e.kind, e.payload, e.wall_ms, e.hlc, e.boot_id, e.mono_ms, e.prev_hash, e.hash, receivedAt, e.flags]),
   );
+  await db.copyRows(
+    FACT_COLUMNS,
+    p.facts.map((f) => [stationId, epoch, f.seq, f.kind, stationWard, f.hlc, f.learnerKey, f.birthYear, f.gender, f.wardCode, f.lessonId, f.passed]),
+  );
+  return stored;
 }
 
 /** One stored event as it was sent, with its flags (for tests, audits and exports). */

@@ -155,10 +155,10 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
-  it.runIf(driver === 'pglite')('serves in a child process and shuts down cleanly on SIGTERM', async () => {
+  it('serves in a child process and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0'], {
       cwd: join(import.meta.dirname, '../..'),
-      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' },
+      env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: database?.databaseUrl ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const line = await new Promise<string>((resolve, reject) => {

@@ -16,6 +16,7 @@ const FROZEN: Record<number, [string, string]> = {
   3: ['event_facts', 'b9803cfd5dafdb542dc561db2abb8983514860e882d1b1c324857d09459077fd'],
   4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
   5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
+  6: ['ingest_without_row_checks', '685e212110f86046922a986c37ccacd4c4d0948bafd562f017395a0a966f4722'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -76,9 +77,9 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
 
   it('applies every migration once and is idempotent', async () => {
     const db = await emptySchema();
-    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5]);
+    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(await migrateHubDatabase(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5]);
+    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
   it('0002 keeps stations and links events to their epoch', async () => {
@@ -121,6 +122,30 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     await migrateHubDatabase(db, 5);
     await expect(db.query("INSERT INTO ward_targets (ward_code, target_population, updated_by, updated_at) VALUES ('06688', -1, 'a', 1)")).rejects.toThrow();
     expect(await db.query('SELECT station_id FROM enrolment_codes')).toEqual([{ station_id: '06688-03' }]);
+  });
+
+  it('0006 drops the per-row foreign keys but keeps every key and the append-only rule', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 5);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-04', '06688', 'k', 'active', 1, 1)");
+    await db.query("INSERT INTO station_epochs (station_id, epoch, public_key, start_hash, head_hash, started_at) VALUES ('06688-04', 1, 'k', $1, $1, 1)", [HASH]);
+    const insertEvent = (seq: number) =>
+      db.query(
+        "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-04', 1, $2, 'e', 'k', '{}', 1, 'h', 'b', 1, $1, $1, 1)",
+        [HASH, seq],
+      );
+    await insertEvent(1);
+    await db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-04', 1, 1, 'k', '06688', 'h')");
+    const constraints = async () =>
+      (await db.query<{ name: string }>("SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace ORDER BY 1")).map((row) => row.name);
+    expect(await constraints()).toContain('events_station_id_epoch_fkey');
+    await migrateHubDatabase(db, 6);
+    expect(await constraints()).not.toContain('events_station_id_epoch_fkey');
+    expect(await constraints()).not.toContain('event_facts_station_id_epoch_seq_fkey');
+    await expect(insertEvent(1)).rejects.toThrow();
+    await expect(db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-04', 1, 1, 'k', '06688', 'h')")).rejects.toThrow();
+    await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    expect(await db.query('SELECT count(*)::int AS n FROM event_facts')).toEqual([{ n: 1 }]);
   });
 
   it('matches the schema snapshot', async () => {

@@ -12,8 +12,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import type { CopyTarget, CopyValue } from '../../city/db/copy-rows';
 import type { HubDatabase, SqlExecutor, SqlParam } from '../../city/db/hub-database';
+import { openPglite, pgliteHubDatabase } from '../../city/db/pglite-driver';
 import { buildHubApp } from '../../city/http/create-hub';
 import { openHubContext } from '../../city/hub-context';
 import type { HubContext } from '../../city/hub-context';
@@ -33,17 +35,6 @@ export interface DbFaults {
 }
 
 const NO_DB_FAULTS: DbFaults = { failBeforeCommit: 0, failAfterCommit: 0, randomFailRate: 0, down: false };
-
-/** Exposes a PGlite instance as the hub's HubDatabase, exactly as city/db/pglite-driver.ts does. */
-function pgliteHubDatabase(pg: PGlite): HubDatabase {
-  const run = async <Row>(executor: Pick<PGlite, 'query'>, sql: string, params: readonly SqlParam[] = []): Promise<Row[]> => (await executor.query<Row>(sql, [...params])).rows;
-  return {
-    driver: 'pglite',
-    query: (sql, params) => run(pg, sql, params),
-    transaction: (work) => pg.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
-    close: () => pg.close(),
-  };
-}
 
 export class FaultyDatabase implements HubDatabase {
   readonly driver = 'pglite' as const;
@@ -86,6 +77,11 @@ export class FaultyDatabase implements HubDatabase {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<Row[]> {
     this.#checkUp();
     return this.#inner.query<Row>(sql, params);
+  }
+
+  copyRows(target: CopyTarget, rows: readonly (readonly CopyValue[])[]): Promise<number> {
+    this.#checkUp();
+    return this.#inner.copyRows(target, rows);
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
@@ -153,10 +149,6 @@ export interface FaultHub {
   close(): Promise<void>;
 }
 
-async function openPglite(dir: string, loadDataDir?: Blob): Promise<PGlite> {
-  return PGlite.create(dir, { parsers: { [types.INT8]: (value: string) => Number(value) }, ...(loadDataDir === undefined ? {} : { loadDataDir }) });
-}
-
 /** One PGlite per test file (initdb takes seconds); `random` drives randomFailRate. */
 export async function startFaultHub(options: { random?: () => number; retryAfterSeconds?: number } = {}): Promise<FaultHub> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tram-faults-hub-'));
@@ -207,7 +199,7 @@ export async function startFaultHub(options: { random?: () => number; retryAfter
       await app?.close();
       app = null;
       restores += 1;
-      const old = db.swap(await openPglite(join(dataDir, `pgdata-restored-${restores}`), backup));
+      const old = db.swap(await openPglite(join(dataDir, `pgdata-restored-${restores}`), { loadDataDir: backup }));
       await old.close();
       await listen(port);
     },

@@ -33,13 +33,21 @@ export function flagPayload(kind: string, payloadText: string): PayloadFlags {
     const result = eventPayloadSchemas[kind].safeParse(parsed);
     if (!result.success) {
       for (const issue of result.error.issues.slice(0, 5)) {
-        if (issue.code === 'unrecognized_keys') flags.push(...issue.keys.slice(0, 5).map((key) => `payload_unknown_field:${key.slice(0, 40)}`));
+        if (issue.code === 'unrecognized_keys') flags.push(...issue.keys.slice(0, 5).map((key) => `payload_unknown_field:${flagSafe(key)}`));
         else flags.push(`payload_invalid:${issue.path.map(String).join('.') || 'payload'}`);
       }
     }
   }
   if (looksPersonal(parsed, 0)) flags.push('personal_data_suspected');
   return { parsed, flags };
+}
+
+/**
+ * A payload key as part of a flag code: at most 40 characters, percent-encoded, so a key holding a
+ * NUL (which PostgreSQL text cannot store), a quote or a space cannot break the stored flags.
+ */
+function flagSafe(key: string): string {
+  return encodeURIComponent(key.slice(0, 40));
 }
 
 const PERSONAL_KEYS = new Set(['name', 'full_name', 'ho_ten', 'cccd', 'id_number', 'qr', 'raw_qr', 'phone']);

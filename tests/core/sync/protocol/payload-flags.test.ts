@@ -21,6 +21,8 @@ describe('payload flags (§5, §6): flag, never throw', () => {
     ['group.ended', '{"attendees":"3","group_id":"g"}', ['payload_invalid:attendees']],
     ['attendance.checkin', canonicalJson({ learner_key: key, method: 'card', visit_id: 'v', name: 'Nguyễn Văn A' }), ['payload_unknown_field:name', 'personal_data_suspected']],
     ['attendance.checkin', canonicalJson({ learner_key: key, method: 'card', visit_id: '001099012345' }), ['personal_data_suspected']],
+    // A key that PostgreSQL text could not hold (NUL) or that would split a flag list stays one safe code.
+    ['attendance.checkin', canonicalJson({ learner_key: key, method: 'card', visit_id: 'v', 'a b"\u0000\\': 1 }), ['payload_unknown_field:a%20b%22%00%5C']],
   ])('flags %s %s', (kind, payload, flags) => {
     expect(flagPayload(kind, payload).flags).toEqual(flags);
   });
