@@ -61,18 +61,25 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext): vo
     if (!bytes.ok) return send(reply, bytes.answer);
     const station = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
     if (station === null) return send(reply, UNAUTHORIZED);
-    await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now() });
-    const json = parseJsonObject(request, bytes.value);
-    if (!json.ok) return send(reply, json.answer);
-    // Count before validating every event: a 5,000-event batch is "too large", not "bad".
-    if (Array.isArray(json.value.events) && json.value.events.length > MAX_BATCH_EVENTS) return send(reply, TOO_LARGE);
-    const batch = parseWire(eventsBatchSchema, json.value);
-    if (!batch.ok) return send(reply, badRequest(batch.detail));
-    const answer = await applyBatch(ctx, station.station_id, batch.value, 'upload');
-    request.log.info(
-      { station_id: station.station_id, epoch: batch.value.epoch, first_seq: batch.value.first_seq, last_seq: batch.value.last_seq, status: answer.status, answer: answer.status === 200 ? undefined : answer.body },
-      'upload',
-    );
+    const answer = await answerUpload(ctx, request, station.station_id, bytes.value);
+    // A stored batch already moved last_seen_at in its transaction; any other answer records the contact here.
+    if (answer.status !== 200) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now() });
     return send(reply, answer);
   });
+}
+
+/** Parses and applies one authenticated upload (the checks after the signature, in §5's order). */
+async function answerUpload(ctx: HubContext, request: FastifyRequest, stationId: string, bytes: Buffer): Promise<HubAnswer> {
+  const json = parseJsonObject(request, bytes);
+  if (!json.ok) return json.answer;
+  // Count before validating every event: a 5,000-event batch is "too large", not "bad".
+  if (Array.isArray(json.value.events) && json.value.events.length > MAX_BATCH_EVENTS) return TOO_LARGE;
+  const batch = parseWire(eventsBatchSchema, json.value);
+  if (!batch.ok) return badRequest(batch.detail);
+  const answer = await applyBatch(ctx, stationId, batch.value, 'upload');
+  request.log.info(
+    { station_id: stationId, epoch: batch.value.epoch, first_seq: batch.value.first_seq, last_seq: batch.value.last_seq, status: answer.status, answer: answer.status === 200 ? undefined : answer.body },
+    'upload',
+  );
+  return answer;
 }

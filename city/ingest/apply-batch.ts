@@ -11,7 +11,7 @@ import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
 import { insertBatch, storedHashes } from '../store/event-store';
 import type { EventFact, EventToStore } from '../store/event-store';
-import { advanceHead, findEpoch, findStation, reportFork, touchStation } from '../store/station-store';
+import { advanceHead, lockStationHead, reportFork } from '../store/station-store';
 import { examineEvent } from './event-facts';
 
 export interface HubAnswer {
@@ -25,9 +25,9 @@ export const TOO_LARGE: HubAnswer = { status: 413, body: { error: 'too_large', m
 /** Applies a batch whose signature the caller has verified; `source` names the path in audit rows. */
 export async function applyBatch(ctx: HubContext, stationId: string, batch: BatchUnderTest, source: 'upload' | 'import'): Promise<HubAnswer> {
   const outcome = await ctx.db.transaction(async (tx) => {
-    const station = await findStation(tx, stationId, true);
-    if (station === null || station.status !== 'active') return { kind: 'unauthorized' } as const;
-    const head = await findEpoch(tx, stationId, station.current_epoch);
+    const locked = await lockStationHead(tx, stationId);
+    if (locked === null || locked.station.status !== 'active') return { kind: 'unauthorized' } as const;
+    const { station, head } = locked;
     if (head === null) throw new Error(`station ${stationId} has no row for epoch ${station.current_epoch}`);
     const range = batch.epoch === station.current_epoch ? storedSeqsNeeded(batch, head.acked_seq) : null;
     const stored = range === null ? new Map<number, string>() : await storedHashes(tx, { stationId, epoch: head.epoch, ...range });
@@ -72,12 +72,10 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
 async function refusal(ctx: HubContext, stationId: string, batch: BatchUnderTest, verdict: Exclude<BatchVerdict, { kind: 'accept' }>, source: string): Promise<HubAnswer> {
   switch (verdict.kind) {
     case 'epoch':
-      await touchStation(ctx.db, { stationId, now: ctx.now() });
       return { status: 409, body: { error: 'epoch', epoch: verdict.epoch } };
     case 'malformed':
       return { status: 400, body: { error: 'bad_request', detail: verdict.detail } };
     case 'gap':
-      await touchStation(ctx.db, { stationId, now: ctx.now() });
       return { status: 409, body: { error: 'gap', expected_seq: verdict.expectedSeq } };
     case 'fork': {
       const sent = verdict.reason === 'prev_hash' ? batch.prev_hash : (batch.events.find((event) => event.seq === verdict.seq)?.hash ?? null);

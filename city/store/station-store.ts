@@ -63,6 +63,27 @@ export async function findEpoch(db: SqlExecutor, stationId: string, epoch: numbe
   return rows[0] ?? null;
 }
 
+/**
+ * A station and the head of its current epoch in one read, locking the station row until the
+ * transaction ends (the upload path: one round trip instead of two). Null when the station is unknown.
+ */
+export async function lockStationHead(db: SqlExecutor, stationId: string): Promise<{ station: StationRow; head: EpochRow | null } | null> {
+  const rows = await db.query<StationRow & { head_epoch: number | null; start_hash: string | null; acked_seq: number | null; head_hash: string | null; epoch_last_upload_at: number | null }>(
+    `SELECT ${STATION_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')},
+            e.epoch AS head_epoch, e.start_hash, e.acked_seq, e.head_hash, e.last_upload_at AS epoch_last_upload_at
+     FROM stations s LEFT JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = s.current_epoch
+     WHERE s.station_id = $1 FOR UPDATE OF s`,
+    [stationId],
+  );
+  const row = rows[0];
+  if (row === undefined) return null;
+  const { head_epoch, start_hash, acked_seq, head_hash, epoch_last_upload_at, ...station } = row;
+  const head = head_epoch === null || start_hash === null || acked_seq === null || head_hash === null
+    ? null
+    : { epoch: head_epoch, start_hash, acked_seq, head_hash, last_upload_at: epoch_last_upload_at };
+  return { station, head };
+}
+
 /** Creates a station at epoch 1 with the given start hash. */
 export async function insertStation(
   db: SqlExecutor,
@@ -111,23 +132,18 @@ export async function touchStation(db: SqlExecutor, p: { stationId: string; now:
   }
 }
 
-/** Moves an epoch's head after a committed batch, and the station's upload statistics. */
+/** Moves an epoch's head after a committed batch, and the station's upload statistics (one statement). */
 export async function advanceHead(
   db: SqlExecutor,
   p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null },
 ): Promise<void> {
-  await db.query('UPDATE station_epochs SET acked_seq = $3, head_hash = $4, last_upload_at = $5 WHERE station_id = $1 AND epoch = $2', [
-    p.stationId,
-    p.epoch,
-    p.ackedSeq,
-    p.headHash,
-    p.now,
-  ]);
-  await db.query('UPDATE stations SET last_upload_at = $2, last_seen_at = $2, last_offset_ms = COALESCE($3, last_offset_ms) WHERE station_id = $1', [
-    p.stationId,
-    p.now,
-    p.offsetMs,
-  ]);
+  await db.query(
+    `WITH head AS (
+       UPDATE station_epochs SET acked_seq = $3, head_hash = $4, last_upload_at = $5 WHERE station_id = $1 AND epoch = $2
+     )
+     UPDATE stations SET last_upload_at = $5, last_seen_at = $5, last_offset_ms = COALESCE($6, last_offset_ms) WHERE station_id = $1`,
+    [p.stationId, p.epoch, p.ackedSeq, p.headHash, p.now, p.offsetMs],
+  );
 }
 
 /** A fork: the station is marked for review and an audit row is written. */

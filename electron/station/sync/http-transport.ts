@@ -37,6 +37,22 @@ export interface SyncTransport {
   fetchCursor(): Promise<TransportOutcome<CursorAnswer>>;
   /** `json` is the exact uncompressed body text; it is signed, then gzip-compressed. */
   uploadBatch(json: string): Promise<TransportOutcome<UploadAnswer>>;
+  /** A hint: `json` is likely the next upload, so its compression may start now, off the main thread. */
+  prepareUpload?(json: string): void;
+}
+
+interface PreparedBody {
+  readonly json: string;
+  readonly plain: Buffer;
+  readonly gzipped: Promise<Buffer>;
+}
+
+function prepareBody(json: string): PreparedBody {
+  const plain = Buffer.from(json, 'utf8');
+  const gzipped = gzipAsync(plain);
+  // Never left unhandled if the hint goes unused; a real upload awaits it and sees the error.
+  gzipped.catch(() => undefined);
+  return { json, plain, gzipped };
 }
 
 export interface HttpTransportOptions {
@@ -107,6 +123,7 @@ function outcome<T>(raw: RawExchange, classify: (answer: HubAnswer) => Classifie
 /** A signed transport for one enrolled station. Remembers the nonce of the last cursor answer. */
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport & { readonly nonce: () => string } {
   let nonce = NO_NONCE;
+  let prepared: PreparedBody | null = null;
   const stationPath = `/v1/stations/${encodeURIComponent(options.stationId)}`;
 
   const signedHeaders = (method: 'GET' | 'POST', url: URL, bodyBytes: Uint8Array): Record<string, string> => {
@@ -126,10 +143,14 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     },
     async uploadBatch(json) {
       const url = hubEndpoint(options.hubUrl, `${stationPath}/events`);
-      const plain = Buffer.from(json, 'utf8');
-      const headers = { ...signedHeaders('POST', url, plain), 'content-type': 'application/json', 'content-encoding': 'gzip' };
-      const raw = await exchange(options, url, { method: 'POST', headers, body: await gzipAsync(plain) });
+      const body = prepared !== null && prepared.json === json ? prepared : prepareBody(json);
+      prepared = null;
+      const headers = { ...signedHeaders('POST', url, body.plain), 'content-type': 'application/json', 'content-encoding': 'gzip' };
+      const raw = await exchange(options, url, { method: 'POST', headers, body: new Uint8Array(await body.gzipped) });
       return outcome(raw, (answer) => classifyAnswer(answer, uploadAnswerSchema));
+    },
+    prepareUpload(json) {
+      prepared = prepareBody(json);
     },
   };
 }

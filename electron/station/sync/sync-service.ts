@@ -19,7 +19,8 @@ import { sha256Hex } from '../crypto/node-hash';
 import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
-import { localHashAt, readBatch, readLocalHead } from './batch-reader';
+import { localHashAt, readLocalHead } from './batch-reader';
+import { createBatchReadAhead } from './batch-read-ahead';
 import { createHttpTransport } from './http-transport';
 import type { FetchFn, SyncTransport } from './http-transport';
 import { stationSigner, verifySignature } from './station-crypto';
@@ -91,6 +92,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let timer: unknown = null;
   let requests = 0;
   let once: { resolve: (result: SyncRunResult) => void; maxFailures: number } | null = null;
+  const readAhead = createBatchReadAhead(options.db);
 
   const clearTimer = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -184,16 +186,22 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         clearTimer();
         const hub = transport;
         if (hub === null || enrolment === null) return;
+        const batchRequest = { stationId: enrolment.stationId, epoch: command.epoch, fromSeq: command.fromSeq, maxCount: command.count, appVersion: options.appVersion, sha256Hex };
         let json: string;
         try {
-          json = readBatch(options.db, { stationId: enrolment.stationId, epoch: command.epoch, fromSeq: command.fromSeq, maxCount: command.count, appVersion: options.appVersion, sha256Hex }).json;
+          json = readAhead.take(generation, batchRequest);
         } catch (error) {
           const detail = error instanceof SyncError ? error.message : `cannot read the local log: ${(error as Error).message}`;
           queueMicrotask(() => dispatch({ type: 'local_problem', detail }));
           return;
         }
+        const mine = generation;
         request(
-          () => hub.uploadBatch(json),
+          () => {
+            const sent = hub.uploadBatch(json);
+            readAhead.readNextLater(mine, batchRequest, json, () => mine === generation, (next) => hub.prepareUpload?.(next));
+            return sent;
+          },
           ({ result: answer, timing }): EngineInput => {
             if (!answer.ok) return answer.failure;
             const body = answer.value;

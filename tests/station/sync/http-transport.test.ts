@@ -73,6 +73,28 @@ describe('http transport', () => {
     expect(verifySignature(keys.stationPublicKeyRaw, requestSigningText('POST', '/hub/v1/stations/06688-01/events', sha256HexOfBytes(plain), postAuth.value.ts, 'n0nce'), postAuth.value.sig)).toBe(true);
   });
 
+  it('sends a body prepared ahead exactly as it would have sent it, and ignores a hint for another body', async () => {
+    const bodies: Array<{ auth: string; body: Buffer }> = [];
+    handler = (request, body, response) => {
+      bodies.push({ auth: request.headers.authorization ?? '', body });
+      json(response, 200, { acked_seq: 1, head_hash: 'a'.repeat(64), inserted: 1, duplicates: 0, server_time_ms: 6, receipt: 'cmVjZWlwdA==' });
+    };
+    const client = transport();
+    const next = JSON.stringify({ epoch: 1, first_seq: 11, note: 'đọc trước' });
+    client.prepareUpload(next);
+    expect((await client.uploadBatch(next)).result).toMatchObject({ ok: true });
+    client.prepareUpload('{"a hint":"never sent"}');
+    const other = JSON.stringify({ epoch: 1, first_seq: 21 });
+    expect((await client.uploadBatch(other)).result).toMatchObject({ ok: true });
+    expect(bodies.map((seen) => gunzipSync(seen.body).toString('utf8'))).toEqual([next, other]);
+    for (const [index, text] of [next, other].entries()) {
+      const auth = parseAuthorization(bodies[index]?.auth);
+      if (!auth.ok) throw new Error('no auth');
+      const signed = requestSigningText('POST', '/hub/v1/stations/06688-01/events', sha256HexOfBytes(Buffer.from(text, 'utf8')), auth.value.ts, auth.value.nonce);
+      expect(verifySignature(keys.stationPublicKeyRaw, signed, auth.value.sig)).toBe(true);
+    }
+  });
+
   it('turns a captive portal page, a redirect and a broken 200 into bad_answer', async () => {
     handler = (_request, _body, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });

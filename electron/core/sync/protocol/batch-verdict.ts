@@ -41,10 +41,14 @@ export type BatchVerdict =
       readonly headHash: string;
     };
 
-/** The stored seqs whose hashes `judgeBatch` needs: first_seq − 1 up to the overlap with what is stored. */
+/**
+ * The stored seqs whose hashes `judgeBatch` needs: first_seq − 1 up to the overlap with what is
+ * stored, less the acknowledged head itself, whose hash the epoch head already carries. The usual
+ * next batch (first_seq = acked_seq + 1) therefore needs no read at all.
+ */
 export function storedSeqsNeeded(batch: Pick<BatchUnderTest, 'first_seq' | 'last_seq'>, ackedSeq: number): { from: number; to: number } | null {
   const from = Math.max(1, batch.first_seq - 1);
-  const to = Math.min(batch.last_seq, ackedSeq);
+  const to = Math.min(batch.last_seq, ackedSeq - 1);
   return from <= to ? { from, to } : null;
 }
 
@@ -65,7 +69,9 @@ export function judgeBatch(
   if (outOfPlace >= 0) return { kind: 'malformed', detail: `events.${outOfPlace}.seq: expected ${batch.first_seq + outOfPlace}` };
   if (batch.first_seq > head.ackedSeq + 1) return { kind: 'gap', expectedSeq: head.ackedSeq + 1 };
 
-  const expectedPrev = batch.first_seq === 1 ? head.startHash : storedHashes.get(batch.first_seq - 1);
+  // The hash at the acknowledged head is the epoch head's own (storedSeqsNeeded leaves it out).
+  const storedAt = (seq: number): string | undefined => (seq === head.ackedSeq && seq > 0 ? head.headHash : storedHashes.get(seq));
+  const expectedPrev = batch.first_seq === 1 ? head.startHash : storedAt(batch.first_seq - 1);
   if (expectedPrev === undefined) throw new Error(`judgeBatch: stored hash of seq ${batch.first_seq - 1} not supplied`);
   if (batch.prev_hash !== expectedPrev) return { kind: 'fork', seq: batch.first_seq, reason: 'prev_hash', storedHash: null };
 
@@ -73,7 +79,7 @@ export function judgeBatch(
   let duplicates = 0;
   let previous = expectedPrev;
   for (const event of batch.events) {
-    const stored = storedHashes.get(event.seq) ?? null;
+    const stored = storedAt(event.seq) ?? null;
     if (event.prev_hash !== previous) return { kind: 'fork', seq: event.seq, reason: 'broken_link', storedHash: stored };
     if (computeEventHash(sha256Hex, stationId, batch.epoch, event) !== event.hash) {
       return { kind: 'fork', seq: event.seq, reason: 'bad_hash', storedHash: stored };

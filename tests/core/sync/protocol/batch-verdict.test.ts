@@ -62,7 +62,22 @@ describe('judgeBatch (PROTOCOL.md §5)', () => {
 
   it('asks only for the stored hashes it needs', () => {
     expect(storedSeqsNeeded({ first_seq: 1, last_seq: 3 }, 0)).toBeNull();
-    expect(storedSeqsNeeded({ first_seq: 4, last_seq: 6 }, 3)).toEqual({ from: 3, to: 3 });
-    expect(storedSeqsNeeded({ first_seq: 2, last_seq: 9 }, 5)).toEqual({ from: 1, to: 5 });
+    // The next batch after the head needs nothing: the head's hash is on the epoch row.
+    expect(storedSeqsNeeded({ first_seq: 4, last_seq: 6 }, 3)).toBeNull();
+    expect(storedSeqsNeeded({ first_seq: 2, last_seq: 9 }, 5)).toEqual({ from: 1, to: 4 });
+    expect(storedSeqsNeeded({ first_seq: 5, last_seq: 9 }, 5)).toEqual({ from: 4, to: 4 });
+  });
+
+  it('judges with the head hash standing in for the stored hash at acked_seq', () => {
+    const needed = (first: number, last: number, acked: number) => {
+      const range = storedSeqsNeeded({ first_seq: first, last_seq: last }, acked);
+      return new Map([...storedUpTo(acked)].filter(([seq]) => range !== null && seq >= range.from && seq <= range.to));
+    };
+    expect(judgeBatch(sha, STATION, headAt(3), batchOf(4, 6), needed(4, 6, 3))).toMatchObject({ kind: 'accept', duplicates: 0, headSeq: 6 });
+    expect(judgeBatch(sha, STATION, headAt(4), batchOf(3, 6), needed(3, 6, 4))).toMatchObject({ kind: 'accept', duplicates: 2, headSeq: 6 });
+    // A head row that disagrees with what the station sends is a fork at the next seq, read or not.
+    const wrongHead = { ...headAt(3), headHash: 'c'.repeat(64) };
+    expect(judgeBatch(sha, STATION, wrongHead, batchOf(4, 6), needed(4, 6, 3))).toMatchObject({ kind: 'fork', seq: 4, reason: 'prev_hash' });
+    expect(judgeBatch(sha, STATION, wrongHead, batchOf(2, 6), needed(2, 6, 3))).toMatchObject({ kind: 'fork', seq: 3, reason: 'stored_differs', storedHash: 'c'.repeat(64) });
   });
 });

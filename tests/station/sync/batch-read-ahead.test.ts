@@ -1,0 +1,74 @@
+// Reading the next upload batch while the current one is on the wire: used only when the engine asks
+// for exactly that batch in the same generation, never past the head, and a problem with the next rows
+// surfaces when they are really asked for, not in the background.
+import { afterEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../electron/station/crypto/node-hash';
+import { seedEvents } from '../../../electron/station/db/seed';
+import { createBatchReadAhead } from '../../../electron/station/sync/batch-read-ahead';
+import { readBatch } from '../../../electron/station/sync/batch-reader';
+import { openStationFolder } from './support/live-hub';
+import type { StationFolder } from './support/live-hub';
+
+describe('batch read-ahead', () => {
+  const folders: StationFolder[] = [];
+  afterEach(() => {
+    for (const folder of folders.splice(0)) folder.cleanup();
+  });
+  function seeded(events: number): StationFolder {
+    const folder = openStationFolder();
+    folders.push(folder);
+    seedEvents(folder.log, events, 11);
+    return folder;
+  }
+  const request = (folder: StationFolder, fromSeq: number, maxCount = 10) => ({ stationId: folder.stationId, epoch: 1, fromSeq, maxCount, appVersion: '0.1.0', sha256Hex });
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+  /** Sends batch 1..10 and lets the read-ahead run; returns what it prepared. */
+  async function afterFirstBatch(folder: StationFolder, generation = 1, isCurrent = () => true) {
+    const readAhead = createBatchReadAhead(folder.db);
+    const first = readAhead.take(generation, request(folder, 1));
+    const prepared: string[] = [];
+    readAhead.readNextLater(generation, request(folder, 1), first, isCurrent, (json) => prepared.push(json));
+    expect(prepared).toEqual([]);
+    await nextTurn();
+    return { readAhead, first, prepared };
+  }
+
+  it('reads the batch after the one sent, on the next turn, and hands out that very text', async () => {
+    const folder = seeded(25);
+    const { readAhead, first, prepared } = await afterFirstBatch(folder);
+    expect(first).toBe(readBatch(folder.db, request(folder, 1)).json);
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]).toBe(readBatch(folder.db, request(folder, 11)).json);
+    expect(readAhead.take(1, request(folder, 11))).toBe(prepared[0]);
+  });
+
+  it('is used once, and not for another start, size or generation', async () => {
+    const folder = seeded(25);
+    for (const other of [request(folder, 12), request(folder, 11, 5)]) {
+      const { readAhead } = await afterFirstBatch(folder);
+      expect(readAhead.take(1, other)).toBe(readBatch(folder.db, other).json);
+    }
+    const { readAhead } = await afterFirstBatch(folder);
+    expect(readAhead.take(2, request(folder, 11))).toBe(readBatch(folder.db, request(folder, 11)).json);
+    const { readAhead: once, prepared } = await afterFirstBatch(folder);
+    once.take(1, request(folder, 11));
+    once.clear();
+    expect(once.take(1, request(folder, 11))).toBe(readBatch(folder.db, request(folder, 11)).json);
+    expect(prepared).toHaveLength(1);
+  });
+
+  it('does nothing past the head or once the service has moved on', async () => {
+    expect((await afterFirstBatch(seeded(10))).prepared).toEqual([]);
+    expect((await afterFirstBatch(seeded(25), 1, () => false)).prepared).toEqual([]);
+  });
+
+  it('keeps quiet about a tampered next row; the real read reports it', async () => {
+    const folder = seeded(25);
+    folder.db.exec('DROP TRIGGER events_no_update');
+    folder.db.prepare('UPDATE events SET wall_ms = wall_ms + 1 WHERE seq = 14').run();
+    const { readAhead, prepared } = await afterFirstBatch(folder);
+    expect(prepared).toEqual([]);
+    expect(() => readAhead.take(1, request(folder, 11))).toThrow(expect.objectContaining({ code: 'chain_broken' }));
+  });
+});
