@@ -20,8 +20,8 @@ import { processPeakRssMb, watchRss } from './support/rss-peak';
 
 /** Six weeks of a busy station: ~500 events a day. */
 export const BACKLOG_EVENTS = 21_000;
-/** Runs per peer; the median is reported, because single runs on a 2-core machine vary by ±25 %. */
-const RUNS = 3;
+/** Runs per peer; the median is reported, because single runs on a shared 2-core machine vary by ±25 %. */
+const RUNS = 5;
 const GOAL_DRAIN_MS = 2_000;
 const GOAL_RATIO = 3;
 

@@ -94,22 +94,25 @@ export function readBatch(db: Database, request: BatchRequest): ReadBatch {
   const candidates = readEventRange(db, request.epoch, request.fromSeq, Math.max(1, Math.min(request.maxCount, MAX_BATCH_EVENTS)));
   checkSegment(db, request, candidates);
   const first = candidates[0] as ChainedEvent;
-  const envelope = (events: readonly ChainedEvent[]): EventsBatchBody => {
-    const last = events.at(-1) ?? first;
-    return { epoch: request.epoch, first_seq: first.seq, last_seq: last.seq, prev_hash: first.prev_hash, events, app_version: request.appVersion };
-  };
-  // Size each event as it will appear inside the array, so the cut needs no second serialisation.
-  let size = Buffer.byteLength(JSON.stringify(envelope([first]))) - Buffer.byteLength(JSON.stringify(first));
+  // Each event is serialised once: its text both sizes the cut and goes into the body as is. The
+  // envelope is written in EventsBatchBody's key order, so `json` is exactly JSON.stringify(body).
+  const head = (lastSeq: number) => `{"epoch":${request.epoch},"first_seq":${first.seq},"last_seq":${lastSeq},"prev_hash":${JSON.stringify(first.prev_hash)},"events":[`;
+  const tail = `],"app_version":${JSON.stringify(request.appVersion)}}`;
+  // Sized with the largest last_seq of this read, so the final envelope can only be smaller.
+  let size = Buffer.byteLength(head(candidates.at(-1)?.seq ?? first.seq)) + Buffer.byteLength(tail);
   const taken: ChainedEvent[] = [];
+  const texts: string[] = [];
   for (const event of candidates) {
-    const add = Buffer.byteLength(JSON.stringify(event)) + (taken.length > 0 ? 1 : 0);
-    // 32 bytes of slack: last_seq may be written with more digits than the seq sized above.
-    if (taken.length > 0 && size + add > maxBytes - 32) break;
+    const text = JSON.stringify(event);
+    const add = Buffer.byteLength(text) + (taken.length > 0 ? 1 : 0);
+    if (taken.length > 0 && size + add > maxBytes) break;
     size += add;
     taken.push(event);
+    texts.push(text);
   }
-  const body = envelope(taken);
-  return { body, json: JSON.stringify(body) };
+  const last = taken.at(-1) ?? first;
+  const body: EventsBatchBody = { epoch: request.epoch, first_seq: first.seq, last_seq: last.seq, prev_hash: first.prev_hash, events: taken, app_version: request.appVersion };
+  return { body, json: `${head(last.seq)}${texts.join(',')}${tail}` };
 }
 
 /**

@@ -121,7 +121,7 @@ function outcome<T>(raw: RawExchange, classify: (answer: HubAnswer) => Classifie
 }
 
 /** A signed transport for one enrolled station. Remembers the nonce of the last cursor answer. */
-export function createHttpTransport(options: HttpTransportOptions): SyncTransport & { readonly nonce: () => string } {
+export function createHttpTransport(options: HttpTransportOptions): SyncTransport & { readonly nonce: () => string; prepareUpload(json: string): void } {
   let nonce = NO_NONCE;
   let prepared: PreparedBody | null = null;
   const stationPath = `/v1/stations/${encodeURIComponent(options.stationId)}`;

@@ -55,6 +55,17 @@ describe('batch reader', () => {
     expect(readBatch(folder.db, request(folder, 1, 500, 10)).body.events).toHaveLength(1);
   });
 
+  it('writes exactly JSON.stringify of the body, and a limit equal to a batch size still fits that batch', () => {
+    const folder = seeded(120);
+    for (const [from, count] of [[1, 1], [1, 37], [90, 500], [7, 100]] as const) {
+      const { json, body } = readBatch(folder.db, request(folder, from, count));
+      expect(json).toBe(JSON.stringify(body));
+      const exact = Buffer.byteLength(json);
+      expect(readBatch(folder.db, request(folder, from, count, exact)).json).toBe(json);
+      expect(readBatch(folder.db, request(folder, from, count, exact - 1)).body.events.length).toBeLessThan(body.events.length === 1 ? 2 : body.events.length);
+    }
+  });
+
   it('refuses a tampered row, a missing range and another station id with typed errors', () => {
     const folder = seeded(12);
     expect(() => readBatch(folder.db, request(folder, 13, 5))).toThrow(expect.objectContaining({ code: 'events_missing' }));

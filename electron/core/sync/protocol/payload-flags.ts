@@ -26,7 +26,7 @@ export function flagPayload(kind: string, payloadText: string): PayloadFlags {
     return { parsed: undefined, flags: ['payload_not_json'] };
   }
   const flags: string[] = [];
-  if (canonicalJson(parsed as JsonValue) !== payloadText) flags.push('payload_not_canonical');
+  if (!isCanonicalText(parsed, payloadText)) flags.push('payload_not_canonical');
   if (!isEventKind(kind)) {
     flags.push('unknown_kind');
   } else {
@@ -40,6 +40,26 @@ export function flagPayload(kind: string, payloadText: string): PayloadFlags {
   }
   if (looksPersonal(parsed, 0)) flags.push('personal_data_suspected');
   return { parsed, flags };
+}
+
+/**
+ * True when `text` is the canonical JSON of `parsed` (its own parse). The common case is answered
+ * without building the canonical text: if JSON.stringify reproduces the text and every object's keys
+ * are already in canonical order, the text is canonical. Anything else (integer-like keys, which
+ * JSON.parse reorders; duplicate keys; white space) takes the exact comparison.
+ */
+function isCanonicalText(parsed: unknown, text: string): boolean {
+  if (JSON.stringify(parsed) === text && keysInOrder(parsed, 0)) return true;
+  return canonicalJson(parsed as JsonValue) === text;
+}
+
+function keysInOrder(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 32) return false;
+  if (Array.isArray(value)) return value.every((item) => keysInOrder(item, depth + 1));
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) >= (keys[i] as string)) return false;
+  return keys.every((key) => keysInOrder((value as Record<string, unknown>)[key], depth + 1));
 }
 
 /**

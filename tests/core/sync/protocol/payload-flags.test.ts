@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../electron/core/sync/protocol/canonical-json';
 import { flagPayload } from '../../../../electron/core/sync/protocol/payload-flags';
@@ -25,5 +26,34 @@ describe('payload flags (§5, §6): flag, never throw', () => {
     ['attendance.checkin', canonicalJson({ learner_key: key, method: 'card', visit_id: 'v', 'a b"\u0000\\': 1 }), ['payload_unknown_field:a%20b%22%00%5C']],
   ])('flags %s %s', (kind, payload, flags) => {
     expect(flagPayload(kind, payload).flags).toEqual(flags);
+  });
+
+  it.each([
+    ['{"10":1,"2":1}', false],
+    ['{"2":1,"10":1}', true],
+    ['{"a":{"c":1,"b":2}}', true],
+    ['{"a":1,"a":2}', true],
+    ['{"a": 1}', true],
+    ['{"a":1.0}', true],
+    ['{"b":[{"y":1,"x":2}],"a":1}', true],
+    ['{"a":[{"x":1,"y":"\\u00e9"}],"b":null}', true],
+    ['{"a":[{"x":1,"y":"é"}],"b":null}', false],
+  ])('judges canonical form of %s (flagged: %s)', (text, flagged) => {
+    expect(flagPayload('mystery.kind', text).flags.includes('payload_not_canonical')).toBe(flagged);
+  });
+
+  it('agrees with canonicalJson on any JSON text', () => {
+    const texts = fc.oneof(
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.jsonValue().map((value) => canonicalJson(value as Parameters<typeof canonicalJson>[0])),
+      fc.dictionary(fc.oneof(fc.string(), fc.integer({ min: 0, max: 99 }).map(String)), fc.integer()).map((value) => JSON.stringify(value)),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const canonical = canonicalJson(JSON.parse(text) as Parameters<typeof canonicalJson>[0]) === text;
+        expect(flagPayload('mystery.kind', text).flags.includes('payload_not_canonical')).toBe(!canonical);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
