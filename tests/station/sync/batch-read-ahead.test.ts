@@ -3,23 +3,15 @@
 // surfaces when they are really asked for, not in the background.
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../electron/station/crypto/node-hash';
-import { seedEvents } from '../../../electron/station/db/seed';
 import { createBatchReadAhead } from '../../../electron/station/sync/batch-read-ahead';
 import { readBatch } from '../../../electron/station/sync/batch-reader';
-import { openStationFolder } from './support/live-hub';
+import { seededStationFolders } from './support/live-hub';
 import type { StationFolder } from './support/live-hub';
 
 describe('batch read-ahead', () => {
-  const folders: StationFolder[] = [];
-  afterEach(() => {
-    for (const folder of folders.splice(0)) folder.cleanup();
-  });
-  function seeded(events: number): StationFolder {
-    const folder = openStationFolder();
-    folders.push(folder);
-    seedEvents(folder.log, events, 11);
-    return folder;
-  }
+  const folders = seededStationFolders(11);
+  const seeded = (events: number) => folders.seeded(events);
+  afterEach(() => folders.cleanupAll());
   const request = (folder: StationFolder, fromSeq: number, maxCount = 10) => ({ stationId: folder.stationId, epoch: 1, fromSeq, maxCount, appVersion: '0.1.0', sha256Hex });
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

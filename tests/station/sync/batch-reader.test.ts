@@ -3,22 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChainSegment } from '../../../electron/core/sync/protocol/event-hash';
 import { eventsBatchSchema } from '../../../electron/core/sync/protocol/wire-schemas';
 import { sha256Hex } from '../../../electron/station/crypto/node-hash';
-import { seedEvents } from '../../../electron/station/db/seed';
 import { readBatch, readLocalHead } from '../../../electron/station/sync/batch-reader';
-import { openStationFolder } from './support/live-hub';
+import { seededStationFolders } from './support/live-hub';
 import type { StationFolder } from './support/live-hub';
 
 describe('batch reader', () => {
-  const folders: StationFolder[] = [];
-  afterEach(() => {
-    for (const folder of folders.splice(0)) folder.cleanup();
-  });
-  function seeded(events: number): StationFolder {
-    const folder = openStationFolder();
-    folders.push(folder);
-    seedEvents(folder.log, events, 5);
-    return folder;
-  }
+  const folders = seededStationFolders(5);
+  const seeded = (events: number) => folders.seeded(events);
+  afterEach(() => folders.cleanupAll());
   const request = (folder: StationFolder, fromSeq: number, maxCount: number, maxBytes?: number) => ({
     stationId: folder.stationId,
     epoch: 1,

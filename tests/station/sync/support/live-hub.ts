@@ -15,6 +15,7 @@ import type { HubContext } from '../../../../city/hub-context';
 import { issueEnrolmentCode } from '../../../../city/ingest/enrolment';
 import { sha256Hex } from '../../../../electron/station/crypto/node-hash';
 import type { EventLog } from '../../../../electron/station/db/event-log';
+import { seedEvents } from '../../../../electron/station/db/seed';
 import { closeStationLog, openStationLog } from '../../../../electron/station/db/station-log';
 import { openTestDatabase } from '../../../city/support/hub-harness';
 import type { TestDatabase } from '../../../city/support/hub-harness';
@@ -97,6 +98,25 @@ export function openStationFolder(stationId = freshStationId(), clock = new Fake
     cleanup() {
       closeStationLog(opened.db);
       cleanup();
+    },
+  };
+}
+
+/**
+ * Seeded station folders for one test file: `seeded(n)` opens a folder holding n events (seed fixed
+ * per file), and `cleanupAll()` (for afterEach) closes every folder opened since.
+ */
+export function seededStationFolders(seed: number): { seeded(events: number): StationFolder; cleanupAll(): void } {
+  const folders: StationFolder[] = [];
+  return {
+    seeded(events) {
+      const folder = openStationFolder();
+      folders.push(folder);
+      seedEvents(folder.log, events, seed);
+      return folder;
+    },
+    cleanupAll() {
+      for (const folder of folders.splice(0)) folder.cleanup();
     },
   };
 }
