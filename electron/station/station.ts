@@ -156,6 +156,8 @@ export function openStation(options: StationOptions): Station {
       onAlert: (reason) => logger.error({ event: 'sync.stopped', code: reason.code }, 'sync stopped: maintenance needed'),
     });
     sync.onChange((status) => emit('syncChanged', status));
+    const uploader = sync;
+    log?.onAppended(() => uploader.logAdvanced());
     sync.start();
   }
   for (const problem of problems) logger.error({ event: 'maintenance', code: problem.code, detail: problem.message }, 'station in maintenance');

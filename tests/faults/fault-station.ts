@@ -41,7 +41,7 @@ export interface WrittenEvent extends ChainedEvent {
 }
 
 /** Fast pacing for tests: real timers, milliseconds instead of seconds. */
-export const FAST_ENGINE = { backoff: { baseMs: 20, capMs: 200 }, idlePollMs: 60_000 } as const;
+export const FAST_ENGINE = { backoff: { baseMs: 20, capMs: 200 }, idlePollMs: 60_000, newEventsDelayMs: 60_000 } as const;
 
 let counter = 0;
 

@@ -39,6 +39,7 @@ export class EventLog {
   readonly #insert: Statement;
   readonly #readHead: Statement<[], EpochRow>;
   #lastReading: ClockReading | null = null;
+  readonly #appended = new Set<() => void>();
 
   constructor(db: Database, options: EventLogOptions) {
     this.#db = db;
@@ -77,6 +78,22 @@ export class EventLog {
     })();
   }
 
+  /** Calls `listener` after every committed append (e.g. to wake the uploader); returns an unsubscribe. */
+  onAppended(listener: () => void): () => void {
+    this.#appended.add(listener);
+    return () => this.#appended.delete(listener);
+  }
+
+  #notifyAppended(): void {
+    for (const listener of this.#appended) {
+      try {
+        listener();
+      } catch {
+        // A listener's failure must never look like a failed write: the events are committed.
+      }
+    }
+  }
+
   /**
    * Appends `events` and runs `alsoWrite` in one transaction. Refuses invalid payloads before the
    * transaction; a full disk becomes a `storage_full` error with nothing written.
@@ -98,6 +115,7 @@ export class EventLog {
         return { rows, result };
       })();
       this.#lastReading = reading;
+      this.#notifyAppended();
       return outcome;
     } catch (error) {
       if (errorCode(error, '') === 'SQLITE_FULL') {

@@ -65,6 +65,8 @@ export interface SyncService {
   stop(): void;
   /** The network is back (Electron `online`, a network change): try at once if waiting. */
   online(): void;
+  /** The local log grew (EventLog.onAppended): a settled engine tries again soon, not at its next poll. */
+  logAdvanced(): void;
   /** Runs until the log is acknowledged, a stop condition, or `maxFailures` failures in a row. */
   runOnce(options?: { readonly maxFailures?: number }): Promise<SyncRunResult>;
   status(): SyncStatus;
@@ -138,7 +140,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   const dispatch = (input: EngineInput) => {
     const local = readLocalHead(options.db);
-    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start') {
+    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start' && input.type !== 'log_advanced') {
       engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
     }
     const next = step(engine, input, deps);
@@ -280,6 +282,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     },
     online() {
       dispatch({ type: 'network_up' });
+    },
+    logAdvanced() {
+      const local = transport === null ? null : readLocalHead(options.db);
+      if (local !== null) dispatch({ type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } });
     },
     runOnce(runOptions = {}) {
       return new Promise<SyncRunResult>((resolve) => {

@@ -31,6 +31,26 @@ describe('EventLog', () => {
     expect(ctx.log.head()).toMatchObject({ epoch: 1, seq: 2, hash: rows[1]?.hash });
   });
 
+  it('tells listeners after each committed append, never after a refused one, and a throwing listener changes nothing', () => {
+    const heads: number[] = [];
+    const stop = ctx.log.onAppended(() => heads.push(ctx.log.head().seq));
+    ctx.log.onAppended(() => {
+      throw new Error('listener bug');
+    });
+    ctx.log.append([checkin('v1'), checkin('v2')]);
+    expect(() => ctx.log.append([{ kind: 'attendance.checkin', payload: { learner_key: 'nope', visit_id: 'v3', method: 'hid-pos' } }])).toThrow();
+    expect(() =>
+      ctx.log.append([checkin('v4')], () => {
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    ctx.log.append([checkin('v5')]);
+    expect(heads).toEqual([2, 3]);
+    stop();
+    ctx.log.append([checkin('v6')]);
+    expect(heads).toEqual([2, 3]);
+  });
+
   it('gives a never-decreasing HLC even when the wall clock goes back', () => {
     const first = ctx.log.append([checkin('v1')]).rows[0]!;
     ctx.clock.wall -= 3_600_000; // set back one hour; monotonic time keeps going

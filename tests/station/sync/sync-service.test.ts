@@ -142,6 +142,25 @@ describe('sync service against a real hub', () => {
     expect(states).toContain('syncing');
     expect(states).toContain('idle');
   });
+
+  it('uploads new events soon after they are written, not at the next idle poll', async () => {
+    const station = await enrolledStation(4);
+    const sync = service(station, { engine: { ...FAST_ENGINE, idlePollMs: 3_600_000, newEventsDelayMs: 50 } });
+    const unsubscribe = station.log.onAppended(() => sync.logAdvanced());
+    sync.start();
+    await waitFor(() => readAcknowledgement(station.db, 1)?.ackedSeq === 4 && sync.engineState().phase === 'idle');
+    const started = Date.now();
+    seedEvents(station.log, 3, 12);
+    await waitFor(() => readAcknowledgement(station.db, 1)?.ackedSeq === 7, 5_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(7);
+    // Stopped: a new event still reaches logAdvanced, and wakes nothing.
+    sync.stop();
+    seedEvents(station.log, 1, 13);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readAcknowledgement(station.db, 1)?.ackedSeq).toBe(7);
+    unsubscribe();
+  });
 });
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {

@@ -137,6 +137,11 @@ export interface EngineConfig {
   readonly backoff: BackoffPolicy;
   /** How long an idle engine waits before asking the cursor again. */
   readonly idlePollMs: number;
+  /**
+   * How soon a settled engine tries again once the log grows: long enough to gather a visit's
+   * events into one batch, short enough that the city's report shows the visit within seconds.
+   */
+  readonly newEventsDelayMs: number;
 }
 
 export interface EngineStep {

@@ -19,6 +19,9 @@
  *   successes in a row double it again up to `maxBatch`.
  * - Transient failures wait `random(0, min(cap, base·2^n))` (full jitter), at least Retry-After.
  * - `start` and `network_up` try at once. The clock is only measured, never a reason to refuse.
+ * - The first new event after everything was acknowledged brings the next try forward from
+ *   `idlePollMs` to `newEventsDelayMs`; later events while that wait runs change nothing, so a busy
+ *   station cannot postpone its own upload.
  */
 import { retryDelayMs } from './backoff';
 import type { RandomUnit } from './backoff';
@@ -38,7 +41,7 @@ import type {
 } from './engine-types';
 import { MAX_BATCH_EVENTS } from '../protocol/limits';
 
-export const DEFAULT_ENGINE_CONFIG: EngineConfig = { maxBatch: MAX_BATCH_EVENTS, backoff: DEFAULT_BACKOFF, idlePollMs: 60_000 };
+export const DEFAULT_ENGINE_CONFIG: EngineConfig = { maxBatch: MAX_BATCH_EVENTS, backoff: DEFAULT_BACKOFF, idlePollMs: 60_000, newEventsDelayMs: 5_000 };
 
 export interface EngineDeps {
   readonly config: EngineConfig;
@@ -138,8 +141,12 @@ export function step(state: EngineState, input: EngineInput, deps: EngineDeps): 
     case 'network_up':
       if (state.phase !== 'backing_off' && state.phase !== 'idle') return unchanged(state);
       return fetchCursor({ ...state, failures: 0 });
-    case 'log_advanced':
-      return unchanged({ ...state, local: input.local });
+    case 'log_advanced': {
+      const settled = state.phase === 'idle' && state.acked !== null && state.acked.epoch === state.local.epoch && state.acked.seq === state.local.seq;
+      const grew = input.local.epoch !== state.local.epoch || input.local.seq > state.local.seq;
+      const next = { ...state, local: input.local };
+      return settled && grew ? { state: next, commands: [{ type: 'wait', ms: config.newEventsDelayMs }] } : unchanged(next);
+    }
     case 'timer_fired':
       if (state.phase !== 'backing_off' && state.phase !== 'idle') return unchanged(state);
       return fetchCursor(state);

@@ -54,7 +54,7 @@ describe('batch size', () => {
   });
 
   it('respects a smaller configured maximum', () => {
-    const engine = new EngineDriver({ maxBatch: 100, backoff: { baseMs: 10, capMs: 100 }, idlePollMs: 1_000 });
+    const engine = new EngineDriver({ maxBatch: 100, backoff: { baseMs: 10, capMs: 100 }, idlePollMs: 1_000, newEventsDelayMs: 1_000 });
     engine.start(250);
     expect(sends(engine.cursor(0))).toEqual([{ fromSeq: 1, count: 100 }]);
   });

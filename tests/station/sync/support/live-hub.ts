@@ -122,7 +122,7 @@ export function seededStationFolders(seed: number): { seeded(events: number): St
 }
 
 /** Fast backoff for tests: real timers, milliseconds instead of seconds. */
-export const FAST_ENGINE = { backoff: { baseMs: 20, capMs: 200 }, idlePollMs: 60_000 } as const;
+export const FAST_ENGINE = { backoff: { baseMs: 20, capMs: 200 }, idlePollMs: 60_000, newEventsDelayMs: 60_000 } as const;
 
 /** A loopback port nothing listens on: bound once, then released (a hub that is down). */
 export async function closedPort(): Promise<number> {
