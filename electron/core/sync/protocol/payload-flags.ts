@@ -73,9 +73,12 @@ function flagSafe(key: string): string {
 const PERSONAL_KEYS = new Set(['name', 'full_name', 'ho_ten', 'cccd', 'id_number', 'qr', 'raw_qr', 'phone']);
 
 /** A 12-digit run in a string that is not a hex key, or a key that names personal data. */
+const TWELVE_DIGITS = /(?<!\d)\d{12}(?!\d)/;
+
 function looksPersonal(value: unknown, depth: number): boolean {
   if (depth > 8) return false;
-  if (typeof value === 'string') return !HEX64_PATTERN.test(value) && /(?<!\d)\d{12}(?!\d)/.test(value);
+  // The digit run is the rare case, so it is tested first; a hex key that happens to hold one is not personal.
+  if (typeof value === 'string') return TWELVE_DIGITS.test(value) && !HEX64_PATTERN.test(value);
   if (Array.isArray(value)) return value.some((item) => looksPersonal(item, depth + 1));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).some(([key, item]) => PERSONAL_KEYS.has(key.toLowerCase()) || looksPersonal(item, depth + 1));
