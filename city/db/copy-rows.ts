@@ -31,6 +31,7 @@ export function copyStatement(target: CopyTarget, source: 'STDIN' | "'/dev/blob'
 }
 
 /** One scan decides whether a value needs work: the four escaped characters, or a NUL to refuse. */
+// eslint-disable-next-line no-control-regex -- finding NUL (and tab, newline, CR) is the point here
 const NEEDS_WORK = /[\\\t\n\r\u0000]/;
 const SPECIAL_ALL = /[\\\t\n\r]/g;
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
