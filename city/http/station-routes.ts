@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MAX_BATCH_EVENTS } from '../../electron/core/sync/protocol/limits';
-import { enrolRequestSchema, eventsBatchSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
+import { parseEventsBatch } from '../../electron/core/sync/protocol/events-batch-parse';
+import { enrolRequestSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
 import type { HubContext } from '../hub-context';
 import { applyBatch, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
 import type { HubAnswer } from '../ingest/apply-batch';
@@ -74,7 +75,7 @@ async function answerUpload(ctx: HubContext, request: FastifyRequest, stationId:
   if (!json.ok) return json.answer;
   // Count before validating every event: a 5,000-event batch is "too large", not "bad".
   if (Array.isArray(json.value.events) && json.value.events.length > MAX_BATCH_EVENTS) return TOO_LARGE;
-  const batch = parseWire(eventsBatchSchema, json.value);
+  const batch = parseEventsBatch(json.value);
   if (!batch.ok) return badRequest(batch.detail);
   const answer = await applyBatch(ctx, stationId, batch.value, 'upload');
   request.log.info(
