@@ -7,8 +7,9 @@
  * What is timed is the station's own runOnce() (createSyncService with its default engine: batches
  * of 500, read from SQLite, chain re-verified, signed, gzip'd, receipt checked, acknowledgement
  * written) against the real hub (signature check, chain check, inserts, signed receipt). Seeding and
- * enrolment happen before the clock starts. Station and hub share this process, as the PouchDB
- * client and server do, so peak RSS covers both sides of each peer.
+ * enrolment happen before the clock starts, and one untimed drain warms the JIT before the first
+ * peer. Station and hub share this process, as the PouchDB client and server do, so peak RSS covers
+ * both sides of each peer.
  */
 import { enrolStation } from '../../electron/station/sync/enrol';
 import { createSyncService } from '../../electron/station/sync/sync-service';
@@ -110,6 +111,10 @@ export async function runSyncBench(): Promise<Record<string, unknown>> {
   const events = template.events;
   say(`seeded ${events} events through EventLog.append in ${(template.seedMs / 1000).toFixed(1)} s (not timed); ${RUNS} runs per peer, median reported`);
   try {
+    // One untimed drain first, so that JIT warm-up of the shared code (HTTP, hashing, validation) is
+    // not charged to whichever peer happens to run first.
+    const warmUp = await drainToHub(template, undefined);
+    say(`warm-up drain (PGlite, not counted): ${Math.round(warmUp.ms)} ms`);
     const pglite = await measure('pglite', events, () => drainToHub(template, undefined));
 
     let postgres: Measured | null = null;
