@@ -146,6 +146,16 @@ describe.each(DRIVERS)('upload (%s)', (driver) => {
     expect((await readEvent(hub.ctx.db, { stationId: station.stationId, epoch: 1, seq: 3 }))?.payload).toBe('{"to_ms":1, "from_ms":2}');
   });
 
+  it('stores a payload whose unknown key holds NUL, tab, quotes and backslashes, flagged with the key percent-encoded', async () => {
+    const station = await enrolled();
+    const payload = '{"a\\u0000\\t\\"b\\\\ c":"x\\u0000y","from_ms":1,"to_ms":2}';
+    station.append('clock.jump', payload);
+    expect(await upload(hub, station, station.batch(1, 1))).toMatchObject({ status: 200, body: { inserted: 1 } });
+    const stored = await readEvent(hub.ctx.db, { stationId: station.stationId, epoch: 1, seq: 1 });
+    expect(stored?.payload).toBe(payload);
+    expect(stored?.flags).toEqual(['payload_unknown_field:a%00%09%22b%5C%20c']);
+  });
+
   it('refuses more than 500 events with 413 too_large', async () => {
     const station = await enrolled();
     station.appendMany(501);
