@@ -238,7 +238,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       dispatch({ type: 'network_up' });
     },
     logAdvanced() {
-      const local = transport === null ? null : readLocalHead(options.db);
+      // Only the first event after a settled log matters to the engine; skipping the rest keeps every
+      // later append (a busy group session) free of the status queries a dispatch runs.
+      if (transport === null || engine.phase !== 'idle' || !isSettled(engine)) return;
+      const local = readLocalHead(options.db);
       if (local !== null) dispatch({ type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } });
     },
     runOnce(runOptions = {}) {
