@@ -11,62 +11,44 @@
  */
 import type { Database } from 'better-sqlite3';
 import { readBatch, readLocalHead } from './batch-reader';
-import type { BatchRequest } from './batch-reader';
-
-interface ReadAhead {
-  readonly generation: number;
-  readonly epoch: number;
-  readonly fromSeq: number;
-  readonly maxCount: number;
-  readonly json: string;
-}
+import type { BatchRequest, ReadBatch } from './batch-reader';
 
 export interface BatchReadAhead {
-  /** The JSON of the batch for `request`: the one read ahead when it matches, else read now (may throw). */
-  take(generation: number, request: BatchRequest): string;
+  /** The batch for `request`: the one read ahead when it matches, else read now (may throw). */
+  take(request: BatchRequest): ReadBatch;
   /**
-   * After sending `sentJson` for `request`, reads the following batch on the next turn of the event
-   * loop (never before the request has been handed to the network) and passes it to `prepared`.
+   * After `sent` (read for `request`) has been handed to the network, reads the batch that follows it
+   * on the next turn of the event loop and passes its JSON to `prepared`.
    */
-  readNextLater(generation: number, request: BatchRequest, sentJson: string, isCurrent: () => boolean, prepared: (json: string) => void): void;
-  clear(): void;
+  readAfter(sent: ReadBatch, request: BatchRequest, prepared: (json: string) => void): void;
 }
 
-/** The seq after the last event of a batch body, without parsing the body. */
-function seqAfter(json: string): number | null {
-  const match = /"last_seq":(\d+)/.exec(json);
-  return match?.[1] === undefined ? null : Number(match[1]) + 1;
-}
-
-export function createBatchReadAhead(db: Database): BatchReadAhead {
-  let ahead: ReadAhead | null = null;
+/** `generation` is the sync service's: a read-ahead from an earlier generation is never used. */
+export function createBatchReadAhead(db: Database, generation: () => number): BatchReadAhead {
+  let ahead: { readonly generation: number; readonly request: BatchRequest; readonly batch: ReadBatch } | null = null;
   return {
-    take(generation, request) {
+    take(request) {
       const hit = ahead;
       ahead = null;
-      if (hit !== null && hit.generation === generation && hit.epoch === request.epoch && hit.fromSeq === request.fromSeq && hit.maxCount === request.maxCount) return hit.json;
-      return readBatch(db, request).json;
+      const matches = hit !== null && hit.generation === generation() && hit.request.epoch === request.epoch && hit.request.fromSeq === request.fromSeq && hit.request.maxCount === request.maxCount;
+      return matches ? hit.batch : readBatch(db, request);
     },
-    readNextLater(generation, request, sentJson, isCurrent, prepared) {
-      const fromSeq = seqAfter(sentJson);
-      if (fromSeq === null) return;
+    readAfter(sent, request, prepared) {
+      const mine = generation();
+      const next = { ...request, fromSeq: sent.body.last_seq + 1 };
       setImmediate(() => {
-        if (!isCurrent()) return;
+        if (generation() !== mine) return;
         const head = readLocalHead(db);
-        if (head === null || head.epoch !== request.epoch || head.seq < fromSeq) return;
+        if (head === null || head.epoch !== next.epoch || head.seq < next.fromSeq) return;
         try {
-          const next = { ...request, fromSeq };
-          const json = readBatch(db, next).json;
-          ahead = { generation, epoch: next.epoch, fromSeq, maxCount: next.maxCount, json };
-          prepared(json);
+          const batch = readBatch(db, next);
+          ahead = { generation: mine, request: next, batch };
+          prepared(batch.json);
         } catch {
           // A problem with the next rows is reported when the engine really asks for them.
           ahead = null;
         }
       });
-    },
-    clear() {
-      ahead = null;
     },
   };
 }

@@ -10,7 +10,7 @@
  * - The key store is re-read at start(), so a re-enrolment takes effect on the next start.
  */
 import type { SyncStatus } from '../../contract/dto';
-import type { EngineCommand, EngineConfig, EngineInput } from '../../core/sync/engine/engine-types';
+import type { EngineCommand, EngineConfig, EngineInput, EngineStep } from '../../core/sync/engine/engine-types';
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, isSettled, step } from '../../core/sync/engine/sync-engine';
 import { receiptText } from '../../core/sync/protocol/signed-messages';
 import { sha256Hex } from '../crypto/node-hash';
@@ -18,6 +18,7 @@ import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
 import { localHashAt, readLocalHead } from './batch-reader';
+import type { ReadBatch } from './batch-reader';
 import { createBatchReadAhead } from './batch-read-ahead';
 import { createHttpTransport } from './http-transport';
 import type { SyncTransport } from './http-transport';
@@ -48,7 +49,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let timer: unknown = null;
   let requests = 0;
   let once: { resolve: (result: SyncRunResult) => void; maxFailures: number } | null = null;
-  const readAhead = createBatchReadAhead(options.db);
+  const readAhead = createBatchReadAhead(options.db, () => generation);
 
   const clearTimer = () => {
     if (timer !== null) timers.clearTimeout(timer);
@@ -92,16 +93,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     resolve(finished);
   };
 
-  const dispatch = (input: EngineInput) => {
-    const local = readLocalHead(options.db);
-    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start' && input.type !== 'log_advanced') {
-      engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
-    }
-    const next = step(engine, input, deps);
+  const apply = (next: EngineStep) => {
     engine = next.state;
     for (const command of next.commands) execute(command);
     notify();
     settleOnce();
+  };
+
+  const dispatch = (input: EngineInput) => {
+    const local = readLocalHead(options.db);
+    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start') {
+      engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
+    }
+    apply(step(engine, input, deps));
   };
 
   const request = <T>(run: () => Promise<T>, answer: (value: T) => EngineInput) => {
@@ -143,19 +147,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const hub = transport;
         if (hub === null || enrolment === null) return;
         const batchRequest = { stationId: enrolment.stationId, epoch: command.epoch, fromSeq: command.fromSeq, maxCount: command.count, appVersion: options.appVersion, sha256Hex };
-        let json: string;
+        let batch: ReadBatch;
         try {
-          json = readAhead.take(generation, batchRequest);
+          batch = readAhead.take(batchRequest);
         } catch (error) {
           const detail = error instanceof SyncError ? error.message : `cannot read the local log: ${(error as Error).message}`;
           queueMicrotask(() => dispatch({ type: 'local_problem', detail }));
           return;
         }
-        const mine = generation;
         request(
           () => {
-            const sent = hub.uploadBatch(json);
-            readAhead.readNextLater(mine, batchRequest, json, () => mine === generation, (next) => hub.prepareUpload?.(next));
+            const sent = hub.uploadBatch(batch.json);
+            readAhead.readAfter(batch, batchRequest, (next) => hub.prepareUpload?.(next));
             return sent;
           },
           ({ result: answer, timing }): EngineInput => {
@@ -238,11 +241,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       dispatch({ type: 'network_up' });
     },
     logAdvanced() {
-      // Only the first event after a settled log matters to the engine; skipping the rest keeps every
-      // later append (a busy group session) free of the status queries a dispatch runs.
-      if (transport === null || engine.phase !== 'idle' || !isSettled(engine)) return;
-      const local = readLocalHead(options.db);
-      if (local !== null) dispatch({ type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } });
+      const local = transport === null ? null : readLocalHead(options.db);
+      if (local === null) return;
+      const next = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps);
+      // Most appends change nothing for the engine; only a step with commands pays for status and listeners.
+      if (next.commands.length === 0) engine = next.state;
+      else apply(next);
     },
     runOnce(runOptions = {}) {
       return new Promise<SyncRunResult>((resolve) => {

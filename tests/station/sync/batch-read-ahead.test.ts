@@ -16,14 +16,16 @@ describe('batch read-ahead', () => {
   const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
   /** Sends batch 1..10 and lets the read-ahead run; returns what it prepared. */
-  async function afterFirstBatch(folder: StationFolder, generation = 1, isCurrent = () => true) {
-    const readAhead = createBatchReadAhead(folder.db);
-    const first = readAhead.take(generation, request(folder, 1));
+  async function afterFirstBatch(folder: StationFolder, options: { moveOnBeforeItRuns?: boolean } = {}) {
+    const service = { generation: 1 };
+    const readAhead = createBatchReadAhead(folder.db, () => service.generation);
+    const first = readAhead.take(request(folder, 1));
     const prepared: string[] = [];
-    readAhead.readNextLater(generation, request(folder, 1), first, isCurrent, (json) => prepared.push(json));
+    readAhead.readAfter(first, request(folder, 1), (json) => prepared.push(json));
     expect(prepared).toEqual([]);
+    if (options.moveOnBeforeItRuns === true) service.generation += 1;
     await nextTurn();
-    return { readAhead, first, prepared };
+    return { readAhead, first: first.json, prepared, service };
   }
 
   it('reads the batch after the one sent, on the next turn, and hands out that very text', async () => {
@@ -32,27 +34,27 @@ describe('batch read-ahead', () => {
     expect(first).toBe(readBatch(folder.db, request(folder, 1)).json);
     expect(prepared).toHaveLength(1);
     expect(prepared[0]).toBe(readBatch(folder.db, request(folder, 11)).json);
-    expect(readAhead.take(1, request(folder, 11))).toBe(prepared[0]);
+    expect(readAhead.take(request(folder, 11)).json).toBe(prepared[0]);
   });
 
   it('is used once, and not for another start, size or generation', async () => {
     const folder = seeded(25);
     for (const other of [request(folder, 12), request(folder, 11, 5)]) {
       const { readAhead } = await afterFirstBatch(folder);
-      expect(readAhead.take(1, other)).toBe(readBatch(folder.db, other).json);
+      expect(readAhead.take(other).json).toBe(readBatch(folder.db, other).json);
     }
-    const { readAhead } = await afterFirstBatch(folder);
-    expect(readAhead.take(2, request(folder, 11))).toBe(readBatch(folder.db, request(folder, 11)).json);
+    const { readAhead, service } = await afterFirstBatch(folder);
+    service.generation = 2;
+    expect(readAhead.take(request(folder, 11)).json).toBe(readBatch(folder.db, request(folder, 11)).json);
     const { readAhead: once, prepared } = await afterFirstBatch(folder);
-    once.take(1, request(folder, 11));
-    once.clear();
-    expect(once.take(1, request(folder, 11))).toBe(readBatch(folder.db, request(folder, 11)).json);
+    once.take(request(folder, 11));
+    expect(once.take(request(folder, 11)).json).toBe(readBatch(folder.db, request(folder, 11)).json);
     expect(prepared).toHaveLength(1);
   });
 
   it('does nothing past the head or once the service has moved on', async () => {
     expect((await afterFirstBatch(seeded(10))).prepared).toEqual([]);
-    expect((await afterFirstBatch(seeded(25), 1, () => false)).prepared).toEqual([]);
+    expect((await afterFirstBatch(seeded(25), { moveOnBeforeItRuns: true })).prepared).toEqual([]);
   });
 
   it('keeps quiet about a tampered next row; the real read reports it', async () => {
@@ -61,6 +63,6 @@ describe('batch read-ahead', () => {
     folder.db.prepare('UPDATE events SET wall_ms = wall_ms + 1 WHERE seq = 14').run();
     const { readAhead, prepared } = await afterFirstBatch(folder);
     expect(prepared).toEqual([]);
-    expect(() => readAhead.take(1, request(folder, 11))).toThrow(expect.objectContaining({ code: 'chain_broken' }));
+    expect(() => readAhead.take(request(folder, 11))).toThrow(expect.objectContaining({ code: 'chain_broken' }));
   });
 });

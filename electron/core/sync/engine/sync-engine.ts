@@ -142,7 +142,7 @@ export function step(state: EngineState, input: EngineInput, deps: EngineDeps): 
       if (state.phase !== 'backing_off' && state.phase !== 'idle') return unchanged(state);
       return fetchCursor({ ...state, failures: 0 });
     case 'log_advanced': {
-      const settled = state.phase === 'idle' && state.acked !== null && state.acked.epoch === state.local.epoch && state.acked.seq === state.local.seq;
+      const settled = state.phase === 'idle' && isSettled(state);
       const grew = input.local.epoch !== state.local.epoch || input.local.seq > state.local.seq;
       const next = { ...state, local: input.local };
       return settled && grew ? { state: next, commands: [{ type: 'wait', ms: config.newEventsDelayMs }] } : unchanged(next);

@@ -72,9 +72,9 @@ function flagSafe(key: string): string {
 
 const PERSONAL_KEYS = new Set(['name', 'full_name', 'ho_ten', 'cccd', 'id_number', 'qr', 'raw_qr', 'phone']);
 
-/** A 12-digit run in a string that is not a hex key, or a key that names personal data. */
 const TWELVE_DIGITS = /(?<!\d)\d{12}(?!\d)/;
 
+/** A 12-digit run in a string that is not a hex key, or a key that names personal data. */
 function looksPersonal(value: unknown, depth: number): boolean {
   if (depth > 8) return false;
   // The digit run is the rare case, so it is tested first; a hex key that happens to hold one is not personal.
