@@ -2,11 +2,10 @@
 // and one of −3 h in the middle of a visit, a reboot with the clock back in 2005, a time-zone change.
 // Expected: every event recorded and accepted (zero refused), seq gapless, HLC never decreasing,
 // `clock.jump` events written, the hub notes the skew.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
-import { startFaultHub } from './fault-hub';
-import type { FaultHub } from './fault-hub';
+import { faultHubForFile } from './fault-suite';
 import { FaultStation, freshStationId } from './fault-station';
 import type { WrittenEvent } from './fault-station';
 import { expectInvariants, stationInput } from './invariants';
@@ -28,23 +27,11 @@ function expectOrdered(events: readonly WrittenEvent[]): void {
 }
 
 describe('clock chaos', () => {
-  let hub: FaultHub;
-  const stations: FaultStation[] = [];
-
-  beforeAll(async () => {
-    hub = await startFaultHub();
-  }, 120_000);
-  afterAll(async () => {
-    await hub.close();
-  });
-  afterEach(() => {
-    for (const station of stations.splice(0)) station.cleanup();
-  });
+  const faults = faultHubForFile();
 
   async function stationAt(wallMs: number): Promise<FaultStation> {
-    const s = new FaultStation(freshStationId(), new FakeClock(wallMs));
-    stations.push(s);
-    await enrolStation({ dataDir: s.dir, hubUrl: hub.url, stationId: s.stationId, code: await hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
+    const s = faults.track(new FaultStation(freshStationId(), new FakeClock(wallMs)));
+    await enrolStation({ dataDir: s.dir, hubUrl: faults.hub.url, stationId: s.stationId, code: await faults.hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
     return s;
   }
 
@@ -54,11 +41,11 @@ describe('clock chaos', () => {
     const sync = s.service();
     expect(await sync.runOnce()).toMatchObject({ ok: true, ackedSeq: 40 });
     expect(sync.status().clockOffsetMs).toBeLessThan(-20 * YEAR);
-    const row = await findStation(hub.ctx.db, s.stationId);
+    const row = await findStation(faults.hub.ctx.db, s.stationId);
     expect(row?.last_offset_ms).toBeGreaterThan(20 * YEAR);
     expect(s.answers.every((answer) => answer.status === 200)).toBe(true);
     expectOrdered(s.events());
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#17 +1 year and −3 h jumps in the middle of a visit: clock.jump events, HLC keeps rising, all accepted', async () => {
@@ -79,8 +66,8 @@ describe('clock chaos', () => {
     expect((jumps[1] as { to_ms: number }).to_ms - (jumps[1] as { from_ms: number }).from_ms).toBe(-3 * HOUR);
     expectOrdered(events);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: events.length });
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(events.length);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(events.length);
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#17 CMOS reset: a reboot with the clock back in 2005 keeps the HLC ahead of every earlier event', async () => {
@@ -98,7 +85,7 @@ describe('clock chaos', () => {
     expect(last.wall_ms).toBe(Date.UTC(2005, 0, 1) + 1_000);
     expect(Number(last.hlc.slice(0, 13))).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 28, 8));
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 20 });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#17 a time-zone change changes no stored time (all times are UTC milliseconds): no jump, no refusal', async () => {
@@ -120,6 +107,6 @@ describe('clock chaos', () => {
     expect(events.map((event) => event.kind)).toEqual(['attendance.checkin', 'attendance.checkin', 'attendance.checkin']);
     expect(events.map((event) => event.wall_ms - (events[0] as WrittenEvent).wall_ms)).toEqual([0, 60_000, 120_000]);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 3 });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 });

@@ -1,7 +1,7 @@
 // Network faults between a real station and a real hub (reference/sync.md §5 #1, #2, #8, #9, #20):
 // the station enrols through the fault proxy, so every sync request crosses it.
 import { gzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { readAcknowledgement } from '../../electron/station/db/sync-state';
 import { seededRandom } from '../../electron/core/seeded-random';
@@ -9,37 +9,26 @@ import { readBatch } from '../../electron/station/sync/batch-reader';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
-import { startFaultHub } from './fault-hub';
-import type { FaultHub } from './fault-hub';
-import { FAST_ENGINE, FaultStation } from './fault-station';
+import { faultHubForFile } from './fault-suite';
+import type { FaultStation } from './fault-station';
+import { FAST_ENGINE } from './fault-station';
 import { expectInvariants, stationInput } from './invariants';
 
 const UPLOAD = 'POST /v1/stations/';
 
 describe('network faults', () => {
-  let hub: FaultHub;
+  const faults = faultHubForFile({ resetAfterEach: () => proxy.heal() });
   let proxy: FaultProxy;
-  const stations: FaultStation[] = [];
 
   beforeAll(async () => {
-    hub = await startFaultHub();
-    proxy = await startFaultProxy({ targetPort: hub.port, random: seededRandom(8) });
-  }, 120_000);
+    proxy = await startFaultProxy({ targetPort: faults.hub.port, random: seededRandom(8) });
+  });
   afterAll(async () => {
     await proxy.close();
-    await hub.close();
-  });
-  afterEach(() => {
-    proxy.heal();
-    for (const station of stations.splice(0)) station.cleanup();
   });
 
-  async function station(events: number): Promise<FaultStation> {
-    const made = await FaultStation.enrolled(hub, proxy.url, events);
-    stations.push(made);
-    return made;
-  }
-  const stored = (s: FaultStation) => countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 });
+  const station = (events: number): Promise<FaultStation> => faults.enrolled(events, { hubUrl: proxy.url });
+  const stored = (s: FaultStation) => countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 });
 
   it('#1 answer lost after the hub committed: hub holds the batch, station re-reads the cursor, a replay is all duplicates', async () => {
     const s = await station(120);
@@ -57,7 +46,7 @@ describe('network faults', () => {
     const replay = await s.transport(proxy.url).uploadBatch(s.batchJson(1, 50));
     expect(replay.result).toMatchObject({ ok: true, value: { acked_seq: 120, inserted: 0, duplicates: 50 } });
     expect(await stored(s)).toBe(120);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#2 connection cut mid-request at random byte counts (and reset mid-stream): never a partial batch', async () => {
@@ -87,7 +76,7 @@ describe('network faults', () => {
     proxy.heal();
     expect(await sync.runOnce()).toMatchObject({ ok: true, ackedSeq: s.log.head().seq });
     expect(proxy.stats().cuts).toBeGreaterThanOrEqual(5);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#8 2G-shaped link (800 ± 400 ms, 6 KB/s): the first batch times out, batches shrink, the backlog drains', async () => {
@@ -106,14 +95,14 @@ describe('network faults', () => {
     expect(uploads.every((answer) => answer.status === 200)).toBe(true);
     // The 300 events reached the hub in smaller batches than the one that timed out (a later one may
     // itself commit and lose its answer to the jitter: the next cursor then covers it, as in #1).
-    const committed = hub.requests.filter((request) => request.method === 'POST' && request.path.includes(s.stationId) && request.status === 200);
+    const committed = faults.hub.requests.filter((request) => request.method === 'POST' && request.path.includes(s.stationId) && request.status === 200);
     expect(committed.length).toBeGreaterThanOrEqual(2);
     expect(seconds).toBeLessThan(60);
     // The station's own synchronous work per batch stays far below a frame budget (50 ms).
     const readStart = performance.now();
     readBatch(s.db, { stationId: s.stationId, epoch: 1, fromSeq: 1, maxCount: 300, appVersion: 'x', sha256Hex });
     expect(performance.now() - readStart).toBeLessThan(50);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   }, 90_000);
 
   it('#9 hung hub (accepts, never answers): each request ends at the deadline, no stuck "syncing" after a restart', async () => {
@@ -140,7 +129,7 @@ describe('network faults', () => {
     const after = s.service();
     expect(after.status().state).not.toBe('syncing');
     expect(await after.runOnce()).toMatchObject({ ok: true, ackedSeq: s.log.head().seq });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#20 long offline, scaled: 6 weeks × 500 events/day = 21,000 events drain in 42 full batches over a shaped link', async () => {
@@ -159,6 +148,6 @@ describe('network faults', () => {
     expect(uploads).toHaveLength(42);
     expect(seconds).toBeLessThan(90);
     process.stdout.write(`[faults #20] 21000 events drained in ${uploads.length} batches, ${seconds.toFixed(1)} s (100±50 ms, 2 MiB/s)\n`);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   }, 150_000);
 });

@@ -1,43 +1,32 @@
 // Server-side faults (reference/sync.md §5 #3–#7, #12, #13) against a real hub whose database is
-// wrapped by the test (fault-hub.ts): duplicate and concurrent delivery, two uploaders, batches out of
+// wrapped by the test (fault-faults.hub.ts): duplicate and concurrent delivery, two uploaders, batches out of
 // order, random 5xx and 429, 500 after COMMIT, database down, and a restore from backup.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { seededRandom } from '../../electron/core/seeded-random';
 import { readAcknowledgement } from '../../electron/station/db/sync-state';
 import type { FetchFn } from '../../electron/station/sync/http-transport';
-import { rewindStation, startFaultHub } from './fault-hub';
-import type { FaultHub } from './fault-hub';
-import { FAST_ENGINE, FaultStation } from './fault-station';
+import { rewindStation } from './fault-hub';
+import { faultHubForFile } from './fault-suite';
+import type { FaultStation } from './fault-station';
+import { FAST_ENGINE } from './fault-station';
 import { expectInvariants, stationInput } from './invariants';
 
 describe('server faults', () => {
-  let hub: FaultHub;
-  const stations: FaultStation[] = [];
-
-  beforeAll(async () => {
-    hub = await startFaultHub({ random: seededRandom(6) });
-  }, 120_000);
-  afterAll(async () => {
-    await hub.close();
+  const faults = faultHubForFile({
+    random: seededRandom(6),
+    resetAfterEach: (hub) => {
+      hub.db.heal();
+      hub.http.tooManyRequests = 0;
+    },
   });
-  afterEach(() => {
-    hub.db.heal();
-    hub.http.tooManyRequests = 0;
-    for (const station of stations.splice(0)) station.cleanup();
-  });
-
-  async function station(events: number): Promise<FaultStation> {
-    const made = await FaultStation.enrolled(hub, hub.url, events);
-    stations.push(made);
-    return made;
-  }
-  const stored = (s: FaultStation) => countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 });
-  const requestsOf = (s: FaultStation) => hub.requests.filter((request) => request.path.includes(s.stationId));
+  const station = (events: number): Promise<FaultStation> => faults.enrolled(events);
+  const stored = (s: FaultStation) => countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 });
+  const requestsOf = (s: FaultStation) => faults.hub.requests.filter((request) => request.path.includes(s.stationId));
 
   it('#3 duplicate delivery, sequential and concurrent: identical acks, rows unchanged, no deadlock', async () => {
     const s = await station(90);
-    const wire = s.transport(hub.url);
+    const wire = s.transport(faults.hub.url);
     const first = s.batchJson(1, 30);
     const sequential = [];
     for (let i = 0; i < 3; i += 1) sequential.push((await wire.uploadBatch(first)).result);
@@ -57,7 +46,7 @@ describe('server faults', () => {
     expect(await stored(s)).toBe(90);
     // The station itself then only needs the cursor.
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 90, requests: 1 });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#4 two uploaders of one station at once (old and new app instance, one process): each seq stored once', async () => {
@@ -71,12 +60,12 @@ describe('server faults', () => {
     const duplicates = uploads.reduce((sum, answer) => sum + Number(answer.body?.duplicates ?? 0), 0);
     const gaps = uploads.filter((answer) => answer.body?.error === 'gap').length;
     expect(duplicates + gaps).toBeGreaterThan(0);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#5 batch k+1 before batch k: 409 gap with expected_seq; the engine rewinds and converges', async () => {
     const s = await station(60);
-    const wire = s.transport(hub.url);
+    const wire = s.transport(faults.hub.url);
     expect((await wire.uploadBatch(s.batchJson(31, 30))).result).toEqual({ ok: false, failure: { type: 'gap', expectedSeq: 1 } });
     expect(await stored(s)).toBe(0);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 60 });
@@ -89,51 +78,51 @@ describe('server faults', () => {
       const response = await s.fetch(input, init);
       if (!rewound && String(input).endsWith('/cursor')) {
         rewound = true;
-        await rewindStation(hub.db, s.stationId, 1, 10);
+        await rewindStation(faults.hub.db, s.stationId, 1, 10);
       }
       return response;
     };
     expect(await s.service({ fetch: rewinding }).runOnce()).toMatchObject({ ok: true, ackedSeq: 90 });
     expect(s.answers.some((answer) => answer.body?.error === 'gap' && answer.body.expected_seq === 11)).toBe(true);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#6 30% random 5xx (before and after COMMIT) and 429 Retry-After: full delivery, Retry-After honoured, attempts bounded', async () => {
     const s = await station(200);
-    hub.db.faults.randomFailRate = 0.3;
-    hub.http.tooManyRequests = 2;
+    faults.hub.db.faults.randomFailRate = 0.3;
+    faults.hub.http.tooManyRequests = 2;
     const result = await s.service({ engine: { ...FAST_ENGINE, maxBatch: 20 } }).runOnce({ maxFailures: 12 });
     expect(result).toMatchObject({ ok: true, ackedSeq: 200 });
     const mine = requestsOf(s);
     const failures = mine.filter((request) => request.status >= 429);
     expect(failures.filter((request) => request.status === 429)).toHaveLength(2);
-    expect(hub.db.counts.failedBeforeCommit + hub.db.counts.failedAfterCommit).toBeGreaterThan(0);
+    expect(faults.hub.db.counts.failedBeforeCommit + faults.hub.db.counts.failedAfterCommit).toBeGreaterThan(0);
     for (const refused of failures.filter((request) => request.status === 429)) {
       const next = mine.find((request) => request.atMs > refused.atMs);
       expect((next?.atMs ?? Number.POSITIVE_INFINITY) - refused.atMs).toBeGreaterThanOrEqual(950);
     }
     // One cursor read after each failure, one upload per batch: nothing more.
     expect(mine.length - 1).toBeLessThanOrEqual(10 + 2 * failures.length + 1);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#7 500 after COMMIT: the hub holds the batch the station was told failed; no duplicates after the retry', async () => {
     const s = await station(50);
-    hub.db.faults.failAfterCommit = 1;
+    faults.hub.db.faults.failAfterCommit = 1;
     const sync = s.service({ engine: { ...FAST_ENGINE, maxBatch: 25 } });
     expect(await sync.runOnce({ maxFailures: 1 })).toMatchObject({ ok: false, state: 'offline' });
     expect(s.answers.at(-1)).toMatchObject({ kind: 'upload', status: 500 });
     expect(await stored(s)).toBe(25);
     expect(readAcknowledgement(s.db, 1)?.ackedSeq).toBe(0);
     expect(await sync.runOnce()).toMatchObject({ ok: true, ackedSeq: 50 });
-    expect((await s.transport(hub.url).uploadBatch(s.batchJson(1, 25))).result).toMatchObject({ ok: true, value: { inserted: 0, duplicates: 25 } });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    expect((await s.transport(faults.hub.url).uploadBatch(s.batchJson(1, 25))).result).toMatchObject({ ok: true, value: { inserted: 0, duplicates: 25 } });
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#12 hub database down: 503 with Retry-After, no acknowledgement, events kept; full delivery after recovery', async () => {
     const s = await station(40);
     const acksBefore = s.acks.length;
-    hub.db.faults.down = true;
+    faults.hub.db.faults.down = true;
     const started = performance.now();
     const down = await s.service().runOnce({ maxFailures: 2 });
     expect(down).toMatchObject({ ok: false, state: 'offline' });
@@ -141,23 +130,23 @@ describe('server faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(950);
     expect(s.acks.length).toBe(acksBefore);
     expect(s.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 40 });
-    hub.db.faults.down = false;
+    faults.hub.db.faults.down = false;
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 40 });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#13 hub restored from a backup (whole PGlite database): cursor goes back, station re-sends, nothing lost', async () => {
     const s = await station(100);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 100 });
-    const backup = await hub.backup();
+    const backup = await faults.hub.backup();
     s.record(100);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 200 });
-    await hub.restore(backup);
+    await faults.hub.restore(backup);
     expect(await stored(s)).toBe(100);
     // The station still holds everything (retention > the hub's RPO), so the re-send closes the hole.
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 200 });
     expect(s.acks.map((ack) => ack.ackedSeq)).toContain(100);
     expect(s.acks.at(-1)?.ackedSeq).toBe(200);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   }, 60_000);
 });

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import type { StopReason } from '../../electron/core/sync/engine/engine-types';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
@@ -13,9 +13,8 @@ import { readAcknowledgement } from '../../electron/station/db/sync-state';
 import { verifyLog } from '../../electron/station/db/verify-log';
 import { enrolStation } from '../../electron/station/sync/enrol';
 import type { SyncRunResult } from '../../electron/station/sync/sync-service';
-import { startFaultHub } from './fault-hub';
-import type { FaultHub } from './fault-hub';
-import { FaultStation } from './fault-station';
+import { faultHubForFile } from './fault-suite';
+import type { FaultStation } from './fault-station';
 import type { WrittenEvent } from './fault-station';
 import { expectInvariants, invariantViolations, stationInput } from './invariants';
 
@@ -52,25 +51,12 @@ function startChild(script: string, args: readonly string[]): Child {
 }
 
 describe('station crashes and restores', () => {
-  let hub: FaultHub;
-  const stations: FaultStation[] = [];
-
-  beforeAll(async () => {
-    hub = await startFaultHub();
-  }, 120_000);
-  afterAll(async () => {
-    await hub.close();
+  const faults = faultHubForFile({
+    resetAfterEach: (hub) => {
+      hub.http.beforeAnswer = null;
+    },
   });
-  afterEach(() => {
-    hub.http.beforeAnswer = null;
-    for (const station of stations.splice(0)) station.cleanup();
-  });
-
-  async function station(events: number, stationId?: string): Promise<FaultStation> {
-    const made = await FaultStation.enrolled(hub, hub.url, events, stationId);
-    stations.push(made);
-    return made;
-  }
+  const station = (events: number, stationId?: string): Promise<FaultStation> => faults.enrolled(events, stationId === undefined ? {} : { stationId });
 
   it('#14 kill -9 during writes (4 runs here; tests/crash runs ≥1000): every printed seq survives, chain verifies, sync converges', async () => {
     // tests/crash/crash-writer.ts writes as station 06688-CRASH, one user action per transaction.
@@ -92,7 +78,7 @@ describe('station crashes and restores', () => {
       expect(printed.filter((seq) => !present.has(seq))).toEqual([]);
       expect(verifyLog(s.db, { sha256Hex, fullIntegrity: true })).toMatchObject({ ok: true, problems: [] });
       expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: s.log.head().seq });
-      await expectInvariants(stationInput(s, hub.ctx.db));
+      await expectInvariants(stationInput(s, faults.hub.ctx.db));
       s.crash();
     }
     s.open();
@@ -102,9 +88,9 @@ describe('station crashes and restores', () => {
     const s = await station(30);
     s.shutdown();
     let child: ReturnType<typeof startChild> | null = null;
-    hub.http.beforeAnswer = async ({ method, path, status }) => {
+    faults.hub.http.beforeAnswer = async ({ method, path, status }) => {
       if (method !== 'POST' || !path.includes(s.stationId) || status !== 200 || child === null) return;
-      hub.http.beforeAnswer = null;
+      faults.hub.http.beforeAnswer = null;
       // The batch is committed; the station dies before a byte of the answer reaches it.
       child.kill();
       await child.exited;
@@ -112,15 +98,15 @@ describe('station crashes and restores', () => {
     child = startChild('tests/faults/sync-child.ts', [s.dir, s.stationId]);
     expect(await child.exited).toBe('SIGKILL');
     expect(child.lines).toEqual([]);
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(30);
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(30);
 
     expect(s.open().wasUncleanShutdown).toBe(true);
     expect(readAcknowledgement(s.db, 1)?.ackedSeq ?? 0).toBe(0);
     // The engine asks the cursor first, so the restart re-sends nothing; a re-send would be duplicates.
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 30, requests: 1 });
-    expect((await s.transport(hub.url).uploadBatch(s.batchJson(1, 30))).result).toMatchObject({ ok: true, value: { inserted: 0, duplicates: 30 } });
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(30);
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    expect((await s.transport(faults.hub.url).uploadBatch(s.batchJson(1, 30))).result).toMatchObject({ ok: true, value: { inserted: 0, duplicates: 30 } });
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(30);
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   }, 60_000);
 
   it('#18 disk full (SQLite max_page_count, SQLITE_FULL): the insert fails visibly, no partial action, resumes after space is freed', async () => {
@@ -138,7 +124,7 @@ describe('station crashes and restores', () => {
     s.record(50);
     expect(s.log.head().seq).toBeGreaterThanOrEqual(full.seq + 50);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: s.log.head().seq });
-    await expectInvariants(stationInput(s, hub.ctx.db));
+    await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
   it('#19 restored from a backup (backup API): new epoch, epoch alert; after re-enrolment a fork alert; never a silent overwrite', async () => {
@@ -148,7 +134,7 @@ describe('station crashes and restores', () => {
     s.record(50);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 100 });
     const earlier = s.events();
-    const hubBefore = await hub.ctx.db.query('SELECT epoch, seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [s.stationId]);
+    const hubBefore = await faults.hub.ctx.db.query('SELECT epoch, seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [s.stationId]);
 
     s.shutdown();
     copyFileSync(file, s.dbPath);
@@ -158,12 +144,12 @@ describe('station crashes and restores', () => {
     expect(await s.service({ onAlert: (reason) => alerts.push(reason) }).runOnce()).toMatchObject({ ok: false, stopReason: { code: 'epoch', cityEpoch: 1, localEpoch: 2 } });
 
     // A technician re-enrols: the city's epoch 2 starts at its head (seq 100), the station's at 50.
-    const enrolled = await enrolStation({ dataDir: s.dir, hubUrl: hub.url, stationId: s.stationId, code: await hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
+    const enrolled = await enrolStation({ dataDir: s.dir, hubUrl: faults.hub.url, stationId: s.stationId, code: await faults.hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
     expect(enrolled.warnings.join(' ')).toContain('fork');
     expect(await s.service({ onAlert: (reason) => alerts.push(reason) }).runOnce()).toMatchObject({ ok: false, stopReason: { code: 'fork' } });
     expect(alerts.map((alert) => alert.code)).toEqual(['epoch', 'fork']);
-    expect(await hub.ctx.db.query('SELECT epoch, seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [s.stationId])).toEqual(hubBefore);
-    await expectInvariants({ ...stationInput(s, hub.ctx.db), earlierLives: earlier, converged: false });
+    expect(await faults.hub.ctx.db.query('SELECT epoch, seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [s.stationId])).toEqual(hubBefore);
+    await expectInvariants({ ...stationInput(s, faults.hub.ctx.db), earlierLives: earlier, converged: false });
   });
 
   /** The whole data folder copied back from an old file copy (no backup mark), then 60 new events. */
@@ -189,8 +175,8 @@ describe('station crashes and restores', () => {
   it('#19 the whole data folder copied back from an old file copy (no backup mark): reused seqs end in a fork alert', async () => {
     const { s, earlier, result } = await restoredFromFileCopy();
     expect(result).toMatchObject({ ok: false, stopReason: { code: 'fork' } });
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(100);
-    const problems = await invariantViolations({ ...stationInput(s, hub.ctx.db), earlierLives: earlier, converged: false });
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(100);
+    const problems = await invariantViolations({ ...stationInput(s, faults.hub.ctx.db), earlierLives: earlier, converged: false });
     expect(problems).toEqual([]);
   });
 
@@ -199,6 +185,6 @@ describe('station crashes and restores', () => {
   // engine now stops with a fork when cursor.head_hash ≠ the local hash at acked_seq.
   it('#19 strict: the restored station never counts its unsent events as acknowledged', async () => {
     const { s, earlier } = await restoredFromFileCopy();
-    await expectInvariants({ ...stationInput(s, hub.ctx.db), earlierLives: earlier, converged: false });
+    await expectInvariants({ ...stationInput(s, faults.hub.ctx.db), earlierLives: earlier, converged: false });
   });
 });

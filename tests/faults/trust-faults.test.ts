@@ -4,38 +4,21 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateKeyPairSync } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { revokeStation } from '../../city/store/station-store';
 import type { StopReason } from '../../electron/core/sync/engine/engine-types';
 import { LogDamagedError } from '../../electron/station/db/station-log';
 import { updateKeys } from '../../electron/station/keys/key-store';
 import type { FetchFn } from '../../electron/station/sync/http-transport';
-import { startFaultHub } from './fault-hub';
-import type { FaultHub } from './fault-hub';
+import { faultHubForFile } from './fault-suite';
 import { FaultStation } from './fault-station';
 import { expectInvariants, stationInput } from './invariants';
 
 describe('trust faults', () => {
-  let hub: FaultHub;
-  const stations: FaultStation[] = [];
-
-  beforeAll(async () => {
-    hub = await startFaultHub();
-  }, 120_000);
-  afterAll(async () => {
-    await hub.close();
-  });
-  afterEach(() => {
-    for (const station of stations.splice(0)) station.cleanup();
-  });
-
-  async function station(events: number): Promise<FaultStation> {
-    const made = await FaultStation.enrolled(hub, hub.url, events);
-    stations.push(made);
-    return made;
-  }
-  const hubRows = (stationId: string) => hub.ctx.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [stationId]);
+  const faults = faultHubForFile();
+  const station = (events: number): Promise<FaultStation> => faults.enrolled(events);
+  const hubRows = (stationId: string) => faults.hub.ctx.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [stationId]);
 
   /** Flips one character of the signature in the Authorization header. */
   const corruptSignature = (s: FaultStation): FetchFn => (input, init) => {
@@ -46,7 +29,7 @@ describe('trust faults', () => {
 
   const cases: Array<[string, (s: FaultStation) => Promise<FetchFn | undefined>]> = [
     ['revoked station', async (s) => {
-      await revokeStation(hub.ctx.db, s.stationId);
+      await revokeStation(faults.hub.ctx.db, s.stationId);
       return undefined;
     }],
     ['wrong key (the key file now holds another key pair)', async (s) => {
@@ -65,17 +48,17 @@ describe('trust faults', () => {
     const fetch = await fault(s);
     const alerts: StopReason[] = [];
     const sync = s.service({ onAlert: (reason) => alerts.push(reason), ...(fetch === undefined ? {} : { fetch }) });
-    const before = hub.requests.length;
+    const before = faults.hub.requests.length;
     const result = await sync.runOnce({ maxFailures: 5 });
     expect(result).toMatchObject({ ok: false, state: 'stopped', stopReason: { code: 'unauthorized' }, requests: 1 });
     expect(alerts).toEqual([{ code: 'unauthorized' }]);
     expect(sync.status()).toMatchObject({ state: 'stopped', waitingEvents: 10, detail: expect.stringContaining('401') });
     // Nothing keeps knocking after the stop.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(hub.requests.length - before).toBe(1);
+    expect(faults.hub.requests.length - before).toBe(1);
     expect(s.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 35 });
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(25);
-    await expectInvariants({ ...stationInput(s, hub.ctx.db), converged: false });
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(25);
+    await expectInvariants({ ...stationInput(s, faults.hub.ctx.db), converged: false });
   });
 
   it('#11 another history for stored seqs (a cloned station writing its own events): 409 fork, upload halts, audit row, nothing overwritten', async () => {
@@ -84,26 +67,25 @@ describe('trust faults', () => {
     const before = await hubRows(original.stationId);
 
     // Same station id and key, a different log: its seqs 1..25 carry other hashes.
-    const clone = new FaultStation(original.stationId);
-    stations.push(clone);
+    const clone = faults.track(new FaultStation(original.stationId));
     copyFileSync(original.keysPath, clone.keysPath);
     clone.record(25);
     // Replaying a different payload for stored seqs: refused, named at the first differing seq.
-    expect((await clone.transport(hub.url).uploadBatch(clone.batchJson(1, 20))).result).toEqual({ ok: false, failure: { type: 'fork', seq: 1 } });
+    expect((await clone.transport(faults.hub.url).uploadBatch(clone.batchJson(1, 20))).result).toEqual({ ok: false, failure: { type: 'fork', seq: 1 } });
     const alerts: StopReason[] = [];
     const result = await clone.service({ onAlert: (reason) => alerts.push(reason) }).runOnce({ maxFailures: 5 });
     expect(result).toMatchObject({ ok: false, state: 'stopped', stopReason: { code: 'fork' } });
     expect(alerts.map((alert) => alert.code)).toEqual(['fork']);
 
     expect(await hubRows(original.stationId)).toEqual(before);
-    const audit = await hub.ctx.db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM fork_reports WHERE station_id = $1 ORDER BY id', [original.stationId]);
+    const audit = await faults.hub.ctx.db.query<{ seq: number; reason: string }>('SELECT seq, reason FROM fork_reports WHERE station_id = $1 ORDER BY id', [original.stationId]);
     // One audit row from the replayed batch; the engine itself stopped at the cursor (its hash at
     // acked_seq differs from the city's) without sending anything more.
     expect(audit.length).toBeGreaterThanOrEqual(1);
-    const [flag] = await hub.ctx.db.query<{ needs_review: boolean }>('SELECT needs_review FROM stations WHERE station_id = $1', [original.stationId]);
+    const [flag] = await faults.hub.ctx.db.query<{ needs_review: boolean }>('SELECT needs_review FROM stations WHERE station_id = $1', [original.stationId]);
     expect(flag?.needs_review).toBe(true);
     // The hub's rows are still exactly the original's, and its chain still verifies.
-    await expectInvariants({ ...stationInput(original, hub.ctx.db), converged: true });
+    await expectInvariants({ ...stationInput(original, faults.hub.ctx.db), converged: true });
   });
 
   // Found by this suite and fixed in the engine: a clone with the SAME number of events used to be
@@ -112,8 +94,7 @@ describe('trust faults', () => {
   it('#11b a clone with exactly as many events as the hub holds is stopped as a fork', async () => {
     const original = await station(20);
     expect(await original.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 20 });
-    const clone = new FaultStation(original.stationId);
-    stations.push(clone);
+    const clone = faults.track(new FaultStation(original.stationId));
     copyFileSync(original.keysPath, clone.keysPath);
     clone.record(20);
     expect(await clone.service().runOnce()).toMatchObject({ ok: false, stopReason: { code: 'fork' } });
@@ -131,7 +112,7 @@ describe('trust faults', () => {
     expect(s.answers.slice(seen).filter((answer) => answer.kind === 'upload')).toHaveLength(0);
     s.crash();
     expect(() => s.open()).toThrow(LogDamagedError);
-    expect(await countEvents(hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(12);
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 1 })).toBe(12);
     // The file is left as found for a technician (a copy is what they would take away).
     copyFileSync(s.dbPath, join(s.dir, 'evidence.sqlite'));
   });

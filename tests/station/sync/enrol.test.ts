@@ -2,7 +2,7 @@
 // start the local epoch the city opened, from the same start hash (§4), so uploads continue.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents, readEvent } from '../../../city/store/event-store';
 import { findEpoch } from '../../../city/store/station-store';
 import { ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
@@ -15,32 +15,17 @@ import type { EnrolOptions } from '../../../electron/station/sync/enrol';
 import { createSyncService } from '../../../electron/station/sync/sync-service';
 import { SyncError } from '../../../electron/station/sync/sync-errors';
 import { tempDir } from '../../support/station-db';
-import { closedPort, FAST_ENGINE, freshStationId, openStationFolder, startLiveHub } from './support/live-hub';
-import type { LiveHub, StationFolder } from './support/live-hub';
+import { closedPort, FAST_ENGINE, freshStationId, liveHubForFile } from './support/live-hub';
+import type { StationFolder } from './support/live-hub';
 
 describe('enrolment against a real hub', () => {
-  let hub: LiveHub;
-  const folders: StationFolder[] = [];
+  const live = liveHubForFile();
 
-  beforeAll(async () => {
-    hub = await startLiveHub();
-  }, 60_000);
-  afterAll(async () => {
-    await hub.close();
-  });
-  afterEach(() => {
-    for (const folder of folders.splice(0)) folder.cleanup();
-  });
-
-  function station(): StationFolder {
-    const folder = openStationFolder();
-    folders.push(folder);
-    return folder;
-  }
+  const station = (): StationFolder => live.openFolder();
 
   async function enrol(folder: StationFolder, extra: Partial<EnrolOptions> = {}) {
-    const code = await hub.issueCode(folder.stationId);
-    return enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code, appVersion: '0.1.0-test', open: { db: folder.db, log: folder.log }, ...extra });
+    const code = await live.hub.issueCode(folder.stationId);
+    return enrolStation({ dataDir: folder.dataDir, hubUrl: live.hub.url, stationId: folder.stationId, code, appVersion: '0.1.0-test', open: { db: folder.db, log: folder.log }, ...extra });
   }
 
   const sync = (folder: StationFolder) =>
@@ -51,13 +36,13 @@ describe('enrolment against a real hub', () => {
     const result = await enrol(folder);
     expect(result).toEqual({ stationId: folder.stationId, epoch: 1, localEpoch: 1, startHash: ZERO_HASH, warnings: [] });
     const keys = loadOrCreateKeys(folder.keysPath);
-    expect(keys.enrolment).toMatchObject({ stationId: folder.stationId, hubUrl: hub.url, cityPublicKeyRaw: hub.ctx.keys.publicKeyB64, cityLearnerKey: hub.ctx.keys.learnerKeyB64, epoch: 1 });
+    expect(keys.enrolment).toMatchObject({ stationId: folder.stationId, hubUrl: live.hub.url, cityPublicKeyRaw: live.hub.ctx.keys.publicKeyB64, cityLearnerKey: live.hub.ctx.keys.learnerKeyB64, epoch: 1 });
   });
 
   it('refuses a wrong code with a typed error and pins nothing', async () => {
     const folder = station();
-    await hub.issueCode(folder.stationId);
-    await expect(enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code: 'AAAAA-BBBBB-CCCCC-DDDDD', appVersion: 't' })).rejects.toMatchObject({
+    await live.hub.issueCode(folder.stationId);
+    await expect(enrolStation({ dataDir: folder.dataDir, hubUrl: live.hub.url, stationId: folder.stationId, code: 'AAAAA-BBBBB-CCCCC-DDDDD', appVersion: 't' })).rejects.toMatchObject({
       name: 'SyncError',
       code: 'enrolment_refused',
     });
@@ -69,10 +54,10 @@ describe('enrolment against a real hub', () => {
     const base = { dataDir: folder.dataDir, stationId: folder.stationId, code: 'x', appVersion: 't' };
     await expect(enrolStation({ ...base, hubUrl: 'http://city.example.vn' })).rejects.toMatchObject({ code: 'bad_argument' });
     await expect(enrolStation({ ...base, hubUrl: 'not a url' })).rejects.toMatchObject({ code: 'bad_argument' });
-    await expect(enrolStation({ ...base, hubUrl: hub.url, stationId: 'bad id' })).rejects.toMatchObject({ code: 'bad_argument' });
+    await expect(enrolStation({ ...base, hubUrl: live.hub.url, stationId: 'bad id' })).rejects.toMatchObject({ code: 'bad_argument' });
     writeFileSync(join(folder.dataDir, 'station-config.json'), JSON.stringify({ ...DEMO_CONFIG, station: { ...DEMO_CONFIG.station, id: '06688-99' } }));
-    await expect(enrolStation({ ...base, hubUrl: hub.url })).rejects.toBeInstanceOf(SyncError);
-    await expect(enrolStation({ ...base, hubUrl: hub.url })).rejects.toMatchObject({ code: 'station_mismatch' });
+    await expect(enrolStation({ ...base, hubUrl: live.hub.url })).rejects.toBeInstanceOf(SyncError);
+    await expect(enrolStation({ ...base, hubUrl: live.hub.url })).rejects.toMatchObject({ code: 'station_mismatch' });
   });
 
   it('reports an unreachable hub as hub_unreachable', async () => {
@@ -94,8 +79,8 @@ describe('enrolment against a real hub', () => {
     seedEvents(folder.log, 25, 4);
     expect(folder.log.head()).toMatchObject({ epoch: 2, seq: 25 });
     expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 25, headHash: folder.log.head().hash });
-    expect(await readEvent(hub.ctx.db, { stationId: folder.stationId, epoch: 2, seq: 1 })).toMatchObject({ prev_hash: head1.hash });
-    expect(await findEpoch(hub.ctx.db, folder.stationId, 2)).toMatchObject({ acked_seq: 25 });
+    expect(await readEvent(live.hub.ctx.db, { stationId: folder.stationId, epoch: 2, seq: 1 })).toMatchObject({ prev_hash: head1.hash });
+    expect(await findEpoch(live.hub.ctx.db, folder.stationId, 2)).toMatchObject({ acked_seq: 25 });
   });
 
   it('re-enrolment after a lost acknowledgement still chains epoch 2 on what the city holds', async () => {
@@ -111,7 +96,7 @@ describe('enrolment against a real hub', () => {
     expect(readAcknowledgement(folder.db, 1)).toMatchObject({ ackedSeq: 20 });
     seedEvents(folder.log, 3, 6);
     expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 3 });
-    expect(await countEvents(hub.ctx.db, { stationId: folder.stationId, epoch: 2 })).toBe(3);
+    expect(await countEvents(live.hub.ctx.db, { stationId: folder.stationId, epoch: 2 })).toBe(3);
   });
 
   it('warns about events of the old epoch that were never delivered', async () => {
@@ -127,8 +112,8 @@ describe('enrolment against a real hub', () => {
     const { dir, cleanup } = tempDir('tram-enrol-');
     try {
       const stationId = freshStationId();
-      const code = await hub.issueCode(stationId);
-      const result = await enrolStation({ dataDir: dir, hubUrl: hub.url, stationId, code, appVersion: 't' });
+      const code = await live.hub.issueCode(stationId);
+      const result = await enrolStation({ dataDir: dir, hubUrl: live.hub.url, stationId, code, appVersion: 't' });
       expect(result).toMatchObject({ epoch: 1, localEpoch: 1, warnings: [] });
       expect(existsSync(join(dir, 'station.sqlite'))).toBe(true);
       expect(JSON.parse(readFileSync(join(dir, 'instance.json'), 'utf8'))).toHaveProperty('instanceId');

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBundle } from '../../../city/ingest/bundle-import';
 import { countEvents } from '../../../city/store/event-store';
 import { revokeStation } from '../../../city/store/station-store';
@@ -15,8 +15,8 @@ import { enrolStation } from '../../../electron/station/sync/enrol';
 import { exportBundle } from '../../../electron/station/sync/export';
 import { createSyncService } from '../../../electron/station/sync/sync-service';
 import { tempDir } from '../../support/station-db';
-import { closedPort, FAST_ENGINE, freshStationId, openStationFolder, startLiveHub } from './support/live-hub';
-import type { LiveHub, StationFolder } from './support/live-hub';
+import { closedPort, FAST_ENGINE, freshStationId, liveHubForFile } from './support/live-hub';
+import type { StationFolder } from './support/live-hub';
 
 function capture() {
   const out: string[] = [];
@@ -25,31 +25,19 @@ function capture() {
 }
 
 describe('sneakernet export and the sync CLI against a real hub', () => {
-  let hub: LiveHub;
-  const cleanups: Array<() => void> = [];
-
-  beforeAll(async () => {
-    hub = await startLiveHub();
-  }, 60_000);
-  afterAll(async () => {
-    await hub.close();
-  });
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup();
-  });
+  const live = liveHubForFile();
 
   async function enrolled(events: number): Promise<StationFolder> {
-    const folder = openStationFolder();
-    cleanups.push(() => folder.cleanup());
-    const code = await hub.issueCode(folder.stationId);
-    await enrolStation({ dataDir: folder.dataDir, hubUrl: hub.url, stationId: folder.stationId, code, appVersion: 't', open: { db: folder.db, log: folder.log } });
+    const folder = live.openFolder();
+    const code = await live.hub.issueCode(folder.stationId);
+    await enrolStation({ dataDir: folder.dataDir, hubUrl: live.hub.url, stationId: folder.stationId, code, appVersion: 't', open: { db: folder.db, log: folder.log } });
     seedEvents(folder.log, events, 2);
     return folder;
   }
 
   function usb(): string {
     const { dir, cleanup } = tempDir('tram-usb-');
-    cleanups.push(cleanup);
+    live.afterThisTest(cleanup);
     return dir;
   }
 
@@ -61,7 +49,7 @@ describe('sneakernet export and the sync CLI against a real hub', () => {
     const bytes = readFileSync(exported.path);
     const bundle = bundleSchema.parse(JSON.parse(gunzipSync(bytes).toString('utf8')));
     expect(bundle).toMatchObject({ station_id: folder.stationId, epoch: 1, first_seq: 1, last_seq: 700 });
-    const answer = await importBundle(hub.ctx, bytes);
+    const answer = await importBundle(live.hub.ctx, bytes);
     expect(answer).toMatchObject({ status: 200, body: { acked_seq: 700, head_hash: folder.log.head().hash, inserted: 700, duplicates: 0 } });
     // The next sync learns from the cursor that the city has everything, and sends no batch.
     const result = await createSyncService({ db: folder.db, keysPath: folder.keysPath, appVersion: 't', clock: folder.clock, engine: FAST_ENGINE }).runOnce();
@@ -75,22 +63,21 @@ describe('sneakernet export and the sync CLI against a real hub', () => {
     seedEvents(folder.log, 10, 3);
     const exported = exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: usb() });
     expect(exported).toMatchObject({ firstSeq: 51, lastSeq: 60, events: 10 });
-    expect(await importBundle(hub.ctx, readFileSync(exported.path))).toMatchObject({ status: 200, body: { acked_seq: 60, inserted: 10 } });
+    expect(await importBundle(live.hub.ctx, readFileSync(exported.path))).toMatchObject({ status: 200, body: { acked_seq: 60, inserted: 10 } });
   });
 
   it('refuses to export for a station that is not enrolled', () => {
-    const folder = openStationFolder();
-    cleanups.push(() => folder.cleanup());
+    const folder = live.openFolder();
     seedEvents(folder.log, 2);
     expect(() => exportBundle({ db: folder.db, keys: loadOrCreateKeys(folder.keysPath), toDir: usb() })).toThrow(expect.objectContaining({ code: 'not_enrolled' }));
   });
 
   it('tram enrol → tram sync --once → tram export, one JSON line each', async () => {
     const { dir, cleanup } = tempDir('tram-cli-');
-    cleanups.push(cleanup);
+    live.afterThisTest(cleanup);
     const stationId = freshStationId();
     const enrol = capture();
-    expect(await runEnrolCli(['--data', dir, '--hub', hub.url, '--station', stationId, '--code', await hub.issueCode(stationId)], enrol.io)).toBe(0);
+    expect(await runEnrolCli(['--data', dir, '--hub', live.hub.url, '--station', stationId, '--code', await live.hub.issueCode(stationId)], enrol.io)).toBe(0);
     expect(enrol.json()).toEqual({ ok: true, station_id: stationId, epoch: 1, local_epoch: 1, warnings: [] });
 
     const { openStationLog, closeStationLog } = await import('../../../electron/station/db/station-log');
@@ -105,7 +92,7 @@ describe('sneakernet export and the sync CLI against a real hub', () => {
     expect(await runSyncCli(['--data', dir, '--once'], sync.io)).toBe(0);
     expect(sync.out).toHaveLength(1);
     expect(sync.json()).toEqual({ ok: true, acked_seq: 620, head_hash: head.hash, requests: 3, state: 'idle' });
-    expect(await countEvents(hub.ctx.db, { stationId, epoch: 1 })).toBe(620);
+    expect(await countEvents(live.hub.ctx.db, { stationId, epoch: 1 })).toBe(620);
 
     const again = capture();
     expect(await runSyncCli(['--data', dir, '--once'], again.io)).toBe(0);
@@ -115,7 +102,7 @@ describe('sneakernet export and the sync CLI against a real hub', () => {
     expect(await runExportCli(['--data', dir, '--to', usb()], none.io)).toBe(1);
     expect(none.json()).toMatchObject({ ok: false, error: 'nothing_to_export' });
 
-    await revokeStation(hub.ctx.db, stationId);
+    await revokeStation(live.hub.ctx.db, stationId);
     const refused = capture();
     expect(await runSyncCli(['--data', dir, '--once'], refused.io)).toBe(2);
     // The watermark it reports is the last one the city signed; nothing was lost locally.

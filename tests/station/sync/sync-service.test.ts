@@ -1,6 +1,6 @@
 // The station side of PROTOCOL.md §5 against a real hub (city/ on PGlite over HTTP): delivery,
 // idempotent re-runs, a hub restart mid-way, auth stop, a tampered local row, and a clock in 2005.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../../city/store/event-store';
 import { findEpoch, revokeStation } from '../../../city/store/station-store';
 import { receiptText } from '../../../electron/core/sync/protocol/signed-messages';
@@ -11,28 +11,16 @@ import { enrolStation } from '../../../electron/station/sync/enrol';
 import { verifySignature } from '../../../electron/station/sync/station-crypto';
 import { createSyncService } from '../../../electron/station/sync/sync-service';
 import type { SyncServiceOptions } from '../../../electron/station/sync/sync-service';
-import { FAST_ENGINE, openStationFolder, startLiveHub } from './support/live-hub';
-import type { LiveHub, StationFolder } from './support/live-hub';
+import { FAST_ENGINE, liveHubForFile } from './support/live-hub';
+import type { StationFolder } from './support/live-hub';
 
 describe('sync service against a real hub', () => {
-  let hub: LiveHub;
-  const folders: StationFolder[] = [];
-
-  beforeAll(async () => {
-    hub = await startLiveHub();
-  }, 60_000);
-  afterAll(async () => {
-    await hub.close();
-  });
-  afterEach(() => {
-    for (const folder of folders.splice(0)) folder.cleanup();
-  });
+  const live = liveHubForFile();
 
   async function enrolledStation(events: number): Promise<StationFolder> {
-    const station = openStationFolder();
-    folders.push(station);
-    const code = await hub.issueCode(station.stationId);
-    await enrolStation({ dataDir: station.dataDir, hubUrl: hub.url, stationId: station.stationId, code, appVersion: '0.1.0-test', open: { db: station.db, log: station.log } });
+    const station = live.openFolder();
+    const code = await live.hub.issueCode(station.stationId);
+    await enrolStation({ dataDir: station.dataDir, hubUrl: live.hub.url, stationId: station.stationId, code, appVersion: '0.1.0-test', open: { db: station.db, log: station.log } });
     if (events > 0) seedEvents(station.log, events, 7);
     return station;
   }
@@ -47,12 +35,12 @@ describe('sync service against a real hub', () => {
     const result = await sync.runOnce();
     const head = station.log.head();
     expect(result).toMatchObject({ ok: true, ackedSeq: 1_234, headHash: head.hash, requests: 4, state: 'idle', stopReason: null });
-    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(1_234);
-    expect(await findEpoch(hub.ctx.db, station.stationId, 1)).toMatchObject({ acked_seq: 1_234, head_hash: head.hash });
+    expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(1_234);
+    expect(await findEpoch(live.hub.ctx.db, station.stationId, 1)).toMatchObject({ acked_seq: 1_234, head_hash: head.hash });
     const ack = readAcknowledgement(station.db, 1);
     expect(ack).toMatchObject({ ackedSeq: 1_234, ackedHash: head.hash });
     const text = receiptText(station.stationId, 1, 1_234, head.hash, ack?.serverTimeMs ?? 0);
-    expect(verifySignature(hub.ctx.keys.publicKeyB64, text, ack?.receipt ?? '')).toBe(true);
+    expect(verifySignature(live.hub.ctx.keys.publicKeyB64, text, ack?.receipt ?? '')).toBe(true);
     expect(sync.status()).toMatchObject({ state: 'idle', waitingEvents: 0, receiptShort: expect.stringMatching(/^[0-9a-f]{8}$/) });
   });
 
@@ -64,7 +52,7 @@ describe('sync service against a real hub', () => {
     seedEvents(station.log, 5, 9);
     const more = await service(station).runOnce();
     expect(more).toMatchObject({ ok: true, ackedSeq: 35, requests: 2 });
-    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(35);
+    expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(35);
   });
 
   it('rides through a hub restart mid-way and converges without duplicates', async () => {
@@ -74,9 +62,9 @@ describe('sync service against a real hub', () => {
     const unsubscribe = sync.onChange((status) => {
       if (restarting === null && status.waitingEvents <= 1_500) {
         restarting = (async () => {
-          await hub.stop();
+          await live.hub.stop();
           await new Promise((resolve) => setTimeout(resolve, 150));
-          await hub.restart();
+          await live.hub.restart();
         })();
       }
     });
@@ -86,12 +74,12 @@ describe('sync service against a real hub', () => {
     expect(restarting).not.toBeNull();
     expect(result).toMatchObject({ ok: true, ackedSeq: 2_000, headHash: station.log.head().hash });
     expect(result.requests).toBeGreaterThan(5);
-    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(2_000);
+    expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(2_000);
   });
 
   it('stops with an alert on 401 (revoked station) and keeps every event', async () => {
     const station = await enrolledStation(10);
-    await revokeStation(hub.ctx.db, station.stationId);
+    await revokeStation(live.hub.ctx.db, station.stationId);
     const alerts: StopReason[] = [];
     const result = await service(station, { onAlert: (reason) => alerts.push(reason) }).runOnce();
     expect(result).toMatchObject({ ok: false, state: 'stopped', stopReason: { code: 'unauthorized' }, requests: 1 });
@@ -106,7 +94,7 @@ describe('sync service against a real hub', () => {
     const result = await service(station).runOnce();
     expect(result).toMatchObject({ ok: false, state: 'stopped', stopReason: { code: 'local_log' } });
     expect(result.stopReason?.code === 'local_log' && result.stopReason.detail).toContain('1:5');
-    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(0);
+    expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(0);
   });
 
   it('a station whose clock says 2005 syncs and reports its offset', async () => {
@@ -119,8 +107,7 @@ describe('sync service against a real hub', () => {
   });
 
   it('is not enrolled without an enrolment and sends nothing', async () => {
-    const station = openStationFolder();
-    folders.push(station);
+    const station = live.openFolder();
     seedEvents(station.log, 3);
     const sync = service(station);
     expect(await sync.runOnce()).toMatchObject({ ok: false, state: 'not_enrolled', requests: 0 });
@@ -153,7 +140,7 @@ describe('sync service against a real hub', () => {
     seedEvents(station.log, 3, 12);
     await waitFor(() => readAcknowledgement(station.db, 1)?.ackedSeq === 7, 5_000);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(await countEvents(hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(7);
+    expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(7);
     // Stopped: a new event still reaches logAdvanced, and wakes nothing.
     sync.stop();
     seedEvents(station.log, 1, 13);

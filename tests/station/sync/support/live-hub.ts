@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildHubApp } from '../../../../city/http/create-hub';
 import type { HubAppOptions } from '../../../../city/http/create-hub';
 import { openHubContext } from '../../../../city/hub-context';
@@ -98,6 +99,38 @@ export function openStationFolder(stationId = freshStationId(), clock = new Fake
     cleanup() {
       closeStationLog(opened.db);
       cleanup();
+    },
+  };
+}
+
+/**
+ * One live hub for a test file (started before its tests, closed after them) and cleanups run after
+ * each test. Call inside `describe`; read `hub` inside tests, once beforeAll has run.
+ */
+export function liveHubForFile(): { readonly hub: LiveHub; openFolder(): StationFolder; afterThisTest(cleanup: () => void): void } {
+  let started: LiveHub | undefined;
+  const cleanups: Array<() => void> = [];
+  beforeAll(async () => {
+    started = await startLiveHub();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return {
+    get hub() {
+      if (started === undefined) throw new Error('the live hub starts in beforeAll');
+      return started;
+    },
+    openFolder() {
+      const folder = openStationFolder();
+      cleanups.push(() => folder.cleanup());
+      return folder;
+    },
+    afterThisTest(cleanup) {
+      cleanups.push(cleanup);
     },
   };
 }
