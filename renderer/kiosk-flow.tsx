@@ -16,6 +16,7 @@ import { SessionScreen } from './screens/session-screen';
 import { volunteerStrings } from './i18n/volunteer-strings';
 import { PinPad } from './volunteer/pin-pad';
 import { VolunteerHome } from './volunteer/volunteer-home';
+import { InlineBilingual } from './components/inline-bilingual';
 
 type Welcome = Extract<ScanOutcome, { kind: 'welcome' }>;
 /** Who is at the kiosk: a registered learner, a guest, or nobody. */
@@ -95,7 +96,7 @@ export function KioskFlow({ status }: { status: StationStatus }) {
           <AttractScreen status={status}>
             {status.demoMode && <DemoPanel />}
             <button type="button" className="button secondary volunteer-entry" onClick={() => setView({ screen: 'pin' })} data-testid="volunteer-entry">
-              {volunteerStrings.entry.vi} <span className="en">/ {volunteerStrings.entry.en}</span>
+              <InlineBilingual text={volunteerStrings.entry} />
             </button>
           </AttractScreen>
         );

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DemoCard } from '../../electron/contract/dto';
 import { identityStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
+import { InlineBilingual } from './inline-bilingual';
 
 /** Demo mode only: sample cards of fake persons, played as real scanner reads by the station. */
 export function DemoPanel() {
@@ -15,7 +16,7 @@ export function DemoPanel() {
   return (
     <aside className="demo-panel" data-testid="demo-panel" aria-label={`${s.demoTitle.vi} / ${s.demoTitle.en}`}>
       <h2 className="demo-title">
-        {s.demoTitle.vi} <span className="en">/ {s.demoTitle.en}</span>
+        <InlineBilingual text={s.demoTitle} />
       </h2>
       <div className="demo-cards">
         {cards.map((card) => (

@@ -1,4 +1,5 @@
 import { BilingualText } from './bilingual-text';
+import { InlineBilingual } from './inline-bilingual';
 
 const STILL_HERE = { vi: 'Tôi vẫn đang học', en: "I'm still here" };
 const TITLE = { vi: 'Bác còn học tiếp không?', en: 'Are you still learning?' };
@@ -14,7 +15,7 @@ export function IdleWarning({ secondsLeft, onExtend }: { secondsLeft: number; on
           <span className="en"> The screen returns to the start in {secondsLeft} s to keep your details private.</span>
         </p>
         <button type="button" className="button idle-extend" onClick={onExtend} data-testid="idle-extend">
-          {STILL_HERE.vi} <span className="en">/ {STILL_HERE.en}</span>
+          <InlineBilingual text={STILL_HERE} />
         </button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { lessonStrings, strings, type Bilingual } from '../i18n/strings';
+import { InlineBilingual } from './inline-bilingual';
 
 function vietnameseVoice(): SpeechSynthesisVoice | null {
   if (typeof speechSynthesis === 'undefined') return null;
@@ -46,7 +47,7 @@ export function ReadAloudButton({ text, audioUrl = null, label = strings.listen 
         <svg aria-hidden="true" viewBox="0 0 24 24" width="28" height="28" className="icon">
           <path d="M3 9v6h4l5 4V5L7 9H3zm13.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" fill="currentColor" />
         </svg>
-        {label.vi} <span className="en">/ {label.en}</span>
+        <InlineBilingual text={label} />
       </button>
       {missingVoice && (
         <p className="note" role="status" data-testid="no-voice">

@@ -3,6 +3,7 @@ import type { Certificate } from '../../electron/contract/dto';
 import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
 import { printPage } from '../print';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** A printable certificate: name, lessons passed, dates, station and a code the city can verify. */
 export function CertificateScreen({ onClose }: { onClose: () => void }) {
@@ -17,10 +18,10 @@ export function CertificateScreen({ onClose }: { onClose: () => void }) {
     <main className="screen certificate-screen" data-screen="certificate">
       <nav className="no-print certificate-actions">
         <button type="button" className="button" onClick={() => void printPage()} data-testid="print">
-          {s.print.vi} <span className="en">/ {s.print.en}</span>
+          <InlineBilingual text={s.print} />
         </button>
         <button type="button" className="button secondary" onClick={onClose} data-testid="close-certificate">
-          {s.backToList.vi} <span className="en">/ {s.backToList.en}</span>
+          <InlineBilingual text={s.backToList} />
         </button>
       </nav>
       {error && <p className="note">{error}</p>}

@@ -2,6 +2,7 @@ import type { LessonResult, LessonView } from '../../electron/contract/dto';
 import { BilingualText } from '../components/bilingual-text';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** The result of a lesson and what to do next. */
 export function LessonDone({ lesson, result, onRetry, onNext, onList, onCertificate }: {
@@ -29,16 +30,16 @@ export function LessonDone({ lesson, result, onRetry, onNext, onList, onCertific
         )}
         {!result.passed && (
           <button type="button" className="button secondary" onClick={onRetry} data-testid="retry-lesson">
-            {s.tryAgain.vi} <span className="en">/ {s.tryAgain.en}</span>
+            <InlineBilingual text={s.tryAgain} />
           </button>
         )}
         {result.passed && onCertificate && (
           <button type="button" className="button secondary" onClick={onCertificate} data-testid="open-certificate">
-            {s.certificate.vi} <span className="en">/ {s.certificate.en}</span>
+            <InlineBilingual text={s.certificate} />
           </button>
         )}
         <button type="button" className="button secondary" onClick={onList} data-testid="back-to-list">
-          {s.backToList.vi} <span className="en">/ {s.backToList.en}</span>
+          <InlineBilingual text={s.backToList} />
         </button>
       </div>
     </div>

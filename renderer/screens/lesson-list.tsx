@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { LessonStatus, LessonSummary } from '../../electron/contract/dto';
 import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 const STATUS_LABEL: Record<LessonStatus, { vi: string; en: string }> = {
   new: s.statusNew,
@@ -23,7 +24,7 @@ export function LessonList({ onOpen }: { onOpen: (lesson: LessonSummary) => void
   return (
     <section className="lesson-list" aria-label={`${s.chooseLesson.vi} / ${s.chooseLesson.en}`}>
       <h2 className="section-title">
-        {s.chooseLesson.vi} <span className="en">/ {s.chooseLesson.en}</span>
+        <InlineBilingual text={s.chooseLesson} />
       </h2>
       <div className="lesson-grid">
         {lessons.map((lesson) => (

@@ -4,6 +4,7 @@ import { kiosk } from '../kiosk-api';
 import { LessonDone } from './lesson-done';
 import { QuizView } from './quiz-view';
 import { StepView } from './step-view';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 type Phase = { readonly kind: 'loading' } | { readonly kind: 'step'; readonly index: number } | { readonly kind: 'quiz' } | { readonly kind: 'done'; readonly result: LessonResult };
 
@@ -46,7 +47,7 @@ export function LessonPlayer({ lessonId, canCertify, onOpenLesson, onList, onCer
   return (
     <section className="lesson-player" data-lesson={lesson.id} aria-label={lesson.title.vi}>
       <h1 className="lesson-heading">
-        {lesson.title.vi} <span className="en">/ {lesson.title.en}</span>
+        <InlineBilingual text={lesson.title} />
       </h1>
       {phase.kind === 'step' && step && (
         <StepView

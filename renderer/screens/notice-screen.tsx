@@ -3,6 +3,7 @@ import type { BilingualMessage } from '../../electron/contract/dto';
 import { BilingualText } from '../components/bilingual-text';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { identityStrings as s } from '../i18n/strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** A short message (unreadable card, guest) that returns to the start by itself after a while. */
 export function NoticeScreen({ kind, title, body, onDone, autoCloseMs = 12_000 }: { kind: string; title: BilingualMessage; body: BilingualMessage; onDone: () => void; autoCloseMs?: number }) {
@@ -16,7 +17,7 @@ export function NoticeScreen({ kind, title, body, onDone, autoCloseMs = 12_000 }
       <BilingualText text={body} className="notice-body" />
       <ReadAloudButton text={{ vi: `${title.vi}. ${body.vi}`, en: title.en }} />
       <button type="button" className="button" onClick={onDone} data-testid="notice-done">
-        {s.back.vi} <span className="en">/ {s.back.en}</span>
+        <InlineBilingual text={s.back} />
       </button>
     </main>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { LessonQuestionView } from '../../electron/contract/dto';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /**
  * The quiz, one question at a time, with immediate and kind feedback. A wrong choice can be changed
@@ -59,7 +60,7 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
       )}
       {isRight && (
         <button type="button" className="button" onClick={advance} data-testid="quiz-next">
-          {index + 1 < questions.length ? s.nextQuestion.vi : s.finishQuiz.vi} <span className="en">/ {index + 1 < questions.length ? s.nextQuestion.en : s.finishQuiz.en}</span>
+          <InlineBilingual text={index + 1 < questions.length ? s.nextQuestion : s.finishQuiz} />
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ScanOutcome } from '../../electron/contract/dto';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { identityStrings as s } from '../i18n/strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 type Welcome = Extract<ScanOutcome, { kind: 'welcome' }>;
 
@@ -27,7 +28,7 @@ export function SessionScreen({ welcome, onFinish, compact = false, children }: 
         </div>
         {!compact && <ReadAloudButton text={{ vi: `${hello}. ${line.vi}`, en: line.en }} />}
         <button type="button" className="button secondary" onClick={onFinish} data-testid="finish">
-          {s.finish.vi} <span className="en">/ {s.finish.en}</span>
+          <InlineBilingual text={s.finish} />
         </button>
       </header>
       {children}

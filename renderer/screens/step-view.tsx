@@ -1,6 +1,7 @@
 import type { LessonStepView } from '../../electron/contract/dto';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
 export function StepView({ step, index, count, onBack, onNext }: { step: LessonStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
@@ -24,10 +25,10 @@ export function StepView({ step, index, count, onBack, onNext }: { step: LessonS
       </div>
       <nav className="step-nav">
         <button type="button" className="button secondary" onClick={onBack ?? undefined} disabled={onBack === null} data-testid="step-back">
-          {s.previous.vi} <span className="en">/ {s.previous.en}</span>
+          <InlineBilingual text={s.previous} />
         </button>
         <button type="button" className="button" onClick={onNext} data-testid="step-next">
-          {isLast ? s.toQuiz.vi : s.next.vi} <span className="en">/ {isLast ? s.toQuiz.en : s.next.en}</span>
+          <InlineBilingual text={isLast ? s.toQuiz : s.next} />
         </button>
       </nav>
     </div>

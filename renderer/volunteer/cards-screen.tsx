@@ -4,6 +4,7 @@ import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { printPage } from '../print';
 import { CardSheet } from './card-sheet';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** Makes a sheet of learner cards for people without an ID card. */
 export function CardsScreen({ onBack }: { onBack: () => void }) {
@@ -13,7 +14,7 @@ export function CardsScreen({ onBack }: { onBack: () => void }) {
     <main className="screen volunteer" data-screen="cards">
       <nav className="no-print volunteer-nav">
         <button type="button" className="button secondary" onClick={onBack}>
-          {s.back.vi} <span className="en">/ {s.back.en}</span>
+          <InlineBilingual text={s.back} />
         </button>
         <label className="field">
           {s.howMany.vi}
@@ -26,11 +27,11 @@ export function CardsScreen({ onBack }: { onBack: () => void }) {
           </select>
         </label>
         <button type="button" className="button" data-testid="make-cards" onClick={() => void kiosk().printLearnerCards({ count }).then((result) => result.ok && setCards(result.value))}>
-          {s.makeCards.vi} <span className="en">/ {s.makeCards.en}</span>
+          <InlineBilingual text={s.makeCards} />
         </button>
         {cards.length > 0 && (
           <button type="button" className="button" onClick={() => void printPage()}>
-            {s.print.vi} <span className="en">/ {s.print.en}</span>
+            <InlineBilingual text={s.print} />
           </button>
         )}
       </nav>

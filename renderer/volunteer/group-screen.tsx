@@ -4,6 +4,7 @@ import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardSheet } from './card-sheet';
 import { printPage } from '../print';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** Setting up a session: the lesson and the volunteer's confirmation that the group agreed. */
 function GroupSetup({ onStarted }: { onStarted: (status: GroupStatus) => void }) {
@@ -16,7 +17,7 @@ function GroupSetup({ onStarted }: { onStarted: (status: GroupStatus) => void })
   return (
     <section className="group-setup">
       <label className="field">
-        {s.chooseLesson.vi} <span className="en">/ {s.chooseLesson.en}</span>
+        <InlineBilingual text={s.chooseLesson} />
         <select value={lessonId} onChange={(event) => setLessonId(event.target.value)} data-testid="group-lesson">
           <option value="">{s.noLesson.vi}</option>
           {lessons.map((lesson) => (
@@ -39,7 +40,7 @@ function GroupSetup({ onStarted }: { onStarted: (status: GroupStatus) => void })
         data-testid="group-start"
         onClick={() => void kiosk().startGroup({ lessonId: lessonId || null, consentConfirmed: true }).then((result) => result.ok && onStarted(result.value))}
       >
-        {s.start.vi} <span className="en">/ {s.start.en}</span>
+        <InlineBilingual text={s.start} />
       </button>
     </section>
   );
@@ -51,11 +52,11 @@ function Roster({ status }: { status: GroupStatus }) {
   return (
     <section className="roster" aria-live="polite">
       <p className="roster-count">
-        <strong data-testid="roster-count">{status.count}</strong> {s.present.vi} <span className="en">/ {s.present.en}</span>
+        <strong data-testid="roster-count">{status.count}</strong> <InlineBilingual text={s.present} />
       </p>
       {status.lessonTitle && <p className="roster-lesson">{status.lessonTitle.vi}</p>}
       <p className="roster-prompt">
-        {s.scanNow.vi} <span className="en">/ {s.scanNow.en}</span>
+        <InlineBilingual text={s.scanNow} />
       </p>
       {last && (
         <p className={`roster-last ${last.kind}`} data-testid="roster-last" data-kind={last.kind}>
@@ -87,10 +88,10 @@ export function GroupScreen({ onBack }: { onBack: () => void }) {
     <main className="screen volunteer group" data-screen="group">
       <nav className="no-print volunteer-nav">
         <button type="button" className="button secondary" onClick={onBack} data-testid="group-back">
-          {s.back.vi} <span className="en">/ {s.back.en}</span>
+          <InlineBilingual text={s.back} />
         </button>
         <h1 className="session-name">
-          {s.group.vi} <span className="en">/ {s.group.en}</span>
+          <InlineBilingual text={s.group} />
         </h1>
       </nav>
       {summary && (
@@ -120,15 +121,15 @@ export function GroupScreen({ onBack }: { onBack: () => void }) {
                 }
               })}
             >
-              {s.addWithoutCard.vi} <span className="en">/ {s.addWithoutCard.en}</span>
+              <InlineBilingual text={s.addWithoutCard} />
             </button>
             {status.lessonId && !status.completed && (
               <button type="button" className="button" data-testid="group-complete" onClick={() => void kiosk().groupMarkCompleted({}).then((result) => result.ok && setStatus(result.value))}>
-                {s.markCompleted.vi} <span className="en">/ {s.markCompleted.en}</span>
+                <InlineBilingual text={s.markCompleted} />
               </button>
             )}
             <button type="button" className="button" data-testid="group-end" onClick={() => void kiosk().endGroup({}).then((result) => result.ok && setSummary(result.value))}>
-              {s.end.vi} <span className="en">/ {s.end.en}</span>
+              <InlineBilingual text={s.end} />
             </button>
           </div>
           {newCard && (

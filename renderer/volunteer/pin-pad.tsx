@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { VolunteerStatus } from '../../electron/contract/dto';
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** Big-key PIN pad for volunteer sign-in; the PIN never leaves the station's check. */
 export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn: () => void; onCancel: () => void; mode?: 'sign-in' | 'exit' }) {
@@ -27,10 +28,10 @@ export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn:
   return (
     <main className="screen pin-screen" data-screen="pin">
       <h1 className="title">
-        {s.pinTitle.vi} <span className="en">/ {s.pinTitle.en}</span>
+        <InlineBilingual text={s.pinTitle} />
       </h1>
       <p>
-        {s.pinHint.vi} <span className="en">/ {s.pinHint.en}</span>
+        <InlineBilingual text={s.pinHint} />
         {status?.demoPin && (
           <strong data-testid="demo-pin">
             {' '}
@@ -63,7 +64,7 @@ export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn:
         </button>
       </div>
       <button type="button" className="button secondary" onClick={onCancel} data-testid="pin-cancel">
-        {s.cancel.vi} <span className="en">/ {s.cancel.en}</span>
+        <InlineBilingual text={s.cancel} />
       </button>
     </main>
   );

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AttendanceRow, StationReport } from '../../electron/core/reports/report-types';
 import type { ExportTarget } from '../../electron/contract/dto';
+import type { Bilingual } from '../i18n/strings';
 import { reportStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { printPage } from '../print';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 type Period = 'today' | 'week' | 'month';
 
@@ -27,11 +29,11 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
     <main className="screen volunteer reports" data-screen="reports">
       <nav className="no-print volunteer-nav">
         <button type="button" className="button secondary" onClick={onBack}>
-          {s.back.vi} <span className="en">/ {s.back.en}</span>
+          <InlineBilingual text={s.back} />
         </button>
         {(['today', 'week', 'month'] as const).map((name) => (
           <button key={name} type="button" className={`button${name === period ? '' : ' secondary'}`} aria-pressed={name === period} onClick={() => setPeriod(name)} data-period={name}>
-            {r[name].vi} <span className="en">/ {r[name].en}</span>
+            <InlineBilingual text={r[name]} />
           </button>
         ))}
       </nav>
@@ -44,23 +46,25 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
           {report.partial && <p className="note">{r.partial.vi}</p>}
           <table className="record">
             <tbody>
-              {[
-                [r.visits, report.visits],
-                [r.learners, report.distinctLearners],
-                [r.completed, report.lessonsCompleted],
-                [r.passed, report.lessonsPassed],
-                [r.groups, report.groups],
-              ].map(([label, value]) => (
-                <tr key={(label as { en: string }).en}>
+              {(
+                [
+                  [r.visits, report.visits],
+                  [r.learners, report.distinctLearners],
+                  [r.completed, report.lessonsCompleted],
+                  [r.passed, report.lessonsPassed],
+                  [r.groups, report.groups],
+                ] satisfies Array<[Bilingual, number]>
+              ).map(([label, value]) => (
+                <tr key={label.en}>
                   <th scope="row">
-                    {(label as { vi: string }).vi} <span className="en">/ {(label as { en: string }).en}</span>
+                    <InlineBilingual text={label} />
                   </th>
-                  <td data-testid={`report-${(label as { en: string }).en}`}>{value as number}</td>
+                  <td data-testid={`report-${label.en}`}>{value}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">
-                  {r.ageBands.vi} <span className="en">/ {r.ageBands.en}</span>
+                  <InlineBilingual text={r.ageBands} />
                 </th>
                 <td>{Object.entries(report.byAgeBand).map(([band, n]) => `${band}: ${n}`).join(' · ')}</td>
               </tr>
@@ -82,7 +86,7 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
               </button>
             ))}
             <button type="button" className="button" onClick={() => void kiosk().getAttendanceSheet({ period }).then((result) => result.ok && setSheet(result.value))} data-testid="open-sheet">
-              {r.sheet.vi} <span className="en">/ {r.sheet.en}</span>
+              <InlineBilingual text={r.sheet} />
             </button>
           </div>
           {saved && (

@@ -4,6 +4,7 @@ import { CardSheet } from './card-sheet';
 import { printPage } from '../print';
 import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 /** Shows a learner what the station holds about them, and erases it on request (two taps). */
 export function RightsScreen({ onBack }: { onBack: () => void }) {
@@ -47,18 +48,18 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
     <main className="screen volunteer" data-screen="rights">
       <nav className="volunteer-nav">
         <button type="button" className="button secondary" onClick={onBack}>
-          {s.back.vi} <span className="en">/ {s.back.en}</span>
+          <InlineBilingual text={s.back} />
         </button>
         <h1 className="session-name">
-          {r.title.vi} <span className="en">/ {r.title.en}</span>
+          <InlineBilingual text={r.title} />
         </h1>
       </nav>
       <button type="button" className="button" onClick={arm} data-testid="rights-scan">
-        {r.scanPrompt.vi} <span className="en">/ {r.scanPrompt.en}</span>
+        <InlineBilingual text={r.scanPrompt} />
       </button>
       {waiting && <p role="status">{r.waiting.vi}</p>}
       {error && <p className="note">{error.vi}</p>}
-      {record && !record.found && <p data-testid="rights-not-found">{r.notFound.vi} <span className="en">/ {r.notFound.en}</span></p>}
+      {record && !record.found && <p data-testid="rights-not-found"><InlineBilingual text={r.notFound} /></p>}
       {record?.found && !erased && (
         <>
           <table className="record" data-testid="rights-record">
@@ -66,17 +67,17 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
               {rows.map(([label, value]) => (
                 <tr key={label.en}>
                   <th scope="row">
-                    {label.vi} <span className="en">/ {label.en}</span>
+                    <InlineBilingual text={label} />
                   </th>
                   <td>{value}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p>{r.notKept.vi} <span className="en">/ {r.notKept.en}</span></p>
+          <p><InlineBilingual text={r.notKept} /></p>
           {record.canReprintCard && (
             <button type="button" className="button secondary" data-testid="rights-reprint" onClick={() => void kiosk().reprintLearnerCard({ lookupId: record.lookupId }).then((result) => result.ok && setCard(result.value))}>
-              {r.reprint.vi} <span className="en">/ {r.reprint.en}</span>
+              <InlineBilingual text={r.reprint} />
             </button>
           )}
           {card && (
@@ -89,7 +90,7 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
           )}
           {!confirming ? (
             <button type="button" className="button secondary" onClick={() => setConfirming(true)} data-testid="rights-erase">
-              {r.erase.vi} <span className="en">/ {r.erase.en}</span>
+              <InlineBilingual text={r.erase} />
             </button>
           ) : (
             <button
@@ -98,12 +99,12 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
               data-testid="rights-confirm-erase"
               onClick={() => void kiosk().eraseLearner({ lookupId: record.lookupId, confirm: true }).then((result) => setErased(result.ok && result.value.erased))}
             >
-              {r.confirmErase.vi} <span className="en">/ {r.confirmErase.en}</span>
+              <InlineBilingual text={r.confirmErase} />
             </button>
           )}
         </>
       )}
-      {erased && <p role="status" data-testid="rights-erased">{r.erased.vi} <span className="en">/ {r.erased.en}</span></p>}
+      {erased && <p role="status" data-testid="rights-erased"><InlineBilingual text={r.erased} /></p>}
     </main>
   );
 }

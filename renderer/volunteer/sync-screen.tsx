@@ -3,6 +3,7 @@ import type { ExportTarget, SyncStatus } from '../../electron/contract/dto';
 import { SyncBadge } from '../components/sync-badge';
 import { syncStrings as t, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 function formatOffset(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
@@ -33,10 +34,10 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
     <main className="screen volunteer" data-screen="sync">
       <nav className="volunteer-nav">
         <button type="button" className="button secondary" onClick={onBack}>
-          {s.back.vi} <span className="en">/ {s.back.en}</span>
+          <InlineBilingual text={s.back} />
         </button>
         <h1 className="session-name">
-          {t.title.vi} <span className="en">/ {t.title.en}</span>
+          <InlineBilingual text={t.title} />
         </h1>
       </nav>
       {sync && (
@@ -80,7 +81,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
           <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
         </label>
         <button type="button" className="button" disabled={!hubUrl || !code} onClick={() => void enrol()} data-testid="enrol">
-          {t.enrol.vi} <span className="en">/ {t.enrol.en}</span>
+          <InlineBilingual text={t.enrol} />
         </button>
         {message && (
           <p role="status" data-testid="enrol-message">

@@ -8,6 +8,7 @@ import { ReportsScreen } from './reports-screen';
 import { RightsScreen } from './rights-screen';
 import { SyncScreen } from './sync-screen';
 import { reportStrings, rightsStrings, syncStrings } from '../i18n/volunteer-strings';
+import { InlineBilingual } from '../components/inline-bilingual';
 
 type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports' | 'sync';
 
@@ -26,7 +27,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
   return (
     <main className="screen volunteer" data-screen="volunteer">
       <h1 className="title">
-        {s.home.vi} <span className="en">/ {s.home.en}</span>
+        <InlineBilingual text={s.home} />
       </h1>
       {notices.length > 0 && (
         <ul className="problems" data-testid="notices" aria-label="Cần kiểm tra / To check">
@@ -39,19 +40,19 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
       )}
       <div className="volunteer-menu">
         <button type="button" className="button" onClick={() => setSection('group')} data-testid="open-group">
-          {s.group.vi} <span className="en">/ {s.group.en}</span>
+          <InlineBilingual text={s.group} />
         </button>
         <button type="button" className="button" onClick={() => setSection('cards')} data-testid="open-cards">
-          {s.cards.vi} <span className="en">/ {s.cards.en}</span>
+          <InlineBilingual text={s.cards} />
         </button>
         <button type="button" className="button" onClick={() => setSection('reports')} data-testid="open-reports">
-          {reportStrings.title.vi} <span className="en">/ {reportStrings.title.en}</span>
+          <InlineBilingual text={reportStrings.title} />
         </button>
         <button type="button" className="button" onClick={() => setSection('sync')} data-testid="open-sync">
-          {syncStrings.title.vi} <span className="en">/ {syncStrings.title.en}</span>
+          <InlineBilingual text={syncStrings.title} />
         </button>
         <button type="button" className="button" onClick={() => setSection('rights')} data-testid="open-rights">
-          {rightsStrings.title.vi} <span className="en">/ {rightsStrings.title.en}</span>
+          <InlineBilingual text={rightsStrings.title} />
         </button>
         <button
           type="button"
@@ -59,7 +60,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
           data-testid="volunteer-sign-out"
           onClick={() => void kiosk().volunteerSignOut({}).then(onExit)}
         >
-          {s.signOut.vi} <span className="en">/ {s.signOut.en}</span>
+          <InlineBilingual text={s.signOut} />
         </button>
       </div>
     </main>
