@@ -126,9 +126,24 @@ describe('network faults', () => {
     proxy.heal();
     proxy.resetAll();
     s.restart();
-    const after = s.service();
-    expect(after.status().state).not.toBe('syncing');
-    expect(await after.runOnce()).toMatchObject({ ok: true, ackedSeq: s.log.head().seq });
+    // The restarted station syncs in the background against a hub that still hangs: it must reach
+    // "offline" at the deadline (not stay "syncing"), and online() must bring it to idle once healed.
+    proxy.set({ hang: true });
+    const after = s.service({ requestTimeoutMs: 300, engine: { ...FAST_ENGINE, backoff: { baseMs: 60_000, capMs: 60_000 } } });
+    after.start();
+    try {
+      expect(after.status().state).toBe('syncing');
+      await waitUntil(() => after.status().state === 'offline', 3_000);
+      // A timeout at the deadline, or a reset of a connection the healing proxy dropped: either way offline.
+      expect(['timeout', 'network_error']).toContain(after.engineState().lastFailure?.type);
+      proxy.heal();
+      proxy.resetAll();
+      after.online();
+      await waitUntil(() => after.status().state === 'idle', 5_000);
+      expect(after.engineState().acked?.seq).toBe(s.log.head().seq);
+    } finally {
+      after.stop();
+    }
     await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
@@ -151,3 +166,11 @@ describe('network faults', () => {
     await expectInvariants(stationInput(s, faults.hub.ctx.db));
   }, 150_000);
 });
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

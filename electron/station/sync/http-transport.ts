@@ -34,7 +34,8 @@ export interface TransportOutcome<T> {
 
 /** What the sync service needs from the network. */
 export interface SyncTransport {
-  fetchCursor(): Promise<TransportOutcome<CursorAnswer>>;
+  /** The current epoch's cursor, or (docs/PROTOCOL.md §9) a closed epoch's with `?epoch=N`. */
+  fetchCursor(epoch?: number): Promise<TransportOutcome<CursorAnswer>>;
   /** `json` is the exact uncompressed body text; it is signed, then gzip-compressed. */
   uploadBatch(json: string): Promise<TransportOutcome<UploadAnswer>>;
   /** A hint: `json` is likely the next upload, so its compression may start now, off the main thread. */
@@ -72,9 +73,37 @@ export function hubEndpoint(hubUrl: string, path: string): URL {
   return new URL(`${hubUrl.replace(/\/+$/, '')}${path}`);
 }
 
+/**
+ * Reads at most MAX_ANSWER_BYTES of the body and cancels the rest, so a captive portal's page or a
+ * hostile endless answer costs 64 KiB of memory, never the whole body.
+ */
+export async function readCappedText(response: Response, maxBytes = MAX_ANSWER_BYTES): Promise<{ ok: true; text: string } | { ok: false; bytesRead: number }> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    return { ok: false, bytesRead: 0 };
+  }
+  if (response.body === null) return { ok: true, text: '' };
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, bytesRead: total };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+}
+
 async function readAnswerBody(response: Response): Promise<AnswerBody> {
-  const text = await response.text();
-  if (Buffer.byteLength(text) > MAX_ANSWER_BYTES) return { ok: false, detail: `body: ${Buffer.byteLength(text)} bytes, not a protocol answer` };
+  const read = await readCappedText(response);
+  if (!read.ok) return { ok: false, detail: `body: more than ${MAX_ANSWER_BYTES} bytes, not a protocol answer` };
+  const { text } = read;
   if (text.trim() === '') return { ok: false, detail: 'body: empty' };
   try {
     return { ok: true, json: JSON.parse(text) as unknown };
@@ -134,8 +163,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
   return {
     nonce: () => nonce,
-    async fetchCursor() {
-      const url = hubEndpoint(options.hubUrl, `${stationPath}/cursor`);
+    async fetchCursor(epoch) {
+      const url = hubEndpoint(options.hubUrl, `${stationPath}/cursor${epoch === undefined ? '' : `?epoch=${epoch}`}`);
       const raw = await exchange(options, url, { method: 'GET', headers: signedHeaders('GET', url, new Uint8Array()) });
       const result = outcome(raw, (answer) => classifyAnswer(answer, cursorAnswerSchema));
       if (result.result.ok) nonce = result.result.value.nonce;

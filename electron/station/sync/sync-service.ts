@@ -8,16 +8,21 @@
  * - Answers carry a generation number, so an answer to a request from before stop()/start() is
  *   dropped, never mistaken for the current one.
  * - The key store is re-read at start(), so a re-enrolment takes effect on the next start.
+ * - Total: an exception anywhere in acting on an answer (a full disk while recording an
+ *   acknowledgement, a database read failing) stops the remaining commands of that step and is fed
+ *   to the engine as `local_error`, which backs off and reloads; it never escapes as an unhandled
+ *   rejection and never leaves the engine waiting for a request that was not sent.
  */
 import type { SyncStatus } from '../../contract/dto';
 import type { EngineCommand, EngineConfig, EngineInput, EngineStep } from '../../core/sync/engine/engine-types';
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, isSettled, step } from '../../core/sync/engine/sync-engine';
 import { receiptText } from '../../core/sync/protocol/signed-messages';
 import { sha256Hex } from '../crypto/node-hash';
-import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
+import { recordAcknowledgement } from '../db/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
 import { localHashAt, readLocalHead } from './batch-reader';
+import { readLocalFacts } from './local-facts';
 import type { ReadBatch } from './batch-reader';
 import { createBatchReadAhead } from './batch-read-ahead';
 import { createHttpTransport } from './http-transport';
@@ -93,32 +98,87 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     resolve(finished);
   };
 
+  const describeError = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 200);
+  // Set while a local error is being fed back, so a failure inside that step cannot recurse.
+  let recovering = false;
+
   const apply = (next: EngineStep) => {
     engine = next.state;
-    for (const command of next.commands) execute(command);
-    notify();
+    for (const command of next.commands) {
+      try {
+        execute(command);
+      } catch (error) {
+        if (recovering) break;
+        recovering = true;
+        try {
+          apply(step(engine, { type: 'local_error', detail: describeError(error) }, deps));
+        } finally {
+          recovering = false;
+        }
+        return;
+      }
+    }
+    try {
+      notify();
+    } catch {
+      // A status read failing (the same full or locked disk) must not break the engine's pacing.
+    }
     settleOnce();
   };
 
   const dispatch = (input: EngineInput) => {
-    const local = readLocalHead(options.db);
-    if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start') {
-      engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
+    try {
+      const local = readLocalHead(options.db);
+      if (local !== null && (local.epoch !== engine.local.epoch || local.seq !== engine.local.seq) && input.type !== 'start' && input.type !== 'reloaded') {
+        engine = step(engine, { type: 'log_advanced', local: { epoch: local.epoch, seq: local.seq } }, deps).state;
+      }
+    } catch (error) {
+      apply(step(engine, { type: 'local_error', detail: describeError(error) }, deps));
+      return;
     }
     apply(step(engine, input, deps));
+  };
+
+  /** Runs `read` and dispatches its input; an exception becomes `local_error`. */
+  const dispatchFrom = (read: () => EngineInput) => {
+    let input: EngineInput;
+    try {
+      input = read();
+    } catch (error) {
+      input = { type: 'local_error', detail: describeError(error) };
+    }
+    dispatch(input);
   };
 
   const request = <T>(run: () => Promise<T>, answer: (value: T) => EngineInput) => {
     const mine = generation;
     requests += 1;
-    run().then(
-      (value) => {
-        if (mine === generation) dispatch(answer(value));
-      },
-      (error: unknown) => {
-        if (mine === generation) dispatch({ type: 'network_error', detail: (error as Error).message.slice(0, 200) });
-      },
-    );
+    let sent: Promise<T>;
+    try {
+      sent = run();
+    } catch (error) {
+      sent = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    sent
+      .then(
+        (value) => {
+          if (mine === generation) dispatchFrom(() => answer(value));
+        },
+        (error: unknown) => {
+          if (mine === generation) dispatch({ type: 'network_error', detail: describeError(error) });
+        },
+      )
+      .catch((error: unknown) => {
+        // Last line of defence: whatever escaped is a local error, never an unhandled rejection.
+        if (mine === generation) dispatch({ type: 'local_error', detail: describeError(error) });
+      });
+  };
+
+  /** The engine's start facts from the database (the newest epoch and the closed ones to deliver). */
+  const localFacts = (stationId: string) => {
+    const facts = readLocalFacts(options.db, stationId);
+    if (facts === null) throw new SyncError('events_missing', 'the local log has no epoch');
+    return facts;
   };
 
   const verifiedReceipt = (epoch: number, ackedSeq: number, headHash: string, serverTimeMs: number, receipt: string): boolean =>
@@ -129,9 +189,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       case 'fetch_cursor': {
         clearTimer();
         const hub = transport;
-        if (hub === null) return;
+        if (hub === null) throw new SyncError('not_enrolled', 'no transport: the station is not enrolled');
         request(
-          () => hub.fetchCursor(),
+          () => hub.fetchCursor(command.epoch),
           ({ result: answer, timing }): EngineInput => {
             if (!answer.ok) return answer.failure;
             const cursor = answer.value;
@@ -145,7 +205,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       case 'send_batch': {
         clearTimer();
         const hub = transport;
-        if (hub === null || enrolment === null) return;
+        if (hub === null || enrolment === null) throw new SyncError('not_enrolled', 'no transport: the station is not enrolled');
         const batchRequest = { stationId: enrolment.stationId, epoch: command.epoch, fromSeq: command.fromSeq, maxCount: command.count, appVersion: options.appVersion, sha256Hex };
         let batch: ReadBatch;
         try {
@@ -194,6 +254,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       case 'alert':
         options.onAlert?.(command.reason);
         return;
+      case 'reload': {
+        const stationId = enrolment?.stationId;
+        if (stationId === undefined) throw new SyncError('not_enrolled', 'cannot reload: the station is not enrolled');
+        queueMicrotask(() => dispatchFrom(() => ({ type: 'reloaded', ...localFacts(stationId) })));
+        return;
+      }
       case 'settled':
         return;
     }
@@ -225,9 +291,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
           ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
         });
-    const acked = readAcknowledgement(options.db, local.epoch);
     engine = { ...engine, inFlight: null };
-    dispatch({ type: 'start', local: { epoch: local.epoch, seq: local.seq }, acked: acked ? { epoch: acked.epoch, seq: acked.ackedSeq, hash: acked.ackedHash } : null });
+    const stationId = enrolment.stationId;
+    dispatchFrom(() => ({ type: 'start', ...localFacts(stationId) }));
   };
 
   return {

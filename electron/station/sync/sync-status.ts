@@ -47,6 +47,8 @@ function describeFailure(failure: TransientFailure | null): string {
       return `Máy chủ thành phố đang bận (${failure.status}), sẽ thử lại. / The hub is busy (${failure.status}); will retry.`;
     case 'bad_answer':
       return `Câu trả lời không phải của máy chủ thành phố (mạng có trang đăng nhập?), sẽ thử lại. / The answer did not come from the hub (captive portal?): ${failure.detail}`;
+    case 'local_error':
+      return `Trạm gặp lỗi khi ghi kết quả đồng bộ (ổ đĩa đầy?), sẽ thử lại. / The station failed while recording a sync answer (disk full?); will retry: ${failure.detail}`;
   }
 }
 
@@ -75,6 +77,7 @@ export function describeSyncStatus(db: Database, enrolment: Enrolment | null, en
     case 'uploading':
       return { ...base, state: 'syncing', detail: null };
     case 'backing_off':
+    case 'reloading':
       return { ...base, state: 'offline', detail: describeFailure(engine.lastFailure) };
     case 'stopped':
       return { ...base, state: 'stopped', detail: engine.stopReason ? describeStop(engine.stopReason) : null };

@@ -126,6 +126,53 @@ describe('http transport', () => {
     expect((await closed.fetchCursor()).result).toMatchObject({ ok: false, failure: { type: 'network_error', detail: expect.stringContaining('ECONNREFUSED') } });
   });
 
+  // The transport used to call response.text() and only then compare the size: an endless answer kept
+  // it reading until the deadline, and a large one was held whole in memory.
+  it('stops reading an answer at 64 KiB (streamed without a length, or announced larger) and says why', async () => {
+    let written = 0;
+    let closedEarly = false;
+    handler = (_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.on('close', () => (closedEarly = !response.writableEnded));
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      const pump = () => {
+        while (!response.destroyed && written < 64 * 1024 * 1024) {
+          written += chunk.length;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        if (!response.destroyed) response.end();
+      };
+      pump();
+    };
+    const endless = await transport(5_000).fetchCursor();
+    expect(endless.result).toEqual({ ok: false, failure: { type: 'bad_answer', detail: '200: body: more than 65536 bytes, not a protocol answer' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closedEarly).toBe(true);
+    expect(written).toBeLessThan(8 * 1024 * 1024);
+
+    handler = (_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) });
+      response.write('{"epoch":');
+    };
+    expect((await transport(5_000).fetchCursor()).result).toMatchObject({ ok: false, failure: { type: 'bad_answer', detail: expect.stringContaining('more than 65536 bytes') } });
+  });
+
+  it('asks a closed epoch its own cursor with ?epoch=N, signed with the query (docs/PROTOCOL.md §9)', async () => {
+    let seen = '';
+    let auth = '';
+    handler = (request, _body, response) => {
+      seen = request.url ?? '';
+      auth = String(request.headers.authorization);
+      json(response, 200, { ...cursor, epoch: 2 });
+    };
+    expect((await transport().fetchCursor(2)).result).toMatchObject({ ok: true, value: { epoch: 2 } });
+    expect(seen).toBe('/hub/v1/stations/06688-01/cursor?epoch=2');
+    const parsed = parseAuthorization(auth);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const text = requestSigningText('GET', '/hub/v1/stations/06688-01/cursor?epoch=2', sha256HexOfBytes(new Uint8Array()), parsed.value.ts, parsed.value.nonce);
+    expect(verifySignature(keys.stationPublicKeyRaw, text, parsed.value.sig)).toBe(true);
+  });
+
   it('joins hub URLs with or without a trailing slash', () => {
     expect(hubEndpoint('https://city.example/tram/', '/v1/enrol').toString()).toBe('https://city.example/tram/v1/enrol');
     expect(hubEndpoint('https://city.example', '/v1/enrol').toString()).toBe('https://city.example/v1/enrol');

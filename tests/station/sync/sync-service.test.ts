@@ -150,6 +150,48 @@ describe('sync service against a real hub', () => {
   });
 });
 
+describe('sync service: every failure path ends in back-off or a stop, never a hang', () => {
+  const live = liveHubForFile();
+
+  // Found by trying it: recording the acknowledgement threw inside the answer handler after the next
+  // phase had been saved; the rejection went unhandled and the engine sat in "uploading" for a batch
+  // it never sent, and online() did not wake it.
+  it('an acknowledgement that cannot be written (disk full) backs off visibly; online() resumes after space returns', async () => {
+    const station = live.openFolder();
+    const code = await live.hub.issueCode(station.stationId);
+    await enrolStation({ dataDir: station.dataDir, hubUrl: live.hub.url, stationId: station.stationId, code, appVersion: '0.1.0-test', open: { db: station.db, log: station.log } });
+    seedEvents(station.log, 20, 3);
+    let diskFull = false;
+    station.db.function('test_disk_full', () => (diskFull ? 1 : 0));
+    for (const when of ['INSERT', 'UPDATE']) {
+      station.db.exec(`CREATE TEMP TRIGGER test_full_${when.toLowerCase()} BEFORE ${when} ON main.sync_state WHEN test_disk_full() BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    }
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const sync = createSyncService({ db: station.db, keysPath: station.keysPath, appVersion: '0.1.0-test', clock: station.clock, random: () => 0.5, engine: { ...FAST_ENGINE, maxBatch: 7, backoff: { baseMs: 60_000, capMs: 60_000 } } });
+    try {
+      diskFull = true;
+      sync.start();
+      await waitFor(() => sync.status().state === 'offline');
+      expect(sync.engineState()).toMatchObject({ phase: 'backing_off', inFlight: null, lastFailure: { type: 'local_error', detail: expect.stringContaining('disk is full') } });
+      expect(sync.status().detail).toContain('ổ đĩa đầy');
+      expect(readAcknowledgement(station.db, 1)).toBeNull();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+
+      diskFull = false;
+      sync.online();
+      await waitFor(() => readAcknowledgement(station.db, 1)?.ackedSeq === 20 && sync.status().state === 'idle');
+      expect(await countEvents(live.hub.ctx.db, { stationId: station.stationId, epoch: 1 })).toBe(20);
+      expect(unhandled).toEqual([]);
+    } finally {
+      sync.stop();
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!condition()) {

@@ -6,7 +6,7 @@
 import type { BackoffPolicy } from './backoff';
 import type { ClockSample } from './clock-offset';
 
-export type EnginePhase = 'idle' | 'fetching_cursor' | 'uploading' | 'backing_off' | 'stopped';
+export type EnginePhase = 'idle' | 'fetching_cursor' | 'uploading' | 'backing_off' | 'reloading' | 'stopped';
 
 /** Why the engine stopped. Every reason but `requested` needs a person and raises an alert. */
 export type StopReason =
@@ -27,6 +27,17 @@ export type StopCode = StopReason['code'];
 export interface LocalHead {
   readonly epoch: number;
   readonly seq: number;
+}
+
+/**
+ * An older local epoch that still holds events the city has not confirmed (its tail after a
+ * re-enrolment, or after a restore opened a new epoch). Delivered before the current epoch
+ * (docs/PROTOCOL.md §9, closed epochs). `seq` is its final local head.
+ */
+export interface ClosedEpoch {
+  readonly epoch: number;
+  readonly seq: number;
+  readonly acked: AckBelief | null;
 }
 
 /** What the station believes the city acknowledged (from the last 200 or cursor it recorded). */
@@ -65,7 +76,9 @@ export type TransientFailure =
   | { readonly type: 'server_error'; readonly status: number }
   | { readonly type: 'network_error'; readonly detail: string }
   | { readonly type: 'timeout' }
-  | { readonly type: 'bad_answer'; readonly detail: string };
+  | { readonly type: 'bad_answer'; readonly detail: string }
+  /** The station itself failed while handling an answer (e.g. the disk is full): retried, then reloaded. */
+  | { readonly type: 'local_error'; readonly detail: string };
 
 /** Answers that are not a 200: each has exactly one rule in the engine. */
 export type AnswerFailure =
@@ -79,8 +92,18 @@ export type AnswerFailure =
   | { readonly type: 'bad_request'; readonly detail: string }
   | { readonly type: 'bad_receipt' };
 
+/** What the driver reads from the station database at start and after a local error. */
+export interface LocalFacts {
+  readonly local: LocalHead;
+  readonly acked: AckBelief | null;
+  /** Older epochs still to deliver, oldest first (absent: none). */
+  readonly closed?: readonly ClosedEpoch[];
+}
+
 export type EngineInput =
-  | { readonly type: 'start'; readonly local: LocalHead; readonly acked: AckBelief | null }
+  | ({ readonly type: 'start' } & LocalFacts)
+  /** The answer to a `reload` command: fresh beliefs, the failure count kept. */
+  | ({ readonly type: 'reloaded' } & LocalFacts)
   | { readonly type: 'stop' }
   | { readonly type: 'network_up' }
   | { readonly type: 'log_advanced'; readonly local: LocalHead }
@@ -95,7 +118,10 @@ export type EngineInput =
  * `send_batch` and `cancel_wait` clear it. It runs one request at a time and feeds each answer back.
  */
 export type EngineCommand =
-  | { readonly type: 'fetch_cursor' }
+  /** `epoch` only for a closed epoch (`?epoch=N`); the current epoch's cursor is the plain v1 request. */
+  | { readonly type: 'fetch_cursor'; readonly epoch?: number }
+  /** Re-read heads and acknowledgements from the database, then feed `reloaded`. */
+  | { readonly type: 'reload' }
   | { readonly type: 'send_batch'; readonly epoch: number; readonly fromSeq: number; readonly count: number }
   | { readonly type: 'wait'; readonly ms: number }
   | { readonly type: 'cancel_wait' }
@@ -112,13 +138,17 @@ export type EngineCommand =
   | { readonly type: 'settled' };
 
 export type InFlight =
-  | { readonly kind: 'cursor' }
+  | { readonly kind: 'cursor'; readonly epoch: number }
   | { readonly kind: 'upload'; readonly epoch: number; readonly fromSeq: number; readonly count: number };
 
 export interface EngineState {
   readonly phase: EnginePhase;
   readonly local: LocalHead;
   readonly acked: AckBelief | null;
+  /** Older epochs to deliver first, oldest first; the head of the list is the one being worked on. */
+  readonly closed: readonly ClosedEpoch[];
+  /** A local error happened: beliefs may differ from the database, so the next try reloads them. */
+  readonly stale: boolean;
   readonly inFlight: InFlight | null;
   /** Largest batch to ask for now: halves on 413 and timeouts, doubles after two successes. */
   readonly batchLimit: number;

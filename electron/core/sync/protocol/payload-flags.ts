@@ -17,14 +17,53 @@ export interface PayloadFlags {
   readonly flags: readonly string[];
 }
 
+/**
+ * Deepest nesting a payload may have before the hub stops looking inside it. Station payloads are
+ * flat (depth 1); the bound keeps every recursive check (canonical form, schema, personal data) far
+ * from the stack limit, which a 1 MiB text of brackets would otherwise reach.
+ */
+export const MAX_PAYLOAD_DEPTH = 32;
+
 /** Flags of one payload text for its kind; never throws. */
 export function flagPayload(kind: string, payloadText: string): PayloadFlags {
+  if (nestingDepth(payloadText) > MAX_PAYLOAD_DEPTH) return { parsed: undefined, flags: ['payload_too_deep'] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(payloadText);
   } catch {
     return { parsed: undefined, flags: ['payload_not_json'] };
   }
+  try {
+    return { parsed, flags: flagsOf(kind, parsed, payloadText) };
+  } catch {
+    // Defence in depth: a check that throws must never turn a storable event into a refused batch.
+    return { parsed, flags: ['payload_check_failed'] };
+  }
+}
+
+/**
+ * The deepest bracket nesting of a JSON text, counted in one pass without parsing (brackets inside
+ * strings do not count). Not a validator: malformed text is left to JSON.parse.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+function flagsOf(kind: string, parsed: unknown, payloadText: string): string[] {
   const flags: string[] = [];
   if (!isCanonicalText(parsed, payloadText)) flags.push('payload_not_canonical');
   if (!isEventKind(kind)) {
@@ -39,7 +78,7 @@ export function flagPayload(kind: string, payloadText: string): PayloadFlags {
     }
   }
   if (looksPersonal(parsed, 0)) flags.push('personal_data_suspected');
-  return { parsed, flags };
+  return flags;
 }
 
 /**

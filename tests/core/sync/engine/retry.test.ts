@@ -113,7 +113,7 @@ describe('engine retries', () => {
     const engine = new EngineDriver();
     engine.start(10);
     expect(engine.feed({ type: 'timer_fired' })).toEqual([]);
-    expect(engine.state.inFlight).toEqual({ kind: 'cursor' });
+    expect(engine.state.inFlight).toEqual({ kind: 'cursor', epoch: 1 });
   });
 
   it('polls the cursor again after the idle interval', () => {

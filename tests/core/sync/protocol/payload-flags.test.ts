@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../../electron/core/sync/protocol/canonical-json';
-import { flagPayload } from '../../../../electron/core/sync/protocol/payload-flags';
+import { flagPayload, MAX_PAYLOAD_DEPTH, nestingDepth } from '../../../../electron/core/sync/protocol/payload-flags';
 
 const key = 'ab'.repeat(32);
 
@@ -55,5 +55,32 @@ describe('payload flags (§5, §6): flag, never throw', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  // Found by trying it: 200,000 nested arrays (400 KB, under the 1 MiB limit) made the canonical-form
+  // check throw RangeError inside the batch transaction, so the hub answered 500 to that batch forever.
+  it.each([
+    ['arrays', '['.repeat(200_000) + ']'.repeat(200_000)],
+    ['objects', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+    ['one level too deep', '['.repeat(MAX_PAYLOAD_DEPTH + 1) + ']'.repeat(MAX_PAYLOAD_DEPTH + 1)],
+  ])('flags a payload nested too deep (%s) instead of throwing', (_name, text) => {
+    expect(flagPayload('attendance.checkin', text)).toEqual({ parsed: undefined, flags: ['payload_too_deep'] });
+  });
+
+  it('looks inside a payload exactly at the depth limit', () => {
+    const text = '['.repeat(MAX_PAYLOAD_DEPTH) + ']'.repeat(MAX_PAYLOAD_DEPTH);
+    expect(flagPayload('mystery.kind', text).flags).toEqual(['unknown_kind']);
+  });
+
+  it.each([
+    ['{}', 1],
+    ['{"a":[1,{"b":2}]}', 3],
+    ['{"a":"[[[[{{{"}', 1],
+    ['{"a":"\\\\"}', 1],
+    ['{"a":"\\\\\\"[["}', 1],
+    ['{"a":"\\\\","b":[[1]]}', 3],
+    ['"plain"', 0],
+  ])('measures the nesting of %s as %i, ignoring brackets inside strings', (text, depth) => {
+    expect(nestingDepth(text)).toBe(depth);
   });
 });
