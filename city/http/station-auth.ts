@@ -8,6 +8,11 @@
  * whether it is the one the last cursor handed out, but not enforced either: every signed request
  * is idempotent (a cursor read, or a batch whose replay is a duplicate), so a replay changes nothing,
  * and refusing an old nonce would lock out a station whose cursor answer was lost on a bad link.
+ *
+ * A replay is answered but is not taken as proof of life: a request is `fresh` when it carries the
+ * nonce the last cursor handed out, or a ts later than any this station signed before. Only a fresh
+ * request moves last_seen_at (and a cursor's nonce), so a captured request replayed from elsewhere
+ * cannot make a dead station look alive. A station whose clock went back still has the nonce.
  */
 import type { FastifyRequest } from 'fastify';
 import { parseAuthorization } from '../../electron/core/sync/protocol/authorization-header';
@@ -17,8 +22,22 @@ import type { HubContext } from '../hub-context';
 import { findStation } from '../store/station-store';
 import type { StationRow } from '../store/station-store';
 
+export interface AuthenticatedStation {
+  readonly station: StationRow;
+  /** Not a replay (see above): may move last_seen_at. */
+  readonly fresh: boolean;
+  /** The signed request time (station clock). */
+  readonly ts: number;
+}
+
+/** Freshness rule of the header comment. */
+export function isFreshRequest(station: Pick<StationRow, 'last_nonce' | 'last_request_ts'>, auth: { nonce: string; ts: number }): boolean {
+  if (station.last_nonce !== null && auth.nonce === station.last_nonce) return true;
+  return station.last_request_ts === null || auth.ts > station.last_request_ts;
+}
+
 /** The station that signed this request, or null (answer 401). */
-export async function authenticateStation(ctx: HubContext, request: FastifyRequest, pathStationId: string, body: Buffer): Promise<StationRow | null> {
+export async function authenticateStation(ctx: HubContext, request: FastifyRequest, pathStationId: string, body: Buffer): Promise<AuthenticatedStation | null> {
   const header = request.headers.authorization;
   const parsed = parseAuthorization(typeof header === 'string' ? header : undefined);
   if (!parsed.ok) {
@@ -41,9 +60,10 @@ export async function authenticateStation(ctx: HubContext, request: FastifyReque
     request.log.info({ station_id: auth.stationId }, 'unauthorized: bad signature');
     return null;
   }
+  const fresh = isFreshRequest(station, auth);
   request.log.info(
-    { station_id: auth.stationId, ts: auth.ts, clock_skew_ms: ctx.now() - auth.ts, nonce: auth.nonce, nonce_is_current: auth.nonce === station.last_nonce },
+    { station_id: auth.stationId, ts: auth.ts, clock_skew_ms: ctx.now() - auth.ts, nonce: auth.nonce, nonce_is_current: auth.nonce === station.last_nonce, fresh },
     'signed request',
   );
-  return station;
+  return { station, fresh, ts: auth.ts };
 }

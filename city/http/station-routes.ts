@@ -1,7 +1,8 @@
 /**
- * The station-facing API of PROTOCOL.md §2–§5: enrol, cursor, events. Order of checks for an upload:
- * body size (413) → signature (401) → content type (415) → JSON (400) → batch size (413) → schema
- * (400) → the §5 transaction (see city/ingest/apply-batch.ts).
+ * The station-facing API of PROTOCOL.md §2–§5: enrol, cursor, events, with the closed-epoch cursor
+ * `?epoch=N` of docs/PROTOCOL.md §9. Order of checks for an upload: body size (413) → signature (401)
+ * → content type (415) → JSON (400) → batch size (413) → schema (400) → the §5 transaction (see
+ * city/ingest/apply-batch.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,10 +14,41 @@ import { applyBatch, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
 import type { HubAnswer } from '../ingest/apply-batch';
 import { enrolStation } from '../ingest/enrolment';
 import { findEpoch, touchStation } from '../store/station-store';
+import type { StationRow } from '../store/station-store';
 import { badRequest, parseJsonObject, readBodyBytes } from './request-body';
 import { authenticateStation } from './station-auth';
 
 type StationParams = { Params: { stationId: string } };
+type CursorRequest = StationParams & { Querystring: Record<string, string | string[] | undefined> };
+
+/** The `?epoch=N` of a closed-epoch cursor: absent (the current epoch), a number, or a 400. */
+export function cursorEpochParam(query: Record<string, string | string[] | undefined>): { ok: true; epoch: number | null } | { ok: false; answer: HubAnswer } {
+  const raw = query.epoch;
+  if (raw === undefined) return { ok: true, epoch: null };
+  if (typeof raw !== 'string' || !/^[1-9][0-9]{0,8}$/.test(raw)) return { ok: false, answer: badRequest('epoch: expected a positive integer') };
+  return { ok: true, epoch: Number(raw) };
+}
+
+/** The cursor answer of one epoch (§5; a closed epoch per §9), receipt over that epoch. */
+async function cursorAnswer(ctx: HubContext, station: StationRow, epoch: number, nonce: string): Promise<HubAnswer> {
+  const head = await findEpoch(ctx.db, station.station_id, epoch);
+  if (head === null) {
+    if (epoch === station.current_epoch) throw new Error(`station ${station.station_id} has no current epoch row`);
+    return { status: 409, body: { error: 'epoch', epoch: station.current_epoch } };
+  }
+  const serverTimeMs = ctx.now();
+  return {
+    status: 200,
+    body: {
+      epoch: head.epoch,
+      acked_seq: head.acked_seq,
+      head_hash: head.head_hash,
+      server_time_ms: serverTimeMs,
+      nonce,
+      receipt: ctx.keys.signReceipt(station.station_id, head.epoch, head.acked_seq, head.head_hash, serverTimeMs),
+    },
+  };
+}
 
 function send(reply: FastifyReply, answer: HubAnswer): FastifyReply {
   return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
@@ -36,48 +68,42 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext): vo
     return send(reply, answer);
   });
 
-  app.get<StationParams>('/v1/stations/:stationId/cursor', async (request, reply) => {
-    const station = await authenticateStation(ctx, request, request.params.stationId, Buffer.alloc(0));
-    if (station === null) return send(reply, UNAUTHORIZED);
-    const head = await findEpoch(ctx.db, station.station_id, station.current_epoch);
-    if (head === null) throw new Error(`station ${station.station_id} has no current epoch row`);
-    const nonce = randomBytes(16).toString('hex');
-    await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), nonce });
-    const serverTimeMs = ctx.now();
-    return send(reply, {
-      status: 200,
-      body: {
-        epoch: head.epoch,
-        acked_seq: head.acked_seq,
-        head_hash: head.head_hash,
-        server_time_ms: serverTimeMs,
-        nonce,
-        receipt: ctx.keys.signReceipt(station.station_id, head.epoch, head.acked_seq, head.head_hash, serverTimeMs),
-      },
-    });
+  app.get<CursorRequest>('/v1/stations/:stationId/cursor', async (request, reply) => {
+    const auth = await authenticateStation(ctx, request, request.params.stationId, Buffer.alloc(0));
+    if (auth === null) return send(reply, UNAUTHORIZED);
+    const { station } = auth;
+    const param = cursorEpochParam(request.query);
+    if (!param.ok) return send(reply, param.answer);
+    const epoch = param.epoch ?? station.current_epoch;
+    if (epoch > station.current_epoch) return send(reply, { status: 409, body: { error: 'epoch', epoch: station.current_epoch } });
+    // A replayed request gets the nonce already handed out; only a fresh one rotates it and counts as contact.
+    const nonce = auth.fresh || station.last_nonce === null ? randomBytes(16).toString('hex') : station.last_nonce;
+    if (auth.fresh || station.last_nonce === null) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), ts: auth.ts, nonce });
+    return send(reply, await cursorAnswer(ctx, station, epoch, nonce));
   });
 
   app.post<StationParams>('/v1/stations/:stationId/events', async (request: FastifyRequest<StationParams>, reply) => {
     const bytes = await readBodyBytes(request);
     if (!bytes.ok) return send(reply, bytes.answer);
-    const station = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
-    if (station === null) return send(reply, UNAUTHORIZED);
-    const answer = await answerUpload(ctx, request, station.station_id, bytes.value);
-    // A stored batch already moved last_seen_at in its transaction; any other answer records the contact here.
-    if (answer.status !== 200) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now() });
+    const auth = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
+    if (auth === null) return send(reply, UNAUTHORIZED);
+    const contactTs = auth.fresh ? auth.ts : null;
+    const answer = await answerUpload(ctx, request, auth.station.station_id, bytes.value, contactTs);
+    // A stored batch already moved last_seen_at in its transaction; any other fresh answer records the contact here.
+    if (answer.status !== 200 && contactTs !== null) await touchStation(ctx.db, { stationId: auth.station.station_id, now: ctx.now(), ts: contactTs });
     return send(reply, answer);
   });
 }
 
 /** Parses and applies one authenticated upload (the checks after the signature, in §5's order). */
-async function answerUpload(ctx: HubContext, request: FastifyRequest, stationId: string, bytes: Buffer): Promise<HubAnswer> {
+async function answerUpload(ctx: HubContext, request: FastifyRequest, stationId: string, bytes: Buffer, contactTs: number | null): Promise<HubAnswer> {
   const json = parseJsonObject(request, bytes);
   if (!json.ok) return json.answer;
   // Count before validating every event: a 5,000-event batch is "too large", not "bad".
   if (Array.isArray(json.value.events) && json.value.events.length > MAX_BATCH_EVENTS) return TOO_LARGE;
   const batch = parseEventsBatch(json.value);
   if (!batch.ok) return badRequest(batch.detail);
-  const answer = await applyBatch(ctx, stationId, batch.value, 'upload');
+  const answer = await applyBatch(ctx, stationId, batch.value, { source: 'upload', contactTs });
   request.log.info(
     { station_id: stationId, epoch: batch.value.epoch, first_seq: batch.value.first_seq, last_seq: batch.value.last_seq, status: answer.status, answer: answer.status === 200 ? undefined : answer.body },
     'upload',

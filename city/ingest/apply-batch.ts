@@ -3,6 +3,10 @@
  * concurrent uploads of one station), judge the batch with the shared core rules, insert, advance
  * the head, commit — and only then build the answer with a fresh signed receipt. Used by the HTTP
  * route and by `tram city import`, so both give the same answer object.
+ *
+ * The batch's epoch may be the station's current one or, per docs/PROTOCOL.md §9, a closed one (an
+ * older epoch of the same station, closed by a re-enrolment): its tail is judged against that epoch's
+ * own head with exactly the same chain checks. An epoch the hub never opened is refused (409 epoch).
  */
 import { judgeBatch, storedSeqsNeeded } from '../../electron/core/sync/protocol/batch-verdict';
 import type { BatchUnderTest, BatchVerdict } from '../../electron/core/sync/protocol/batch-verdict';
@@ -22,14 +26,30 @@ export interface HubAnswer {
 export const UNAUTHORIZED: HubAnswer = { status: 401, body: { error: 'unauthorized' } };
 export const TOO_LARGE: HubAnswer = { status: 413, body: { error: 'too_large', max_events: MAX_BATCH_EVENTS, max_bytes: 1024 * 1024 } };
 
-/** Applies a batch whose signature the caller has verified; `source` names the path in audit rows. */
-export async function applyBatch(ctx: HubContext, stationId: string, batch: BatchUnderTest, source: 'upload' | 'import'): Promise<HubAnswer> {
+export interface ApplyOptions {
+  /** Names the path in audit rows. */
+  readonly source: 'upload' | 'import';
+  /** The signed ts of a fresh upload (the station is alive now); null for a replay or an import. */
+  readonly contactTs?: number | null;
+}
+
+/** Applies a batch whose signature the caller has verified. */
+export async function applyBatch(ctx: HubContext, stationId: string, batch: BatchUnderTest, options: ApplyOptions): Promise<HubAnswer> {
+  const { source } = options;
+  const contactTs = options.contactTs ?? null;
   const outcome = await ctx.db.transaction(async (tx) => {
-    const locked = await lockStationHead(tx, stationId);
+    const closed = Number.isSafeInteger(batch.epoch) && batch.epoch >= 1 ? batch.epoch : null;
+    const locked = await lockStationHead(tx, stationId, closed);
     if (locked === null || locked.station.status !== 'active') return { kind: 'unauthorized' } as const;
-    const { station, head } = locked;
-    if (head === null) throw new Error(`station ${stationId} has no row for epoch ${station.current_epoch}`);
-    const range = batch.epoch === station.current_epoch ? storedSeqsNeeded(batch, head.acked_seq) : null;
+    const { station } = locked;
+    const isCurrent = batch.epoch === station.current_epoch;
+    // Only epochs up to the current one exist; anything else is the wrong epoch, answered as §5 says.
+    const head = batch.epoch <= station.current_epoch ? locked.head : null;
+    if (head === null) {
+      if (isCurrent) throw new Error(`station ${stationId} has no row for epoch ${station.current_epoch}`);
+      return { kind: 'verdict', verdict: { kind: 'epoch', epoch: station.current_epoch } } as const;
+    }
+    const range = storedSeqsNeeded(batch, head.acked_seq);
     const stored = range === null ? new Map<number, string>() : await storedHashes(tx, { stationId, epoch: head.epoch, ...range });
     const verdict = judgeBatch(sha256Hex, stationId, { epoch: head.epoch, ackedSeq: head.acked_seq, headHash: head.head_hash, startHash: head.start_hash }, batch, stored);
     if (verdict.kind !== 'accept') return { kind: 'verdict', verdict } as const;
@@ -48,7 +68,9 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
       ackedSeq: verdict.headSeq,
       headHash: verdict.headHash,
       now,
-      offsetMs: lastWallMs === undefined ? null : now - lastWallMs,
+      // A closed epoch's last event is old news: only the current epoch says how far the clock is off.
+      offsetMs: lastWallMs === undefined || !isCurrent || contactTs === null ? null : now - lastWallMs,
+      contactTs,
     });
     return { kind: 'stored', verdict, epoch: head.epoch, inserted } as const;
   });

@@ -4,6 +4,10 @@
  * then exactly the §5 checks and transaction of an upload apply, so the answer object is the same
  * and importing a bundle twice only finds duplicates. The 500-event limit of one HTTP batch does not
  * apply (a USB stick carries weeks of backlog); a larger cap guards memory instead.
+ *
+ * A bundle of a closed epoch (docs/PROTOCOL.md §9) may have been written before the station was
+ * re-enrolled, so it is signed by the key of that epoch: the hub accepts the station's current key or
+ * the key it registered for the bundle's epoch.
  */
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
@@ -12,7 +16,7 @@ import type { JsonValue } from '../../electron/core/sync/protocol/canonical-json
 import { bundleSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
 import { sha256Hex, verifyText } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
-import { findStation } from '../store/station-store';
+import { findStation, listEpochs } from '../store/station-store';
 import { applyBatch, UNAUTHORIZED } from './apply-batch';
 import type { HubAnswer } from './apply-batch';
 
@@ -51,6 +55,8 @@ export async function importBundle(ctx: HubContext, file: Buffer): Promise<HubAn
   const station = await findStation(ctx.db, bundle.station_id);
   if (station === null || station.status !== 'active') return UNAUTHORIZED;
   const signedText = bundleSignedText(sha256Hex, raw as { [key: string]: JsonValue });
-  if (!verifyText(station.public_key, signedText, bundle.sig)) return UNAUTHORIZED;
-  return applyBatch(ctx, bundle.station_id, bundle, 'import');
+  const epochKey = (await listEpochs(ctx.db, bundle.station_id)).find((epoch) => epoch.epoch === bundle.epoch)?.public_key;
+  const keys = new Set([station.public_key, ...(epochKey === undefined ? [] : [epochKey])]);
+  if (![...keys].some((key) => verifyText(key, signedText, bundle.sig))) return UNAUTHORIZED;
+  return applyBatch(ctx, bundle.station_id, bundle, { source: 'import' });
 }

@@ -4,14 +4,33 @@
  * five, read aloud or typed at the station; spaces, dashes, case and the look-alikes O/I/L are
  * forgiven. A second enrolment of a known station replaces its key and opens epoch + 1 whose chain
  * starts at the head the city acknowledged for the previous epoch.
+ *
+ * docs/PROTOCOL.md §9: the station may declare its local epochs with their start hashes. Declared
+ * epochs the hub does not have yet (opened by a restore on the station) are created as they are, so
+ * their events can be delivered; the newest declared epoch then becomes the current one instead of a
+ * new epoch + 1. A declared epoch that differs from the hub's epoch of that number is another history
+ * (a clone): the enrolment is refused with 409 epoch_conflict and nothing changes, the code included.
  */
 import { randomInt } from 'node:crypto';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { wardOfStation } from '../../electron/core/sync/protocol/limits';
-import type { EnrolRequest } from '../../electron/core/sync/protocol/wire-schemas';
+import type { DeclaredEpoch, EnrolRequest } from '../../electron/core/sync/protocol/wire-schemas';
+import type { SqlExecutor } from '../db/hub-database';
 import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
-import { consumeEnrolmentCode, findEpoch, findStation, insertEnrolmentCode, insertStation, startNextEpoch } from '../store/station-store';
+import {
+  consumeEnrolmentCode,
+  findEpoch,
+  findStation,
+  holdsHash,
+  insertDeclaredEpoch,
+  insertEnrolmentCode,
+  insertStation,
+  listEpochs,
+  makeCurrent,
+  reportReview,
+  startNextEpoch,
+} from '../store/station-store';
 import type { HubAnswer } from './apply-batch';
 
 export const ENROLMENT_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -37,26 +56,75 @@ export function hashEnrolmentCode(code: string): string {
   return sha256Hex(`tram-hoc-so/enrolment-code/v1\n${normalised}`);
 }
 
-/** Handles a validated enrolment request: 201 with the city's answer, or 403 enrolment_refused. */
+class EpochConflict extends Error {
+  constructor(readonly epoch: number) {
+    super(`declared epoch ${epoch} differs from the hub's`);
+  }
+}
+
+/** Handles a validated enrolment request: 201 with the city's answer, 403 enrolment_refused or 409 epoch_conflict. */
 export async function enrolStation(ctx: HubContext, request: EnrolRequest): Promise<HubAnswer> {
   const now = ctx.now();
-  const epoch = await ctx.db.transaction(async (tx) => {
-    const accepted = await consumeEnrolmentCode(tx, { stationId: request.station_id, codeHash: hashEnrolmentCode(request.enrolment_code), now });
-    if (!accepted) return null;
-    const station = await findStation(tx, request.station_id, true);
-    const common = { stationId: request.station_id, publicKey: request.public_key, appVersion: request.app_version, now };
-    if (station === null) {
-      await insertStation(tx, { ...common, wardCode: wardOfStation(request.station_id), startHash: ZERO_HASH });
-      return 1;
-    }
-    const previous = await findEpoch(tx, request.station_id, station.current_epoch);
-    const next = station.current_epoch + 1;
-    await startNextEpoch(tx, { ...common, epoch: next, startHash: previous?.head_hash ?? ZERO_HASH });
-    return next;
-  });
+  let epoch: number | null;
+  try {
+    epoch = await ctx.db.transaction(async (tx) => {
+      const accepted = await consumeEnrolmentCode(tx, { stationId: request.station_id, codeHash: hashEnrolmentCode(request.enrolment_code), now });
+      if (!accepted) return null;
+      const station = await findStation(tx, request.station_id, true);
+      const common = { stationId: request.station_id, publicKey: request.public_key, appVersion: request.app_version, now };
+      const declared = request.epochs ?? [];
+      if (station === null) {
+        const first = declared[0];
+        // A station that wrote before its first enrolment may already be past epoch 1 locally.
+        if (first === undefined || (first.epoch === 1 && first.start_hash === ZERO_HASH && declared.length === 1)) {
+          await insertStation(tx, { ...common, wardCode: wardOfStation(request.station_id), startHash: ZERO_HASH });
+          return 1;
+        }
+        await insertStation(tx, { ...common, wardCode: wardOfStation(request.station_id), startHash: first.epoch === 1 ? first.start_hash : ZERO_HASH });
+        return adoptDeclared(tx, { ...common, currentEpoch: 1, declared: first.epoch === 1 ? declared.slice(1) : declared, verifyStarts: false });
+      }
+      const adopted = await adoptDeclared(tx, { ...common, currentEpoch: station.current_epoch, declared, verifyStarts: true });
+      if (adopted !== station.current_epoch) return adopted;
+      const previous = await findEpoch(tx, request.station_id, station.current_epoch);
+      const next = station.current_epoch + 1;
+      await startNextEpoch(tx, { ...common, epoch: next, startHash: previous?.head_hash ?? ZERO_HASH });
+      return next;
+    });
+  } catch (error) {
+    if (error instanceof EpochConflict) return { status: 409, body: { error: 'epoch_conflict', epoch: error.epoch } };
+    throw error;
+  }
   if (epoch === null) return { status: 403, body: { error: 'enrolment_refused' } };
   return {
     status: 201,
     body: { station_id: request.station_id, city_public_key: ctx.keys.publicKeyB64, learner_key: ctx.keys.learnerKeyB64, epoch },
   };
+}
+
+/**
+ * Checks the declared epochs against the hub's and creates the new ones (§9). Returns the station's
+ * current epoch afterwards: the newest declared one when it is newer, else `currentEpoch` unchanged.
+ * Throws EpochConflict (the transaction rolls back) for a declared epoch that is not the hub's.
+ */
+async function adoptDeclared(
+  tx: SqlExecutor,
+  p: { stationId: string; publicKey: string; appVersion: string; now: number; currentEpoch: number; declared: readonly DeclaredEpoch[]; verifyStarts: boolean },
+): Promise<number> {
+  const known = new Map((await listEpochs(tx, p.stationId)).map((row) => [row.epoch, row]));
+  let current = p.currentEpoch;
+  for (const item of p.declared) {
+    const existing = known.get(item.epoch);
+    if (existing !== undefined) {
+      if (existing.start_hash !== item.start_hash) throw new EpochConflict(item.epoch);
+      continue;
+    }
+    // The hub never skips a number it opened itself, so an unknown epoch at or below the current one is another history.
+    if (item.epoch <= current) throw new EpochConflict(item.epoch);
+    const held = !p.verifyStarts || (await holdsHash(tx, p.stationId, item.start_hash));
+    await insertDeclaredEpoch(tx, { stationId: p.stationId, epoch: item.epoch, publicKey: p.publicKey, startHash: item.start_hash, now: p.now });
+    if (!held) await reportReview(tx, { stationId: p.stationId, reason: `epoch ${item.epoch} starts at ${item.start_hash.slice(0, 12)}…, a hash the hub does not hold` });
+    current = item.epoch;
+  }
+  if (current !== p.currentEpoch) await makeCurrent(tx, { stationId: p.stationId, epoch: current, publicKey: p.publicKey, appVersion: p.appVersion, now: p.now });
+  return current;
 }

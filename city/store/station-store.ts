@@ -16,6 +16,7 @@ export interface StationRow {
   readonly last_seen_at: number | null;
   readonly last_upload_at: number | null;
   readonly last_offset_ms: number | null;
+  readonly last_request_ts: number | null;
 }
 
 export interface EpochRow {
@@ -27,7 +28,7 @@ export interface EpochRow {
 }
 
 const STATION_COLUMNS =
-  'station_id, ward_code, public_key, status, current_epoch, needs_review, review_reason, last_nonce, last_seen_at, last_upload_at, last_offset_ms';
+  'station_id, ward_code, public_key, status, current_epoch, needs_review, review_reason, last_nonce, last_seen_at, last_upload_at, last_offset_ms, last_request_ts';
 
 /** Stores the hash of a new one-time code for a station. */
 export async function insertEnrolmentCode(db: SqlExecutor, p: { stationId: string; codeHash: string; now: number; expiresAt: number }): Promise<void> {
@@ -63,17 +64,40 @@ export async function findEpoch(db: SqlExecutor, stationId: string, epoch: numbe
   return rows[0] ?? null;
 }
 
+/** Every epoch of a station with its start and public key, oldest first. */
+export async function listEpochs(db: SqlExecutor, stationId: string): Promise<Array<EpochRow & { public_key: string }>> {
+  return db.query<EpochRow & { public_key: string }>(
+    'SELECT epoch, start_hash, acked_seq, head_hash, last_upload_at, public_key FROM station_epochs WHERE station_id = $1 ORDER BY epoch',
+    [stationId],
+  );
+}
+
 /**
- * A station and the head of its current epoch in one read, locking the station row until the
- * transaction ends (the upload path: one round trip instead of two). Null when the station is unknown.
+ * True when `hash` is a point of this station's history the hub holds: a stored event, or the start
+ * or head of one of its epochs (the zero hash counts for a station with no history yet).
  */
-export async function lockStationHead(db: SqlExecutor, stationId: string): Promise<{ station: StationRow; head: EpochRow | null } | null> {
+export async function holdsHash(db: SqlExecutor, stationId: string, hash: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM station_epochs WHERE station_id = $1 AND (start_hash = $2 OR head_hash = $2)
+     UNION ALL SELECT 1 FROM events WHERE station_id = $1 AND hash = $2 LIMIT 1`,
+    [stationId, hash],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * A station and the head of one of its epochs (the current one unless `epoch` is given: a closed
+ * epoch, docs/PROTOCOL.md §9) in one read, locking the station row until the transaction ends (the
+ * upload path: one round trip instead of two). Null when the station is unknown; `head` is null
+ * when the station has no such epoch.
+ */
+export async function lockStationHead(db: SqlExecutor, stationId: string, epoch: number | null = null): Promise<{ station: StationRow; head: EpochRow | null } | null> {
   const rows = await db.query<StationRow & { head_epoch: number | null; start_hash: string | null; acked_seq: number | null; head_hash: string | null; epoch_last_upload_at: number | null }>(
     `SELECT ${STATION_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')},
             e.epoch AS head_epoch, e.start_hash, e.acked_seq, e.head_hash, e.last_upload_at AS epoch_last_upload_at
-     FROM stations s LEFT JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = s.current_epoch
+     FROM stations s LEFT JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = COALESCE($2::integer, s.current_epoch)
      WHERE s.station_id = $1 FOR UPDATE OF s`,
-    [stationId],
+    [stationId, epoch],
   );
   const row = rows[0];
   if (row === undefined) return null;
@@ -102,12 +126,22 @@ export async function startNextEpoch(
   db: SqlExecutor,
   p: { stationId: string; epoch: number; publicKey: string; appVersion: string; now: number; startHash: string },
 ): Promise<void> {
+  await insertEpoch(db, p);
+  await makeCurrent(db, p);
+}
+
+/** An epoch a station declared at enrolment (docs/PROTOCOL.md §9), not (yet) its current one. */
+export async function insertDeclaredEpoch(db: SqlExecutor, p: { stationId: string; epoch: number; publicKey: string; startHash: string; now: number }): Promise<void> {
+  await insertEpoch(db, p);
+}
+
+/** After a (re-)enrolment: the new key and current epoch, active again, a fresh nonce cycle. */
+export async function makeCurrent(db: SqlExecutor, p: { stationId: string; epoch: number; publicKey: string; appVersion: string; now: number }): Promise<void> {
   await db.query(
     `UPDATE stations SET public_key = $2, status = 'active', current_epoch = $3, app_version = $4, enrolled_at = $5, last_seen_at = $5, last_nonce = NULL
      WHERE station_id = $1`,
     [p.stationId, p.publicKey, p.epoch, p.appVersion, p.now],
   );
-  await insertEpoch(db, p);
 }
 
 async function insertEpoch(db: SqlExecutor, p: { stationId: string; epoch: number; publicKey: string; startHash: string; now: number }): Promise<void> {
@@ -123,27 +157,42 @@ export async function revokeStation(db: SqlExecutor, stationId: string): Promise
   return rows.length === 1;
 }
 
-/** Records an authenticated contact and, for a cursor, the nonce handed out. */
-export async function touchStation(db: SqlExecutor, p: { stationId: string; now: number; nonce?: string }): Promise<void> {
-  if (p.nonce === undefined) {
-    await db.query('UPDATE stations SET last_seen_at = $2 WHERE station_id = $1', [p.stationId, p.now]);
-  } else {
-    await db.query('UPDATE stations SET last_seen_at = $2, last_nonce = $3 WHERE station_id = $1', [p.stationId, p.now, p.nonce]);
-  }
+/**
+ * A fresh signed contact (not a replay, see station-auth.ts): the station is alive at `now`; `ts` is
+ * the largest request time seen; a cursor also hands out a new nonce.
+ */
+export async function touchStation(db: SqlExecutor, p: { stationId: string; now: number; ts: number; nonce?: string }): Promise<void> {
+  await db.query(
+    `UPDATE stations SET last_seen_at = $2, last_request_ts = GREATEST(COALESCE(last_request_ts, $3), $3), last_nonce = COALESCE($4, last_nonce)
+     WHERE station_id = $1`,
+    [p.stationId, p.now, p.ts, p.nonce ?? null],
+  );
 }
 
-/** Moves an epoch's head after a committed batch, and the station's upload statistics (one statement). */
+/**
+ * Moves an epoch's head after a committed batch, and the station's upload statistics (one statement).
+ * `contactTs` is the signed ts of a fresh upload (it proves the station alive); null for a replayed
+ * request or a USB import, which say nothing about the station now.
+ */
 export async function advanceHead(
   db: SqlExecutor,
-  p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null },
+  p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null; contactTs: number | null },
 ): Promise<void> {
   await db.query(
     `WITH head AS (
        UPDATE station_epochs SET acked_seq = $3, head_hash = $4, last_upload_at = $5 WHERE station_id = $1 AND epoch = $2
      )
-     UPDATE stations SET last_upload_at = $5, last_seen_at = $5, last_offset_ms = COALESCE($6, last_offset_ms) WHERE station_id = $1`,
-    [p.stationId, p.epoch, p.ackedSeq, p.headHash, p.now, p.offsetMs],
+     UPDATE stations SET last_upload_at = $5, last_offset_ms = COALESCE($6, last_offset_ms),
+       last_seen_at = CASE WHEN $7::bigint IS NULL THEN last_seen_at ELSE $5 END,
+       last_request_ts = CASE WHEN $7::bigint IS NULL THEN last_request_ts ELSE GREATEST(COALESCE(last_request_ts, $7::bigint), $7::bigint) END
+     WHERE station_id = $1`,
+    [p.stationId, p.epoch, p.ackedSeq, p.headHash, p.now, p.offsetMs, p.contactTs],
   );
+}
+
+/** Marks a station for a person to look at, with the reason shown on the stations page. */
+export async function reportReview(db: SqlExecutor, p: { stationId: string; reason: string }): Promise<void> {
+  await db.query('UPDATE stations SET needs_review = true, review_reason = $2 WHERE station_id = $1', [p.stationId, p.reason]);
 }
 
 /** A fork: the station is marked for review and an audit row is written. */

@@ -83,7 +83,7 @@ export const commandSpecs = {
     z.object({ hubUrl: z.url({ protocol: /^https?$/ }).max(200), code: z.string().min(4).max(64) }).strict(),
   ),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
-  exportBundle: command<{ readonly file: string; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
+  exportBundle: command<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
   /** Prints again the learner card of the learner found by the last lookup (volunteer only). */
   reprintLearnerCard: command<PrintableCard>()(z.object({ lookupId: z.uuid() }).strict()),
   /** Round-trip check used by the health probe and tests. */

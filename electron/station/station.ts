@@ -31,7 +31,7 @@ import { LessonService } from './services/lesson-service';
 import { ReportService } from './services/report-service';
 import { createSyncService, type SyncService } from './sync/sync-service';
 import { enrolStation } from './sync/enrol';
-import { exportBundle } from './sync/export';
+import { exportBundles } from './sync/export';
 import { exportTargets } from './reports/export-targets';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createVolunteerHandlers } from './volunteer-handlers';
@@ -124,6 +124,7 @@ export function openStation(options: StationOptions): Station {
         bootId: randomUUID(),
         clock,
         sha256Hex,
+        ...(keys.enrolment === null ? {} : { cityEpoch: keys.enrolment.epoch }),
       });
       db = opened.db;
       log = opened.log;
@@ -216,9 +217,9 @@ export function openStation(options: StationOptions): Station {
       if (!db || !keys) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
       if (!target) throw new StationError('not_found', 'Không thấy nơi lưu này, hãy cắm lại USB / That drive is gone; plug the USB stick in again');
       try {
-        const result = exportBundle({ db, keys: loadOrCreateKeys(keysPath), toDir: target.path });
-        logger.info({ event: 'bundle.exported', firstSeq: result.firstSeq, lastSeq: result.lastSeq }, 'bundle exported');
-        return { file: result.path.split(/[\\/]/).pop() ?? result.path, events: result.lastSeq - result.firstSeq + 1 };
+        const bundles = exportBundles({ db, keys: loadOrCreateKeys(keysPath), toDir: target.path });
+        for (const bundle of bundles) logger.info({ event: 'bundle.exported', epoch: bundle.epoch, firstSeq: bundle.firstSeq, lastSeq: bundle.lastSeq }, 'bundle exported');
+        return { files: bundles.map((bundle) => bundle.path.split(/[\\/]/).pop() ?? bundle.path), events: bundles.reduce((sum, bundle) => sum + bundle.events, 0) };
       } catch (error) {
         throw asStationError(error, 'export_failed');
       }

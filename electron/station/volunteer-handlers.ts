@@ -43,7 +43,7 @@ export interface VolunteerDeps {
   readonly armLookup: () => void;
   readonly reports: ReportService | null;
   readonly enrol: (hubUrl: string, code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
-  readonly exportBundle: (targetId: string) => { file: string; events: number };
+  readonly exportBundle: (targetId: string) => { files: string[]; events: number };
 }
 
 const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';

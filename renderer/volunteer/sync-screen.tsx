@@ -97,7 +97,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
             type="button"
             className="button secondary"
             data-bundle-target={target.id}
-            onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.file} (${result.value.events})` : result.error.message))}
+            onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
           >
             {target.label.vi}
           </button>

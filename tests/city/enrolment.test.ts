@@ -81,6 +81,7 @@ describe.each(DRIVERS)('enrolment (%s)', (driver) => {
     const cursor = await getCursor(hub, station);
     expect(cursor.body).toMatchObject({ epoch: 2, acked_seq: 0, head_hash: ackedHead });
 
+    const epochOne = { events: [...station.events], startHash: station.startHash };
     station.startEpoch(2, ackedHead);
     station.appendMany(2);
     expect(await upload(hub, station, station.batch(1, 2))).toMatchObject({ status: 200, body: { acked_seq: 2 } });
@@ -88,9 +89,13 @@ describe.each(DRIVERS)('enrolment (%s)', (driver) => {
     const path = `/v1/stations/${station.stationId}/cursor`;
     const stale = await hub.app.inject({ method: 'GET', url: path, headers: station.signed('GET', path, undefined, { key: oldKey }).headers });
     expect(stale.statusCode).toBe(401);
-    // An epoch-1 batch is now the wrong epoch.
-    const epochOne = { epoch: 1, first_seq: 4, last_seq: 4, prev_hash: ackedHead, events: [{ ...station.events[0]! }], app_version: 'x' };
-    expect(await upload(hub, station, epochOne)).toMatchObject({ status: 409, body: { error: 'epoch', epoch: 2 } });
+    // docs/PROTOCOL.md §9: the two events written in epoch 1 after its last upload are still deliverable
+    // to the closed epoch, signed with the new key, with the same chain checks …
+    const tail = { epoch: 1, first_seq: 4, last_seq: 5, prev_hash: ackedHead, events: epochOne.events.slice(3, 5), app_version: 'x' };
+    expect(await upload(hub, station, tail)).toMatchObject({ status: 200, body: { acked_seq: 5, inserted: 2 } });
+    // … while an epoch the hub never opened is the wrong epoch.
+    const epochThree = { ...tail, epoch: 3 };
+    expect(await upload(hub, station, epochThree)).toMatchObject({ status: 409, body: { error: 'epoch', epoch: 2 } });
   });
 
   it('starts epoch 2 at 64 zeros when epoch 1 stored nothing', async () => {

@@ -17,6 +17,7 @@ const FROZEN: Record<number, [string, string]> = {
   4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
   5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
   6: ['ingest_without_row_checks', '3684c35d70ae8a1dd4d4c9d1b0d8588d06aa9205b7634fd0f35ec36f321e755f'],
+  7: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -30,7 +31,7 @@ const SCHEMA: Record<string, string> = {
   staff: 'name:text password_hash:text created_at:bigint',
   staff_sessions: 'token_hash:text staff_name:text created_at:bigint expires_at:bigint',
   station_epochs: 'station_id:text epoch:integer public_key:text start_hash:text acked_seq:bigint head_hash:text started_at:bigint last_upload_at:bigint',
-  stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint',
+  stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint last_request_ts:bigint',
   ward_targets: 'ward_code:text target_population:integer updated_by:text updated_at:bigint',
 };
 
@@ -77,9 +78,10 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
 
   it('applies every migration once and is idempotent', async () => {
     const db = await emptySchema();
-    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6]);
+    const all = Object.keys(FROZEN).map(Number);
+    expect(await migrateHubDatabase(db)).toEqual(all);
     expect(await migrateHubDatabase(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await appliedMigrations(db)).toEqual(all);
   });
 
   it('0002 keeps stations and links events to their epoch', async () => {
@@ -147,6 +149,14 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     await expect(db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-04', 1, 1, 'k', '06688', 'h')")).rejects.toThrow();
     await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
     expect(await db.query('SELECT count(*)::int AS n FROM event_facts')).toEqual([{ n: 1 }]);
+  });
+
+  it('0007 adds the largest signed request time, empty for stations that existed before', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 6);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at, last_seen_at) VALUES ('06688-05', '06688', 'k', 'active', 1, 1, 9)");
+    await migrateHubDatabase(db, 7);
+    expect(await db.query("SELECT last_seen_at::int AS seen, last_request_ts FROM stations WHERE station_id = '06688-05'")).toEqual([{ seen: 9, last_request_ts: null }]);
   });
 
   it('matches the schema snapshot', async () => {

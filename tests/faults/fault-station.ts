@@ -5,7 +5,7 @@
  * on sync_state calling back into the test) and every answer the hub gave (a tap on fetch), which
  * the monotonic-ack invariant needs.
  */
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
@@ -16,10 +16,11 @@ import { seedEvents } from '../../electron/station/db/seed';
 import { closeStationLog, openStationLog } from '../../electron/station/db/station-log';
 import type { OpenedLog } from '../../electron/station/db/station-log';
 import { enrolStation } from '../../electron/station/sync/enrol';
+import type { EnrolResult } from '../../electron/station/sync/enrol';
 import { readBatch } from '../../electron/station/sync/batch-reader';
 import { createHttpTransport } from '../../electron/station/sync/http-transport';
 import type { FetchFn, SyncTransport } from '../../electron/station/sync/http-transport';
-import { loadOrCreateKeys } from '../../electron/station/keys/key-store';
+import { loadOrCreateKeys, updateKeys } from '../../electron/station/keys/key-store';
 import { stationSigner } from '../../electron/station/sync/station-crypto';
 import { createSyncService } from '../../electron/station/sync/sync-service';
 import type { SyncService, SyncServiceOptions } from '../../electron/station/sync/sync-service';
@@ -83,6 +84,19 @@ export class FaultStation {
     return station;
   }
 
+  /** A technician enrols this station again with a fresh one-time code (e.g. after a revocation or a restore). */
+  async reenrol(hub: { issueCode(stationId: string): Promise<string> }, hubUrl: string): Promise<EnrolResult> {
+    const code = await hub.issueCode(this.stationId);
+    return enrolStation({ dataDir: this.dir, hubUrl, stationId: this.stationId, code, appVersion: '0.1.0-faults', wallMs: this.clock.wallMs, open: { db: this.db, log: this.log } });
+  }
+
+  /** The key file now holds a new key pair (a lost or replaced key store). */
+  rotateKey(): void {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
+    updateKeys(this.keysPath, (file) => ({ ...file, stationPrivateKeyPkcs8: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'), stationPublicKeyRaw: raw.toString('base64') }));
+  }
+
   get opened(): OpenedLog {
     if (this.#opened === null) throw new Error('the station is not running');
     return this.#opened;
@@ -98,7 +112,17 @@ export class FaultStation {
 
   /** Starts the station: the kiosk's opening path, a new boot id, and the ack recorder. */
   open(): OpenedLog {
-    const opened = openStationLog({ dbPath: this.dbPath, instanceMarkerPath: join(this.dir, 'instance.json'), stationId: this.stationId, bootId: randomUUID(), clock: this.clock, sha256Hex });
+    // As the kiosk does: the key store tells the log which epochs the city has opened.
+    const cityEpoch = loadOrCreateKeys(this.keysPath).enrolment?.epoch;
+    const opened = openStationLog({
+      dbPath: this.dbPath,
+      instanceMarkerPath: join(this.dir, 'instance.json'),
+      stationId: this.stationId,
+      bootId: randomUUID(),
+      clock: this.clock,
+      sha256Hex,
+      ...(cityEpoch === undefined ? {} : { cityEpoch }),
+    });
     opened.db.function('fault_ack_seen', (epoch: unknown, seq: unknown) => {
       this.acks.push({ epoch: Number(epoch), ackedSeq: Number(seq) });
       return null;
@@ -157,7 +181,7 @@ export class FaultStation {
     } catch {
       body = null;
     }
-    this.answers.push({ kind: url.endsWith('/cursor') ? 'cursor' : 'upload', status: response.status, body });
+    this.answers.push({ kind: new URL(url).pathname.endsWith('/cursor') ? 'cursor' : 'upload', status: response.status, body });
     return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 

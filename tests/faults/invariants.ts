@@ -5,6 +5,8 @@
  * - no duplication: one hub row per (station, epoch, seq) — the primary key — and per event_id;
  * - no phantom: every hub row is an event the station wrote (in this life or an earlier one);
  * - convergence (after heal and drain): hub head == station head == station acked_seq, same sets;
+ * - eventual delivery, exactly once (after heal and drain): every event the station holds, in every
+ *   epoch (closed ones included, docs/PROTOCOL.md §9), is at the hub once with the same hash;
  * - monotonic: the station's acked_seq never went down unless a hub cursor said so;
  * - the hub's stored chain verifies end to end (verifyChainSegment from each epoch's start hash) and
  *   ends at its recorded head; the station's own log verifies too.
@@ -135,6 +137,11 @@ export async function invariantViolations(input: InvariantInput): Promise<string
       if (mine.length !== theirs.length || mine.some((event) => hubByKey.get(key(event.epoch, event.seq))?.hash !== event.hash)) {
         problems.push(`convergence: epoch ${head.epoch} station set (${mine.length}) ≠ hub set (${theirs.length})`);
       }
+    }
+    const undelivered = local.filter((event) => hubByKey.get(key(event.epoch, event.seq))?.hash !== event.hash);
+    if (undelivered.length > 0) {
+      const first = undelivered[0] as WrittenEvent;
+      problems.push(`delivery: ${undelivered.length} station events never reached the hub (first ${key(first.epoch, first.seq)})`);
     }
   }
   return problems;

@@ -127,7 +127,7 @@ describe('station crashes and restores', () => {
     await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
-  it('#19 restored from a backup (backup API): new epoch, epoch alert; after re-enrolment a fork alert; never a silent overwrite', async () => {
+  it('#19 restored from a backup (backup API): new epoch, epoch alert; after re-enrolment the city adopts the new epoch and everything arrives; never a silent overwrite', async () => {
     const s = await station(50);
     expect(await s.service().runOnce()).toMatchObject({ ok: true, ackedSeq: 50 });
     const { file } = await backupDatabase(s.db, join(s.dir, 'backups'), s.clock.wallMs());
@@ -143,13 +143,17 @@ describe('station crashes and restores', () => {
     const alerts: StopReason[] = [];
     expect(await s.service({ onAlert: (reason) => alerts.push(reason) }).runOnce()).toMatchObject({ ok: false, stopReason: { code: 'epoch', cityEpoch: 1, localEpoch: 2 } });
 
-    // A technician re-enrols: the city's epoch 2 starts at its head (seq 100), the station's at 50.
+    // A technician re-enrols. The station declares its epoch 2, which starts at seq 50 (the last hash
+    // it knows acknowledged); the city adopts it instead of opening one at its own head (seq 100),
+    // which used to end in a fork at seq 0 of the new epoch.
     const enrolled = await enrolStation({ dataDir: s.dir, hubUrl: faults.hub.url, stationId: s.stationId, code: await faults.hub.issueCode(s.stationId), appVersion: 'x', wallMs: s.clock.wallMs, open: { db: s.db, log: s.log } });
-    expect(enrolled.warnings.join(' ')).toContain('fork');
-    expect(await s.service({ onAlert: (reason) => alerts.push(reason) }).runOnce()).toMatchObject({ ok: false, stopReason: { code: 'fork' } });
-    expect(alerts.map((alert) => alert.code)).toEqual(['epoch', 'fork']);
-    expect(await faults.hub.ctx.db.query('SELECT epoch, seq, hash FROM events WHERE station_id = $1 ORDER BY seq', [s.stationId])).toEqual(hubBefore);
-    await expectInvariants({ ...stationInput(s, faults.hub.ctx.db), earlierLives: earlier, converged: false });
+    expect(enrolled).toMatchObject({ epoch: 2, localEpoch: 2, warnings: [] });
+    expect(await s.service({ onAlert: (reason) => alerts.push(reason) }).runOnce()).toMatchObject({ ok: true, ackedSeq: 10, state: 'idle' });
+    expect(alerts.map((alert) => alert.code)).toEqual(['epoch']);
+    // Epoch 1 at the hub is untouched; epoch 2 holds the ten new events.
+    expect((await faults.hub.ctx.db.query<{ epoch: number }>('SELECT epoch, seq, hash FROM events WHERE station_id = $1 AND epoch = 1 ORDER BY seq', [s.stationId]))).toEqual(hubBefore);
+    expect(await countEvents(faults.hub.ctx.db, { stationId: s.stationId, epoch: 2 })).toBe(10);
+    await expectInvariants({ ...stationInput(s, faults.hub.ctx.db), earlierLives: earlier });
   });
 
   /** The whole data folder copied back from an old file copy (no backup mark), then 60 new events. */

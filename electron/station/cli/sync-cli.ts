@@ -11,7 +11,7 @@ import type { StopCode } from '../../core/sync/engine/engine-types';
 import { openDatabase } from '../db/open-database';
 import { loadOrCreateKeys } from '../keys/key-store';
 import { enrolStation } from '../sync/enrol';
-import { exportBundle } from '../sync/export';
+import { exportBundles } from '../sync/export';
 import { createSyncService } from '../sync/sync-service';
 import { SyncError } from '../sync/sync-errors';
 import { processIo } from './cli-io';
@@ -140,8 +140,12 @@ export async function runExportCli(args: string[], io: SyncCliIo = processIo()):
     mkdirSync(toDir, { recursive: true });
     const db = openDatabase(dbPath);
     try {
-      const result = exportBundle({ db, keys: loadOrCreateKeys(keysPath), toDir });
-      printJson(io, { ok: true, path: result.path, station_id: result.stationId, epoch: result.epoch, first_seq: result.firstSeq, last_seq: result.lastSeq, events: result.events });
+      const bundles = exportBundles({ db, keys: loadOrCreateKeys(keysPath), toDir });
+      printJson(io, {
+        ok: true,
+        events: bundles.reduce((sum, bundle) => sum + bundle.events, 0),
+        bundles: bundles.map((bundle) => ({ path: bundle.path, station_id: bundle.stationId, epoch: bundle.epoch, first_seq: bundle.firstSeq, last_seq: bundle.lastSeq, events: bundle.events })),
+      });
       return 0;
     } finally {
       db.close();

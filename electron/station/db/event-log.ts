@@ -23,6 +23,17 @@ export interface EventLogOptions {
   readonly clock: LogClock;
   readonly newEventId: () => string;
   readonly sha256Hex: Sha256Hex;
+  /**
+   * The newest epoch the city has opened for this data folder (keys.json). A new local epoch is
+   * numbered above it, so a database restored from an old backup never reuses a number the city
+   * already holds with other events (docs/PROTOCOL.md §9).
+   */
+  readonly cityEpoch?: number;
+}
+
+export interface StartEpochOptions {
+  /** The start hash the city gave this epoch (re-enrolment); otherwise the last acknowledged hash. */
+  readonly startHash?: string;
 }
 
 interface EpochRow {
@@ -60,17 +71,18 @@ export class EventLog {
   }
 
   /**
-   * Starts a new epoch (first start, restored or copied database, re-enrolment). Its start hash is
-   * the head the city acknowledged for the previous epoch, so history cannot be silently rewritten.
+   * Starts a new epoch (first start, restored or copied database, re-enrolment). Its start hash is a
+   * point the city confirmed: the one it gave (re-enrolment), else the newest acknowledged hash of any
+   * epoch, else the newest epoch's own start — never the zero hash once anything was confirmed, so
+   * history cannot be silently rewritten and the city holds the hash the new chain hangs from.
    */
-  startEpoch(reason: string): number {
+  startEpoch(reason: string, options: StartEpochOptions = {}): number {
     return this.#db.transaction(() => {
       const last = this.#readHead.get();
-      const acked = last
-        ? this.#db.prepare<[number], { acked_hash: string }>('SELECT acked_hash FROM sync_state WHERE epoch = ?').get(last.epoch)
-        : undefined;
-      const epoch = (last?.epoch ?? 0) + 1;
-      const startHash = acked?.acked_hash ?? ZERO_HASH;
+      const acked = this.#db.prepare<[], { acked_hash: string }>('SELECT acked_hash FROM sync_state ORDER BY epoch DESC LIMIT 1').get();
+      const lastStart = this.#db.prepare<[], { start_hash: string }>('SELECT start_hash FROM epochs ORDER BY epoch DESC LIMIT 1').get();
+      const epoch = Math.max(last?.epoch ?? 0, this.#options.cityEpoch ?? 0) + 1;
+      const startHash = options.startHash ?? acked?.acked_hash ?? lastStart?.start_hash ?? ZERO_HASH;
       this.#db
         .prepare('INSERT INTO epochs (epoch, station_id, start_hash, head_seq, head_hash, head_hlc, started_wall_ms, reason) VALUES (?, ?, ?, 0, ?, ?, ?, ?)')
         .run(epoch, this.#options.stationId, startHash, startHash, last?.head_hlc ?? null, Math.floor(this.#options.clock.wallMs()), reason);

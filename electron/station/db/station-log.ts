@@ -5,9 +5,10 @@
  * beside the database, so copying only the database file is detected.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
+import { writeFileAtomic } from '../fs/atomic-file';
 import { EventLog, type LogClock } from './event-log';
 import { getMeta, setMeta } from './meta';
 import { integrityProblems, openDatabase, DatabaseOpenError } from './open-database';
@@ -21,6 +22,8 @@ export interface StationLogOptions {
   readonly bootId: string;
   readonly clock: LogClock;
   readonly sha256Hex: Sha256Hex;
+  /** keys.json's enrolment epoch: new local epochs are numbered above it (see EventLogOptions). */
+  readonly cityEpoch?: number;
 }
 
 export interface OpenedLog {
@@ -82,9 +85,16 @@ export function openStationLog(options: StationLogOptions): OpenedLog {
       setMeta(db, 'origin', 'live');
       setMeta(db, 'clean_shutdown', '0');
     })();
-    writeFileSync(options.instanceMarkerPath, `${JSON.stringify({ instanceId: nextInstance })}\n`);
+    writeFileAtomic(options.instanceMarkerPath, `${JSON.stringify({ instanceId: nextInstance })}\n`);
 
-    const log = new EventLog(db, { stationId: options.stationId, bootId: options.bootId, clock: options.clock, newEventId: randomUUID, sha256Hex: options.sha256Hex });
+    const log = new EventLog(db, {
+      stationId: options.stationId,
+      bootId: options.bootId,
+      clock: options.clock,
+      newEventId: randomUUID,
+      sha256Hex: options.sha256Hex,
+      ...(options.cityEpoch === undefined ? {} : { cityEpoch: options.cityEpoch }),
+    });
     if (newEpochReason) log.startEpoch(newEpochReason);
     return { db, log, newEpochReason, wasUncleanShutdown };
   } catch (error) {

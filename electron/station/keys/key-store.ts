@@ -5,8 +5,9 @@
  * so a demo station can recognise returning learners. The file is written atomically with mode 0600.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { writeFileAtomic } from '../fs/atomic-file';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
@@ -57,9 +58,7 @@ function freshKeyFile(): KeyFile {
 }
 
 function writeAtomically(path: string, file: KeyFile): void {
-  const temp = `${path}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temp, path);
+  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);
 }
 

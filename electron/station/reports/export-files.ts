@@ -7,12 +7,12 @@
  * Each file is written to a temporary name in the same folder, flushed, then renamed over the final
  * name, so a power cut or a USB stick pulled mid-write never leaves a half file that looks complete.
  */
-import { randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../../core/reports/csv';
+import { writeFileAtomic as writeAtomically } from '../fs/atomic-file';
 import { parsePeriodName, reportPeriod, type PeriodName, type ReportPeriod } from '../../core/reports/periods';
 import { assertFiniteTime, ReportError } from '../../core/reports/report-error';
 import { ATTENDANCE_COLUMNS, ATTENDANCE_SHEET_TITLE, attendanceCells, SUMMARY_SHEET_TITLE, summaryRows } from '../../core/reports/report-layout';
@@ -59,20 +59,11 @@ function checkDir(toDir: string): string {
   return dir;
 }
 
-/** Writes `data` to `path` via a flushed temporary file and a rename. */
+/** Writes `data` to `path` atomically (fs/atomic-file.ts), as a typed report error on failure. */
 export function writeFileAtomic(path: string, data: Uint8Array): void {
-  const temp = `${path}.${randomUUID()}.tmp`;
   try {
-    const fd = openSync(temp, 'wx');
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    writeAtomically(path, data);
   } catch (error) {
-    rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code ?? '';
     // EBUSY/EPERM on Windows: the previous export is still open in Excel.
     const hint = code === 'EBUSY' || code === 'EPERM' ? ' — tệp có đang mở trong Excel? / is the file open in Excel?' : '';

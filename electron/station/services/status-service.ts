@@ -5,7 +5,8 @@ import type { SyncStatus } from '../../contract/dto';
 export function countWaitingEvents(db: Database): number {
   const row = db
     .prepare<[], { waiting: number | null }>(
-      'SELECT SUM(e.head_seq - COALESCE(s.acked_seq, 0)) AS waiting FROM epochs e LEFT JOIN sync_state s ON s.epoch = e.epoch',
+      // MAX: the city may hold more of a closed epoch than a restored copy of the log (docs/PROTOCOL.md §9).
+      'SELECT SUM(MAX(0, e.head_seq - COALESCE(s.acked_seq, 0))) AS waiting FROM epochs e LEFT JOIN sync_state s ON s.epoch = e.epoch',
     )
     .get();
   return row?.waiting ?? 0;

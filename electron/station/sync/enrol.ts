@@ -6,12 +6,20 @@
  * epoch's cursor (its `head_hash` is that start hash, signed in the receipt), records the previous
  * epoch as acknowledged up to the local event carrying that hash, and starts its local epochs up to
  * the city's. Anything that cannot be aligned is returned as a warning for the technician.
+ *
+ * docs/PROTOCOL.md §9: the request declares this station's local epochs with their start hashes.
+ * After a restore the newest of them is one the city has never seen; the city adopts it as the
+ * current epoch, so no extra local epoch is opened and the first upload is not a fork. The older
+ * epochs stay deliverable: their unacknowledged tails are uploaded (or exported) before the current
+ * epoch. Enrolling twice with nothing new in between opens nothing new locally either.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { STATION_ID_PATTERN } from '../../core/sync/protocol/limits';
+import { MAX_DECLARED_EPOCHS } from '../../core/sync/protocol/wire-schemas';
+import type { DeclaredEpoch } from '../../core/sync/protocol/wire-schemas';
 import { receiptText } from '../../core/sync/protocol/signed-messages';
 import { checkConfig } from '../config/load-config';
 import { sha256Hex } from '../crypto/node-hash';
@@ -87,9 +95,13 @@ export async function enrolStation(options: EnrolOptions): Promise<EnrolResult> 
   const keys = loadOrCreateKeys(keysPath);
   const net = { hubUrl, wallMs, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
 
-  const { result } = await postEnrolment(net, { station_id: options.stationId, public_key: keys.stationPublicKeyRaw, enrolment_code: options.code, app_version: options.appVersion });
+  const epochs = withLog(options, options.stationId, wallMs, (db) => declaredEpochs(db, options.stationId));
+  const { result } = await postEnrolment(net, { station_id: options.stationId, public_key: keys.stationPublicKeyRaw, enrolment_code: options.code, app_version: options.appVersion, epochs });
   if (!result.ok) {
     const failure = result.failure;
+    if (failure.type === 'epoch_conflict') {
+      throw new SyncError('epoch_conflict', `the city holds another history under epoch ${failure.epoch} of ${options.stationId} (a copied station?): a technician must reset this station or use another station id`);
+    }
     if (failure.type === 'forbidden') throw new SyncError('enrolment_refused', 'the hub refused the enrolment code (wrong, used or expired: ask the city for a new one)');
     if (failure.type === 'network_error' || failure.type === 'timeout' || failure.type === 'server_error' || failure.type === 'retry_later') {
       throw new SyncError('hub_unreachable', `cannot enrol now (${failure.type}${'detail' in failure ? `: ${failure.detail}` : ''}); try again`);
@@ -137,6 +149,14 @@ function withLog<T>(options: EnrolOptions, stationId: string, wallMs: () => numb
   }
 }
 
+/** The local epochs of this station id, oldest first (at most the newest MAX_DECLARED_EPOCHS). */
+export function declaredEpochs(db: Database, stationId: string): DeclaredEpoch[] {
+  const rows = db
+    .prepare<[string, number], { epoch: number; start_hash: string }>('SELECT epoch, start_hash FROM epochs WHERE station_id = ? ORDER BY epoch DESC LIMIT ?')
+    .all(stationId, MAX_DECLARED_EPOCHS);
+  return rows.reverse().map((row) => ({ epoch: row.epoch, start_hash: row.start_hash }));
+}
+
 /** Starts local epochs up to the city's, each from the hash the city acknowledged before it. */
 export function alignEpoch(db: Database, log: EventLog, cityEpoch: number, startHash: string | null, wallMs: () => number): { localEpoch: number; warnings: string[] } {
   const warnings: string[] = [];
@@ -154,8 +174,9 @@ export function alignEpoch(db: Database, log: EventLog, cityEpoch: number, start
       if (k !== undefined && k > acked) recordAcknowledgement(db, { epoch: head.epoch, ackedSeq: k, ackedHash: startHash, receipt: null, serverTimeMs: null }, wallMs());
     }
     const waiting = head.seq - (readAcknowledgement(db, head.epoch)?.ackedSeq ?? 0);
-    if (waiting > 0) warnings.push(`${waiting} events of epoch ${head.epoch} were never acknowledged and can no longer be uploaded (the city closed that epoch)`);
-    log.startEpoch(`re-enrolment to epoch ${cityEpoch}`);
+    if (waiting > 0) warnings.push(`${waiting} events of epoch ${head.epoch} are not acknowledged yet; they will be delivered to that closed epoch first`);
+    const last = head.epoch === cityEpoch - 1;
+    log.startEpoch(`re-enrolment to epoch ${cityEpoch}`, last && startHash !== null ? { startHash } : {});
     head = readLocalHead(db);
     if (head === null) throw new SyncError('events_missing', 'the local log lost its epoch');
   }

@@ -10,10 +10,10 @@ import { promisify } from 'node:util';
 import { classifyAnswer } from '../../core/sync/engine/classify-answer';
 import type { AnswerBody, Classified, HubAnswer } from '../../core/sync/engine/classify-answer';
 import { parseRetryAfterMs } from '../../core/sync/engine/backoff';
-import type { RequestTiming } from '../../core/sync/engine/engine-types';
+import type { AnswerFailure, RequestTiming } from '../../core/sync/engine/engine-types';
 import { formatAuthorization, NO_NONCE } from '../../core/sync/protocol/authorization-header';
 import { requestSigningText } from '../../core/sync/protocol/signed-messages';
-import { cursorAnswerSchema, enrolAnswerSchema, uploadAnswerSchema } from '../../core/sync/protocol/wire-schemas';
+import { cursorAnswerSchema, enrolAnswerSchema, epochConflictErrorSchema, parseWire, uploadAnswerSchema } from '../../core/sync/protocol/wire-schemas';
 import type { CursorAnswer, EnrolAnswer, EnrolRequest, UploadAnswer } from '../../core/sync/protocol/wire-schemas';
 import { sha256HexOfBytes } from './station-crypto';
 import type { TextSigner } from './station-crypto';
@@ -143,7 +143,7 @@ async function exchange(
   }
 }
 
-function outcome<T>(raw: RawExchange, classify: (answer: HubAnswer) => Classified<T>): TransportOutcome<T> {
+function outcome<R>(raw: RawExchange, classify: (answer: HubAnswer) => R | { readonly ok: false; readonly failure: AnswerFailure }): { result: R | { readonly ok: false; readonly failure: AnswerFailure }; timing: RequestTiming } {
   if (raw.answer !== null) return { result: classify(raw.answer), timing: raw.timing };
   const failure = raw.failure === 'timeout' ? ({ type: 'timeout' } as const) : ({ type: 'network_error', detail: raw.failure ?? 'unknown' } as const);
   return { result: { ok: false, failure }, timing: raw.timing };
@@ -184,13 +184,22 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   };
 }
 
-/** POST /v1/enrol (§2, unsigned: the one-time code is the credential). 201 or a classified failure. */
+/** An enrolment answer: 201, a classified failure, or (docs/PROTOCOL.md §9) a declared epoch the city holds otherwise. */
+export type EnrolOutcome = { readonly ok: true; readonly value: EnrolAnswer } | { readonly ok: false; readonly failure: AnswerFailure | { readonly type: 'epoch_conflict'; readonly epoch: number } };
+
+/** POST /v1/enrol (§2, unsigned: the one-time code is the credential). */
 export async function postEnrolment(
   options: Pick<HttpTransportOptions, 'hubUrl' | 'fetch' | 'timeoutMs' | 'wallMs'>,
   request: EnrolRequest,
-): Promise<TransportOutcome<EnrolAnswer>> {
+): Promise<{ readonly result: EnrolOutcome; readonly timing: RequestTiming }> {
   const url = hubEndpoint(options.hubUrl, '/v1/enrol');
   const body = Buffer.from(JSON.stringify(request), 'utf8');
   const raw = await exchange(options, url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body });
-  return outcome(raw, (answer) => classifyAnswer(answer, enrolAnswerSchema, 201));
+  return outcome<EnrolOutcome>(raw, classifyEnrolment);
+}
+
+function classifyEnrolment(answer: HubAnswer): EnrolOutcome {
+  const conflict = answer.status === 409 && answer.body.ok ? parseWire(epochConflictErrorSchema, answer.body.json) : null;
+  if (conflict?.ok === true) return { ok: false, failure: { type: 'epoch_conflict', epoch: conflict.value.epoch } };
+  return classifyAnswer(answer, enrolAnswerSchema, 201);
 }

@@ -6,6 +6,7 @@
 export type SyncErrorCode =
   | 'not_enrolled'
   | 'enrolment_refused'
+  | 'epoch_conflict'
   | 'hub_unreachable'
   | 'hub_bad_answer'
   | 'station_mismatch'

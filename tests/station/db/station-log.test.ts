@@ -60,6 +60,35 @@ describe('station log start-up, backups and retention', () => {
     closeStationLog(restored.db);
   });
 
+  it('numbers the restored epoch above the last epoch the city opened (keys.json), starting at the last acknowledged hash', async () => {
+    const live = open();
+    live.log.append([checkin('v1')]);
+    const acked = live.log.head();
+    recordAcknowledgement(live.db, { epoch: 1, ackedSeq: 1, ackedHash: acked.hash, receipt: null, serverTimeMs: null }, clock.wall);
+    const { file } = await backupDatabase(live.db, join(temp.dir, 'backups'), clock.wall);
+    closeStationLog(live.db);
+    rmSync(join(temp.dir, 'station.sqlite-wal'), { force: true });
+    rmSync(join(temp.dir, 'station.sqlite-shm'), { force: true });
+    copyFileSync(file, join(temp.dir, 'station.sqlite'));
+    // Meanwhile the city had opened epochs 2 and 3 for this folder: a restored copy must not reuse them.
+    const restored = openStationLog({ dbPath: join(temp.dir, 'station.sqlite'), instanceMarkerPath: join(temp.dir, 'instance.json'), stationId: '06688-01', bootId: 'b', clock, sha256Hex, cityEpoch: 3 });
+    expect(restored.log.head()).toMatchObject({ epoch: 4, seq: 0, hash: acked.hash });
+    // A second new epoch with nothing acknowledged in between hangs from the same confirmed hash, never from zeros.
+    restored.log.startEpoch('again');
+    expect(restored.log.head()).toMatchObject({ epoch: 5, hash: acked.hash });
+    closeStationLog(restored.db);
+  });
+
+  it('verifies a closed epoch the city holds more of than this restored copy (its acknowledgement is past the local head)', () => {
+    const live = open();
+    live.log.append([checkin('v1'), checkin('v2')]);
+    recordAcknowledgement(live.db, { epoch: 1, ackedSeq: 9, ackedHash: 'c'.repeat(64), receipt: null, serverTimeMs: null }, clock.wall);
+    live.log.startEpoch('restored-backup');
+    expect(verifyLog(live.db, { sha256Hex, onlyUnacknowledged: true })).toMatchObject({ ok: true, problems: [] });
+    expect(verifyLog(live.db, { sha256Hex })).toMatchObject({ ok: true, events: 2 });
+    closeStationLog(live.db);
+  });
+
   it('starts a new epoch when the database was copied from another data folder', () => {
     const a = tempDir();
     const original = open(a.dir);

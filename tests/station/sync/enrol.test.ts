@@ -99,13 +99,42 @@ describe('enrolment against a real hub', () => {
     expect(await countEvents(live.hub.ctx.db, { stationId: folder.stationId, epoch: 2 })).toBe(3);
   });
 
-  it('warns about events of the old epoch that were never delivered', async () => {
+  it('says that the old epoch still holds unsent events, and then delivers them to that closed epoch (docs/PROTOCOL.md §9)', async () => {
     const folder = station();
     await enrol(folder);
     seedEvents(folder.log, 6, 8);
     const result = await enrol(folder);
     expect(result.epoch).toBe(2);
-    expect(result.warnings).toEqual([expect.stringContaining('6 events of epoch 1 were never acknowledged')]);
+    expect(result.warnings).toEqual([expect.stringContaining('events of epoch 1 are not acknowledged yet; they will be delivered to that closed epoch first')]);
+    expect(await sync(folder)).toMatchObject({ ok: true, state: 'idle' });
+    expect(await countEvents(live.hub.ctx.db, { stationId: folder.stationId, epoch: 1 })).toBe(folder.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events WHERE epoch = 1').get()?.n);
+  });
+
+  it('declares its local epochs: an epoch opened by a restore is adopted by the city, not forked', async () => {
+    const folder = station();
+    await enrol(folder);
+    seedEvents(folder.log, 5, 9);
+    expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: 5 });
+    // What a restore does at start: a new local epoch from the last acknowledged hash.
+    folder.log.startEpoch('restored-backup');
+    seedEvents(folder.log, 3, 10);
+    const result = await enrol(folder);
+    expect(result).toMatchObject({ epoch: 2, localEpoch: 2, warnings: [] });
+    expect(await findEpoch(live.hub.ctx.db, folder.stationId, 2)).toMatchObject({ start_hash: readAcknowledgement(folder.db, 1)?.ackedHash });
+    expect(await sync(folder)).toMatchObject({ ok: true, ackedSeq: folder.log.head().seq });
+  });
+
+  it('refuses with a typed error when the city holds another history under a declared epoch (a copied station)', async () => {
+    const original = station();
+    await enrol(original);
+    const copy = live.openFolder();
+    // Same station id, its own epoch 1 that starts elsewhere: what the city holds under epoch 1 differs.
+    copy.db.prepare("UPDATE epochs SET station_id = ?, start_hash = ?, head_hash = ? WHERE epoch = 1").run(original.stationId, 'f'.repeat(64), 'f'.repeat(64));
+    const code = await live.hub.issueCode(original.stationId);
+    await expect(enrolStation({ dataDir: copy.dataDir, hubUrl: live.hub.url, stationId: original.stationId, code, appVersion: 't', open: { db: copy.db, log: copy.log } })).rejects.toMatchObject({ code: 'epoch_conflict' });
+    // Nothing changed at the hub: still epoch 1 with the original's key.
+    const [row] = await live.hub.ctx.db.query<{ current_epoch: number; public_key: string }>('SELECT current_epoch, public_key FROM stations WHERE station_id = $1', [original.stationId]);
+    expect(row).toEqual({ current_epoch: 1, public_key: loadOrCreateKeys(original.keysPath).stationPublicKeyRaw });
   });
 
   it('enrols a data folder that has no database yet and creates it the way the kiosk would', async () => {

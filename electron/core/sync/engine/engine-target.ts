@@ -33,9 +33,11 @@ export function withoutFirstClosed(state: EngineState): EngineState {
   return { ...state, closed: state.closed.slice(1) };
 }
 
-/** Closed epochs worth delivering: older than the current one, with events past what was acknowledged. */
+/**
+ * The closed epochs to visit, oldest first. The driver lists those with events past the
+ * acknowledgement and those whose events it still holds: a visit to a delivered one costs one cursor
+ * and catches a city that restored a backup and lost part of it since.
+ */
 export function pendingClosed(closed: readonly ClosedEpoch[] | undefined, currentEpoch: number): ClosedEpoch[] {
-  return (closed ?? [])
-    .filter((epoch) => epoch.epoch < currentEpoch && epoch.seq > (epoch.acked?.seq ?? 0))
-    .sort((a, b) => a.epoch - b.epoch);
+  return (closed ?? []).filter((epoch) => epoch.epoch < currentEpoch).sort((a, b) => a.epoch - b.epoch);
 }

@@ -25,12 +25,22 @@ export const b64Key32Schema = z.string().regex(/^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw
 export const stationIdSchema = z.string().regex(STATION_ID_PATTERN, 'expected ^[A-Z0-9][A-Z0-9-]{2,39}$');
 const appVersionSchema = storableString(100);
 
-// §2
+/** docs/PROTOCOL.md §9: a local epoch the station declares at enrolment, with its start hash. */
+export const declaredEpochSchema = z.object({ epoch: z.int().min(1).max(1_000_000), start_hash: hex64Schema });
+export type DeclaredEpoch = z.infer<typeof declaredEpochSchema>;
+export const MAX_DECLARED_EPOCHS = 64;
+
+// §2 (+ §9 `epochs`)
 export const enrolRequestSchema = z.object({
   station_id: stationIdSchema,
   public_key: b64Key32Schema,
   enrolment_code: storableString(200).min(1),
   app_version: appVersionSchema,
+  epochs: z
+    .array(declaredEpochSchema)
+    .max(MAX_DECLARED_EPOCHS)
+    .refine((list) => list.every((item, i) => i === 0 || item.epoch > (list[i - 1]?.epoch ?? 0)), 'must be in strictly ascending epoch order')
+    .optional(),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
@@ -105,6 +115,8 @@ export const enrolmentRefusedErrorSchema = z.object({ error: z.literal('enrolmen
 export const gapErrorSchema = z.object({ error: z.literal('gap'), expected_seq: z.int().min(1) });
 export const forkErrorSchema = z.object({ error: z.literal('fork'), seq: z.int().min(1) });
 export const epochErrorSchema = z.object({ error: z.literal('epoch'), epoch: z.int().min(1) });
+/** §9: an epoch the station declared differs from the one the hub holds under that number. */
+export const epochConflictErrorSchema = z.object({ error: z.literal('epoch_conflict'), epoch: z.int().min(1) });
 export const tooLargeErrorSchema = z.object({ error: z.literal('too_large'), max_events: z.int() });
 export const errorBodySchema = z.object({ error: z.string().min(1) });
 

@@ -31,13 +31,23 @@ describe('closed epochs', () => {
     expect(engine.cursor(0, { epoch: 2, localHash: '0'.repeat(64) })).toContainEqual({ type: 'send_batch', epoch: 2, fromSeq: 1, count: 5 });
   });
 
-  it('works through several closed epochs oldest first and skips the delivered ones', () => {
+  it('works through several closed epochs oldest first; a delivered one costs one cursor, which catches a city that lost it', () => {
     const engine = new EngineDriver();
-    startWith(engine, { epoch: 4, seq: 1, acked: null }, [closed(3, 10, 2), closed(1, 8, 8), closed(2, 4, 0)]);
-    expect(engine.state.closed.map((epoch) => epoch.epoch)).toEqual([2, 3]);
-    expect(engine.log[0]).toEqual([{ type: 'fetch_cursor', epoch: 2 }]);
+    startWith(engine, { epoch: 4, seq: 1, acked: null }, [closed(3, 10, 2), closed(1, 8, 8), closed(2, 4, 0), closed(5, 3, 0)]);
+    expect(engine.state.closed.map((epoch) => epoch.epoch)).toEqual([1, 2, 3]);
+    expect(engine.log[0]).toEqual([{ type: 'fetch_cursor', epoch: 1 }]);
+    // Epoch 1 is whole at the city: on to epoch 2 with no upload.
+    expect(engine.cursor(8, { epoch: 1 })).toEqual([{ type: 'fetch_cursor', epoch: 2 }]);
     engine.cursor(0, { epoch: 2, localHash: '0'.repeat(64) });
     expect(engine.uploaded(4).at(-1)).toEqual({ type: 'fetch_cursor', epoch: 3 });
+  });
+
+  it('a delivered closed epoch the city has since lost part of (hub restore) is sent again from the city watermark', () => {
+    const engine = new EngineDriver();
+    startWith(engine, { epoch: 2, seq: 0, acked: null }, [closed(1, 8, 8)]);
+    const commands = engine.cursor(3, { epoch: 1 });
+    expect(acks(commands)).toEqual([3]);
+    expect(commands).toContainEqual({ type: 'send_batch', epoch: 1, fromSeq: 4, count: 5 });
   });
 
   it('restored from an older backup: the city holds more of the closed epoch; the unconfirmed tail is re-sent, and only the 200 is recorded', () => {
