@@ -6,6 +6,9 @@
 
 export type IsoDate = string & { readonly __isoDate: true };
 
+/** Vietnam has one time zone, UTC+7, with no daylight saving: "today" for lesson facts is the day there. */
+export const VIETNAM_UTC_OFFSET_HOURS = 7;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type Ymd = { readonly year: number; readonly month: number; readonly day: number };
