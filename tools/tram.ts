@@ -30,7 +30,7 @@ const commands: Record<string, SubCommand> = {
     run: async (args) => (await import('../electron/station/cli/config-cli.ts')).runConfigCli(args),
   },
   'lessons check': {
-    summary: 'check lesson packs: tram lessons check [DIR]; exit 2 on any problem',
+    summary: 'check lesson packs and list facts to review: tram lessons check [DIR] [--facts] [--today D] [--strict]; exit 2 on any problem',
     run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),
   },
   report: {

@@ -88,6 +88,13 @@ export interface LessonStepView {
   readonly imageUrl: string;
   readonly imageAlt: BilingualMessage;
   readonly audioUrl: string | null;
+  /**
+   * Set when the step gives a phone number nobody has confirmed lately (core/lessons/fact-review.ts):
+   * `text` and `imageAlt` are then the standard safe advice, `audioUrl` is null because the recorded
+   * narration says the number, and the step's picture, which may show it, is not to be shown.
+   * `note` tells the learner why this step looks different.
+   */
+  readonly safeAdvice: { readonly note: BilingualMessage } | null;
 }
 
 export interface LessonQuestionView {

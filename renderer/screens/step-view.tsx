@@ -2,6 +2,7 @@ import type { LessonStepView } from '../../electron/contract/dto';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { SafeAdvicePanel } from '../components/safe-advice-panel';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
 export function StepView({ step, index, count, onBack, onNext }: { step: LessonStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
@@ -12,7 +13,7 @@ export function StepView({ step, index, count, onBack, onNext }: { step: LessonS
         {s.step.vi} {index + 1}/{count} <span className="en">/ {s.step.en} {index + 1} of {count}</span>
       </p>
       <div className="step-body">
-        <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />
+        {step.safeAdvice ? <SafeAdvicePanel note={step.safeAdvice.note} alt={step.imageAlt} /> : <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />}
         <div className="step-text">
           <p lang="vi" className="vi">
             {step.text.vi}

@@ -105,4 +105,13 @@ describe('accessibility of every screen, by touch alone', () => {
     await page.locator('[data-demo-card="payment-qr"]').tap();
     await expectClean('rejected');
   });
+
+  it('lesson step with the safe advice in place of an unconfirmed phone number', async () => {
+    await page.getByTestId('notice-done').tap();
+    await page.locator('[data-demo-card="binh-1962"]').tap();
+    await page.locator('[data-lesson="cuoc-goi-gia-danh-cong-an"]').tap();
+    for (let i = 0; i < 6; i++) await page.getByTestId('step-next').tap();
+    await page.getByTestId('safe-advice').waitFor();
+    await expectClean('lesson');
+  });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAFE_ADVICE } from '../../electron/core/lessons/safe-advice';
 import { openKioskPage, type KioskPage } from '../support/kiosk-page';
 import { REPO_ROOT, type RunningWebHost } from '../support/web-host-fixture';
 
@@ -90,5 +91,31 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     await expect(page.locator('[data-lesson="zalo-an-toan"]').getAttribute('data-status')).resolves.toBe('started');
     await page.locator('[data-lesson="zalo-an-toan"]').click();
     await page.locator('.step[data-step="2"]').waitFor();
+  });
+
+  it('shows the safe advice, not the number, on the 156 step while 156 is unconfirmed', async () => {
+    const idle = running.station.status().idle;
+    await page.clock.runFor((idle.warnAfterSeconds + idle.countdownSeconds + 2) * 1000);
+    await page.locator('[data-screen="attract"]').waitFor();
+    await scanAn(page);
+    await page.locator('[data-lesson="cuoc-goi-gia-danh-cong-an"]').click();
+    for (let step = 0; step < 6; step++) {
+      await page.locator(`.step[data-step="${step}"]`).waitFor();
+      // Steps without an unconfirmed number keep their own picture.
+      await expect(page.locator('img.step-image').count()).resolves.toBe(1);
+      await page.getByTestId('step-next').click();
+    }
+    const step = page.locator('.step[data-step="6"]');
+    await step.waitFor();
+    await page.getByTestId('safe-advice').waitFor();
+    await expect(step.locator('.step-text').innerText()).resolves.toContain(SAFE_ADVICE.text.vi);
+    await expect(step.getByRole('note').innerText()).resolves.toContain(SAFE_ADVICE.note.vi);
+    await expect(step.getByRole('img').getAttribute('aria-label')).resolves.toBe(SAFE_ADVICE.imageAlt.vi);
+    await expect(page.locator('img.step-image').count()).resolves.toBe(0);
+    await expect(step.innerText()).resolves.not.toMatch(/(?<!\d)156(?!\d)/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'lesson-safe-advice.png') });
+    // The 5656 step of the fake-gift lesson is withheld the same way.
+    const gifts = await running.station.handlers.getLesson({ id: 'tin-nhan-nhan-qua-shipper-gia' });
+    expect(gifts.steps[6]).toMatchObject({ text: SAFE_ADVICE.text, safeAdvice: { note: SAFE_ADVICE.note }, audioUrl: null });
   });
 });

@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { isCompetencyCode } from './competencies';
+import { articleUrlSchema, factRefsSchema, factSchema } from './fact-schema';
+import { checkFactReferences } from './fact-references';
 
 export const MIN_STEPS = 5;
 export const MAX_STEPS = 8;
@@ -53,6 +55,8 @@ const stepSchema = z.strictObject({
   image: fileName(IMAGE_EXTENSIONS, 'an image'),
   imageAlt: bilingual,
   audio: fileName(AUDIO_EXTENSIONS, 'an audio file').optional(),
+  /** Ids of the checkable facts this step states (fact-schema.ts). */
+  facts: factRefsSchema.optional(),
 });
 
 const questionSchema = z
@@ -62,6 +66,7 @@ const questionSchema = z
     choices: z.array(bilingual).min(MIN_CHOICES, `a question has at least ${MIN_CHOICES} choices`),
     answer: z.int().min(0, 'answer is an index into choices'),
     explanation: bilingual,
+    facts: factRefsSchema.optional(),
   })
   .superRefine((question, ctx) => {
     if (question.answer >= question.choices.length) {
@@ -83,7 +88,7 @@ const quizSchema = z
 
 const sourceSchema = z.strictObject({
   title: text,
-  url: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'a source url is an https:// address' }),
+  url: articleUrlSchema,
 });
 
 /** Step ids are s1…sN and question ids q1…qN, in order (lessons/README.md): progress is stored by id. */
@@ -114,9 +119,12 @@ export const lessonSchema = z
     sources: z.array(sourceSchema).min(1, 'a lesson cites at least one source'),
     reviewNotes: z.array(text),
     next: z.array(lessonIdSchema),
+    /** Every checkable fact the steps and questions state; optional only for a lesson that states none. */
+    facts: z.array(factSchema).optional(),
   })
   .superRefine((lesson, ctx) => {
     checkSequentialIds(lesson.steps, 's', ['steps'], ctx);
+    checkFactReferences(lesson, ctx);
     checkUnique(lesson.competencies, 'competencies', ctx);
     checkUnique(lesson.targetGroups, 'targetGroups', ctx);
     checkUnique(lesson.next, 'next', ctx);
@@ -128,6 +136,7 @@ export const lessonSchema = z
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonStep = Lesson['steps'][number];
 export type LessonQuestion = Lesson['quiz']['questions'][number];
+export type { Fact, FactKind } from './fact-schema';
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 /** One schema problem, with a dotted path into lesson.json ("quiz.questions.1.answer"; "" for the root). */

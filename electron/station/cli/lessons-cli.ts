@@ -1,15 +1,26 @@
 /**
- * `tram lessons check [DIR]`: verifies the lesson packs under DIR (default: the repository's
- * lessons/ folder) exactly as the kiosk loads them, and prints one JSON line. For lesson authors and
- * CI: exit 2 when any pack has a problem, so a broken pack never reaches a station unnoticed.
+ * `tram lessons check [DIR] [--facts] [--today YYYY-MM-DD] [--strict]`: verifies the lesson packs
+ * under DIR (default: the repository's lessons/ folder) exactly as the kiosk loads them, and prints
+ * one JSON line. For lesson authors, content reviewers and CI.
+ *
+ * Exit status: 2 when any pack has a problem (a broken pack never reaches a station unnoticed) or
+ * the arguments are wrong; otherwise 0. Facts that need review (to verify, confirmed more than 12
+ * months ago, dated after today) are listed but do not fail the check: the kiosk already shows safe
+ * advice in place of an unconfirmed phone number, and a CI run must not start failing on the day a
+ * fact turns 12 months old. `--strict` (for a release gate) exits 1 when any fact needs review.
+ *
+ * `--facts` prints every fact, reviewed or not, in the shape the hub's lesson page will list them
+ * (core/lessons/fact-review.ts, `FactRow`).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { factRows } from '../../core/lessons/fact-review';
+import { isoDateAt, parseIsoDate, VIETNAM_UTC_OFFSET_HOURS, type IsoDate } from '../../core/lessons/iso-date';
 import { loadLessons } from '../lessons/load-lessons';
 import type { CliIo } from './cli-io';
 
-export type LessonsCliIo = Pick<CliIo, 'stdout'>;
+export type LessonsCliIo = Pick<CliIo, 'stdout' | 'now'>;
 
 /**
  * The repository's lessons/ folder: this file sits at electron/station/cli/, three levels below.
@@ -19,42 +30,82 @@ export function defaultLessonsDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../../lessons');
 }
 
-const USAGE = 'Usage: tram lessons check [DIR]\n  Checks every lesson pack under DIR (default: the lessons/ folder) and prints one JSON line.\n';
+const USAGE = `Usage: tram lessons check [DIR] [--facts] [--today YYYY-MM-DD] [--strict]
+  Checks every lesson pack under DIR (default: the lessons/ folder) and prints one JSON line:
+  the lessons, the problems, and the facts a reviewer must look at.
+  --facts    print every fact with its review status instead of the lesson summary
+  --today    the date that facts are judged against (default: today in Vietnam)
+  --strict   exit 1 when any fact needs review (exit 2 stays for broken packs)
+`;
 
 function print(io: LessonsCliIo, value: unknown): void {
   io.stdout(`${JSON.stringify(value)}\n`);
 }
 
-/** Runs `tram lessons <args>`; returns the exit status (0 all packs good, 2 any problem or a usage error). */
-export async function runLessonsCli(args: string[], io: LessonsCliIo = { stdout: (text) => void process.stdout.write(text) }): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
+function usageError(io: LessonsCliIo, message: string): number {
+  print(io, { ok: false, code: 'usage', message });
+  return 2;
+}
+
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  facts: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  today: { type: 'string' },
+} as const;
+
+function parse(args: string[]) {
+  return parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+}
+
+const processIo: LessonsCliIo = { stdout: (text) => void process.stdout.write(text), now: () => Date.now() };
+
+/** Runs `tram lessons <args>`; returns the exit status (0 good, 1 facts to review with --strict, 2 a problem or a usage error). */
+export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
+    parsed = parse(args);
   } catch (error) {
-    print(io, { ok: false, code: 'usage', message: error instanceof Error ? error.message : 'bad arguments' });
-    return 2;
+    return usageError(io, error instanceof Error ? error.message : 'bad arguments');
   }
-  if (parsed.values['help'] === true) {
+  const { values, positionals } = parsed;
+  if (values.help === true) {
     io.stdout(USAGE);
     return 0;
   }
-  const [command, dir, ...rest] = parsed.positionals;
-  if (command !== 'check' || rest.length > 0) {
-    print(io, { ok: false, code: 'usage', message: "expected 'check' and at most one folder" });
-    return 2;
+  const [command, dir, ...rest] = positionals;
+  if (command !== 'check' || rest.length > 0) return usageError(io, "expected 'check' and at most one folder");
+  let today: IsoDate;
+  if (values.today === undefined) today = isoDateAt(io.now(), VIETNAM_UTC_OFFSET_HOURS);
+  else {
+    const date = parseIsoDate(values.today);
+    if (date === null) return usageError(io, `--today "${values.today}" is not a date written YYYY-MM-DD`);
+    today = date;
   }
 
   const { lessons, problems } = loadLessons(dir === undefined ? defaultLessonsDir() : resolve(dir));
   const ok = problems.length === 0;
-  print(io, {
-    ok,
-    lessons: lessons.map((lesson) => ({
-      id: lesson.id,
-      steps: lesson.steps.length,
-      questions: lesson.quiz.questions.length,
-      competencies: lesson.competencies,
-    })),
-    problems,
-  });
-  return ok ? 0 : 2;
+  const rows = factRows(lessons, today);
+  const toReview = rows.filter((row) => row.review !== 'ok');
+  if (values.facts === true) {
+    print(io, { ok, today, facts: rows, problems });
+  } else {
+    print(io, {
+      ok,
+      today,
+      lessons: lessons.map((lesson) => ({
+        id: lesson.id,
+        version: lesson.version,
+        steps: lesson.steps.length,
+        questions: lesson.quiz.questions.length,
+        competencies: lesson.competencies,
+        facts: lesson.facts?.length ?? 0,
+        facts_to_review: toReview.filter((row) => row.lesson === lesson.id).length,
+      })),
+      facts_to_review: toReview,
+      problems,
+    });
+  }
+  if (!ok) return 2;
+  return values.strict === true && toReview.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,7 @@
  * certificate. A guest can play every lesson; nothing is recorded for them.
  */
 import type { Database } from 'better-sqlite3';
+import { isoDateAt, VIETNAM_UTC_OFFSET_HOURS } from '../../core/lessons/iso-date';
 import type { Lesson } from '../../core/lessons/lesson-schema';
 import { certificateCode, scoreQuiz, suggestNext, type LessonProgress } from '../../core/lessons/mastery';
 import type { Certificate, LessonResult, LessonSummary, LessonView } from '../../contract/dto';
@@ -62,7 +63,8 @@ export class LessonService {
   }
 
   view(id: string): LessonView {
-    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id));
+    const today = isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS);
+    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today);
   }
 
   start(id: string): { resumeStep: number } {

@@ -1,6 +1,9 @@
 /** Maps lesson packs and stored progress to the plain views the renderer gets. */
-import type { Lesson } from '../../core/lessons/lesson-schema';
-import type { LessonStatus, LessonSummary, LessonView } from '../../contract/dto';
+import { withheldPhoneFacts } from '../../core/lessons/fact-review';
+import type { IsoDate } from '../../core/lessons/iso-date';
+import type { Lesson, LessonStep } from '../../core/lessons/lesson-schema';
+import { SAFE_ADVICE } from '../../core/lessons/safe-advice';
+import type { LessonStatus, LessonStepView, LessonSummary, LessonView } from '../../contract/dto';
 
 export interface ProgressRow {
   readonly lesson_id: string;
@@ -31,15 +34,24 @@ export function lessonSummary(lesson: Lesson, progress: ProgressRow | undefined)
   };
 }
 
-export function lessonView(lesson: Lesson, progress: ProgressRow | undefined): LessonView {
+/**
+ * One step as the player shows it on `today`. A step that gives a phone number not confirmed lately
+ * becomes the standard safe advice here, on the station, so the number never reaches the screen,
+ * the read-aloud voice or the recorded narration.
+ */
+function stepView(lesson: Lesson, step: LessonStep, today: IsoDate): LessonStepView {
+  const imageUrl = mediaUrl(lesson.id, step.image);
+  if (withheldPhoneFacts(lesson, step, today).length > 0) {
+    return { text: SAFE_ADVICE.text, imageUrl, imageAlt: SAFE_ADVICE.imageAlt, audioUrl: null, safeAdvice: { note: SAFE_ADVICE.note } };
+  }
+  return { text: step.text, imageUrl, imageAlt: step.imageAlt, audioUrl: step.audio ? mediaUrl(lesson.id, step.audio) : null, safeAdvice: null };
+}
+
+/** The lesson for the player; `today` (the station's day in Vietnam) decides which phone numbers it may give. */
+export function lessonView(lesson: Lesson, progress: ProgressRow | undefined, today: IsoDate): LessonView {
   return {
     ...lessonSummary(lesson, progress),
-    steps: lesson.steps.map((step) => ({
-      text: step.text,
-      imageUrl: mediaUrl(lesson.id, step.image),
-      imageAlt: step.imageAlt,
-      audioUrl: step.audio ? mediaUrl(lesson.id, step.audio) : null,
-    })),
+    steps: lesson.steps.map((step) => stepView(lesson, step, today)),
     questions: lesson.quiz.questions.map((question) => ({
       id: question.id,
       prompt: question.prompt,

@@ -2,32 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lessonSchema, parseLesson } from '../../../electron/core/lessons/lesson-schema';
+import { bi, validLessonJson } from '../../support/lesson-json';
 
 const LESSONS_DIR = join(import.meta.dirname, '../../../lessons');
 const realFolders = readdirSync(LESSONS_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
-const bi = (label: string) => ({ vi: `${label} (vi)`, en: `${label} (en)` });
-
-/** A small valid lesson as plain JSON, to break one field at a time. */
-function validJson(): Record<string, unknown> & { steps: Record<string, unknown>[]; quiz: { passMark: number; questions: Record<string, unknown>[] } } {
-  return {
-    id: 'bai-thu',
-    version: 1,
-    title: bi('title'),
-    summary: bi('summary'),
-    competencies: ['4.2', '1.1'],
-    targetGroups: ['adult', 'elderly'],
-    minutes: 6,
-    steps: [1, 2, 3, 4, 5].map((n) => ({ id: `s${n}`, text: bi(`step ${n}`), image: `s${n}.svg`, imageAlt: bi(`alt ${n}`) })),
-    quiz: {
-      passMark: 2,
-      questions: [0, 1, 2].map((answer, i) => ({ id: `q${i + 1}`, prompt: bi(`q${i + 1}`), choices: [bi('a'), bi('b'), bi('c')], answer, explanation: bi('why') })),
-    },
-    sources: [{ title: 'Source', url: 'https://example.gov.vn/page' }],
-    reviewNotes: [],
-    next: ['bai-khac'],
-  };
-}
+const validJson = validLessonJson;
 
 function issuesOf(json: unknown): { path: string; message: string }[] {
   const result = parseLesson(json);
@@ -91,6 +71,8 @@ describe('lesson schema', () => {
     ['no competence', (j) => (j['competencies'] = []), 'competencies'],
     ['an unknown target group', (j) => (j['targetGroups'] = ['adult', 'tourist']), 'targetGroups.1'],
     ['an http source', (j) => (j['sources'] = [{ title: 'S', url: 'http://example.gov.vn/' }]), 'sources.0.url'],
+    ['a source that is a home page', (j) => (j['sources'] = [{ title: 'S', url: 'https://example.gov.vn/' }]), 'sources.0.url'],
+    ['a source that is a bare domain', (j) => (j['sources'] = [{ title: 'S', url: 'https://example.gov.vn' }]), 'sources.0.url'],
     ['no source', (j) => (j['sources'] = []), 'sources'],
     ['an empty review note', (j) => (j['reviewNotes'] = ['']), 'reviewNotes.0'],
     ['a next id that is not kebab-case', (j) => (j['next'] = ['Bai Khac']), 'next.0'],

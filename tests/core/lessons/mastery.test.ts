@@ -20,7 +20,7 @@ function lesson(id: string, next: string[] = [], answers: number[] = [0, 2, 1, 1
       passMark,
       questions: answers.map((answer, i) => ({ id: `q${i + 1}`, prompt: bi('p'), choices: [bi('a'), bi('b'), bi('c')], answer, explanation: bi('e') })),
     },
-    sources: [{ title: 'S', url: 'https://example.vn/' }],
+    sources: [{ title: 'S', url: 'https://example.vn/bai-viet' }],
     reviewNotes: [],
     next,
   });

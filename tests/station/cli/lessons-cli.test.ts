@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,9 +6,12 @@ import { defaultLessonsDir, runLessonsCli } from '../../../electron/station/cli/
 
 const REAL = join(import.meta.dirname, '../../../lessons');
 
-async function run(args: string[]): Promise<{ status: number; stdout: string; lines: unknown[] }> {
+/** 2026-12-04 10:00 in Vietnam: the day of the December fact-check. */
+const FACT_CHECK_DAY_MS = Date.parse('2026-12-04T03:00:00Z');
+
+async function run(args: string[], nowMs = FACT_CHECK_DAY_MS): Promise<{ status: number; stdout: string; lines: unknown[] }> {
   let stdout = '';
-  const status = await runLessonsCli(args, { stdout: (text) => (stdout += text) });
+  const status = await runLessonsCli(args, { stdout: (text) => (stdout += text), now: () => nowMs });
   const lines = stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as unknown);
   return { status, stdout, lines };
 }
@@ -31,12 +34,13 @@ describe('tram lessons check', () => {
     expect(status).toBe(0);
     expect(stdout.endsWith('\n')).toBe(true);
     expect(lines).toHaveLength(1);
-    const report = lines[0] as { ok: boolean; lessons: { id: string }[]; problems: unknown[] };
+    const report = lines[0] as { ok: boolean; today: string; lessons: { id: string }[]; problems: unknown[] };
     expect(report.ok).toBe(true);
+    expect(report.today).toBe('2026-12-04');
     expect(report.problems).toEqual([]);
     expect(report.lessons).toHaveLength(12);
-    expect(report.lessons).toContainEqual({ id: 'lua-dao-dau-tu', steps: 6, questions: 3, competencies: ['1.2', '4.2', '5.4'] });
-    expect(report.lessons).toContainEqual({ id: 'tro-ly-ai-an-toan', steps: 7, questions: 4, competencies: ['6.1', '6.2', '6.3', '4.2'] });
+    expect(report.lessons).toContainEqual({ id: 'lua-dao-dau-tu', version: 2, steps: 6, questions: 3, competencies: ['1.2', '4.2', '5.4'], facts: 6, facts_to_review: 1 });
+    expect(report.lessons).toContainEqual({ id: 'tro-ly-ai-an-toan', version: 2, steps: 7, questions: 4, competencies: ['6.1', '6.2', '6.3', '4.2'], facts: 4, facts_to_review: 0 });
   });
 
   it('checks the folder given and exits 2 with the problems when a pack is broken', async () => {
@@ -77,6 +81,102 @@ describe('tram lessons check', () => {
   it('prints usage for --help and exits 0', async () => {
     const { status, stdout } = await run(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Usage: tram lessons check \[DIR\]/);
+    expect(stdout).toMatch(/^Usage: tram lessons check \[DIR\] \[--facts\] \[--today YYYY-MM-DD\] \[--strict\]/);
+  });
+});
+
+type FactRowJson = { lesson: string; fact: string; kind: string; text: string; status: string; checked_on: string | null; used_in: string[]; review: string; withheld_at_kiosk: boolean };
+type CheckJson = { ok: boolean; today: string; facts_to_review: FactRowJson[]; problems: unknown[] };
+
+function editLesson(packDir: string, lessonId: string, edit: (lesson: { facts: Record<string, unknown>[]; next: string[] }) => void): void {
+  const file = join(packDir, lessonId, 'lesson.json');
+  const lesson = JSON.parse(readFileSync(file, 'utf8')) as { facts: Record<string, unknown>[]; next: string[] };
+  edit(lesson);
+  writeFileSync(file, `${JSON.stringify(lesson, null, 2)}\n`);
+}
+
+/** Marks a fact of a copied pack confirmed, as a reviewer would after checking it. */
+function confirmFact(packDir: string, lessonId: string, factId: string, checkedOn: string): void {
+  editLesson(packDir, lessonId, (lesson) => {
+    lesson.facts = lesson.facts.map((fact) =>
+      fact['id'] === factId ? { id: fact['id'], kind: fact['kind'], text: fact['text'], status: 'confirmed', checked_on: checkedOn, source: 'https://example.vn/nha-mang-xac-nhan-dau-so' } : fact,
+    );
+  });
+}
+
+describe('tram lessons check: facts to review', () => {
+  it('lists the 156 and 5656 steps as to verify, withheld at the kiosk, and still exits 0', async () => {
+    const { status, lines } = await run(['check']);
+    expect(status).toBe(0);
+    const report = lines[0] as CheckJson;
+    expect(report.facts_to_review.filter((row) => row.kind === 'phone')).toEqual([
+      expect.objectContaining({ lesson: 'cuoc-goi-gia-danh-cong-an', fact: 'dau-so-156', text: '156', status: 'to_verify', used_in: ['s7'], review: 'to_verify', withheld_at_kiosk: true }),
+      expect.objectContaining({ lesson: 'tin-nhan-nhan-qua-shipper-gia', fact: 'dau-so-5656', text: '5656', status: 'to_verify', used_in: ['s7'], review: 'to_verify', withheld_at_kiosk: true }),
+    ]);
+    expect(report.facts_to_review.every((row) => row.review === 'to_verify')).toBe(true);
+    expect(report.facts_to_review).toHaveLength(23);
+  });
+
+  it('drops a number from the list once a reviewer confirms it, and keeps the other', async () => {
+    cpSync(REAL, dir, { recursive: true });
+    confirmFact(dir, 'cuoc-goi-gia-danh-cong-an', 'dau-so-156', '2026-12-10');
+    const { status, lines } = await run(['check', dir, '--today', '2026-12-10']);
+    expect(status).toBe(0);
+    const report = lines[0] as CheckJson;
+    expect(report.facts_to_review.map((row) => row.fact)).not.toContain('dau-so-156');
+    expect(report.facts_to_review.map((row) => row.fact)).toContain('dau-so-5656');
+  });
+
+  it('lists confirmed facts again once they are more than 12 months old', async () => {
+    const onTheDay = (await run(['check', '--today', '2027-12-04'])).lines[0] as CheckJson;
+    expect(onTheDay.facts_to_review.filter((row) => row.review === 'stale')).toEqual([]);
+    const dayAfter = await run(['check', '--today', '2027-12-05']);
+    expect(dayAfter.status).toBe(0);
+    const stale = (dayAfter.lines[0] as CheckJson).facts_to_review.filter((row) => row.review === 'stale');
+    expect(stale).toHaveLength(94 - 23);
+    expect(stale.every((row) => row.status === 'confirmed' && row.checked_on === '2026-12-04')).toBe(true);
+  });
+
+  it('judges facts by today in Vietnam when --today is not given', async () => {
+    // 2027-12-04 17:30 UTC is already 2027-12-05 in Vietnam.
+    const report = (await run(['check'], Date.parse('2027-12-04T17:30:00Z'))).lines[0] as CheckJson;
+    expect(report.today).toBe('2027-12-05');
+    expect(report.facts_to_review.some((row) => row.review === 'stale')).toBe(true);
+  });
+
+  it('exits 1 with --strict while any fact needs review, and 2 when a pack is broken', async () => {
+    expect((await run(['check', '--strict'])).status).toBe(1);
+    cpSync(REAL, dir, { recursive: true });
+    writeFileSync(join(dir, 'zalo-an-toan', 'lesson.json'), '{');
+    expect((await run(['check', dir, '--strict'])).status).toBe(2);
+  });
+
+  it('exits 0 with --strict when every fact is confirmed and fresh', async () => {
+    cpSync(join(REAL, 'kiem-chung-thong-tin'), join(dir, 'kiem-chung-thong-tin'), { recursive: true });
+    cpSync(join(REAL, 'tro-ly-ai-an-toan'), join(dir, 'tro-ly-ai-an-toan'), { recursive: true });
+    for (const fact of ['dang-nhap-vneid-1-7-2024', 'trang-tingia', 'dinh-nghia-tin-sai-su-that']) confirmFact(dir, 'kiem-chung-thong-tin', fact, '2026-12-10');
+    editLesson(dir, 'kiem-chung-thong-tin', (lesson) => (lesson.next = ['tro-ly-ai-an-toan']));
+    const { status, lines } = await run(['check', dir, '--strict', '--today', '2026-12-10']);
+    expect(lines).toMatchObject([{ ok: true, facts_to_review: [], problems: [] }]);
+    expect(status).toBe(0);
+  });
+
+  it('prints every fact with --facts, for the hub\'s review page', async () => {
+    const { status, lines } = await run(['check', '--facts', '--today', '2026-12-04']);
+    expect(status).toBe(0);
+    const report = lines[0] as { ok: boolean; today: string; facts: FactRowJson[]; problems: unknown[] };
+    expect(report).toMatchObject({ ok: true, today: '2026-12-04', problems: [] });
+    expect(report.facts).toHaveLength(94);
+    expect(report.facts.filter((row) => row.review === 'ok')).toHaveLength(94 - 23);
+    expect(report.facts).toContainEqual(
+      expect.objectContaining({ lesson: 'thanh-toan-vietqr', fact: 'vu-900-trieu', kind: 'case', status: 'confirmed', checked_on: '2026-12-04', used_in: ['s8'], review: 'ok', withheld_at_kiosk: false }),
+    );
+    expect(Object.keys(report)).not.toContain('lessons');
+  });
+
+  it.each([['2026-13-01'], ['04/12/2026'], ['']])('refuses --today %j with a usage line and exit 2', async (today) => {
+    const { status, lines } = await run(['check', '--today', today]);
+    expect(status).toBe(2);
+    expect(lines).toMatchObject([{ ok: false, code: 'usage' }]);
   });
 });

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLessons } from '../../../electron/station/lessons/load-lessons';
 import { IdentityService } from '../../../electron/station/services/identity-service';
+import { parseLesson } from '../../../electron/core/lessons/lesson-schema';
 import { LessonService } from '../../../electron/station/services/lesson-service';
+import { lessonWithPhoneJson } from '../../support/lesson-json';
 import { fakeIdCardText } from '../../support/fake-persons';
 import { openTestLog, tempDir } from '../../support/station-db';
 
@@ -34,6 +36,23 @@ describe('LessonService', () => {
   afterEach(() => {
     ctx.db.close();
     temp.cleanup();
+  });
+
+  it('gives the safe advice instead of an unconfirmed phone number', () => {
+    const view = service.view('cuoc-goi-gia-danh-cong-an');
+    expect(view.steps[6]?.safeAdvice).not.toBeNull();
+    expect(view.steps[6]?.text.vi).not.toContain('156');
+    expect(view.steps[0]?.safeAdvice).toBeNull();
+  });
+
+  it('judges a confirmed number by the station clock’s day in Vietnam', () => {
+    const parsed = parseLesson(lessonWithPhoneJson('confirmed', '2025-11-28'));
+    if (!parsed.ok) throw new Error('fixture');
+    const phoneService = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons: [parsed.value], clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
+    // The fake clock starts at 2026-11-28 08:00 UTC: exactly 12 months after the check.
+    expect(phoneService.view('bai-thu').steps[4]?.text.vi).toContain('156');
+    ctx.clock.advance(9 * 3_600_000); // 17:00 UTC, still 28/11 there, but 00:00 on 29/11 in Vietnam
+    expect(phoneService.view('bai-thu').steps[4]?.safeAdvice).not.toBeNull();
   });
 
   it('lists every lesson as new for a first-time learner, in teaching order', () => {
