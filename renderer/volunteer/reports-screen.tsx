@@ -98,7 +98,7 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
       )}
       {sheet && (
         <section className="attendance-sheet" data-testid="attendance-sheet">
-          <button type="button" className="button no-print" onClick={() => void printPage()}>
+          <button type="button" className="button no-print" onClick={() => void printPage()} data-testid="print-sheet">
             {s.print.vi}
           </button>
           <h1>{r.sheetTitle.vi}</h1>

@@ -1,0 +1,299 @@
+/**
+ * Every screen of the kiosk in one table: how to reach it from a freshly loaded start screen, and the
+ * element that is its main button. The screen-fit and accessibility tests walk this table, so a new
+ * screen is one new row here (and, when it needs a new way in, one small helper below).
+ *
+ * Rows are reached in order on one page per station kind; before each row the page is reloaded and
+ * the station's visit, volunteer sign-in and group session are ended, so no row depends on another
+ * (only on what the station remembers: a learner registered earlier is welcomed back).
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { LessonView } from '../../electron/contract/dto';
+import type { Station } from '../../electron/station/station';
+import { demoCardText } from '../../electron/station/services/demo-cards';
+import { fakeIdCardText } from './fake-persons';
+import { REPO_ROOT } from './web-host-fixture';
+
+/** The station configurations screens are shown on: demo (no config), a configured one, a broken config (a 4-digit ward code). */
+export type StationKind = 'demo' | 'configured' | 'broken';
+
+export interface ScreenContext {
+  readonly page: Page;
+  readonly station: Station;
+}
+
+export interface KioskScreen {
+  /** The test name. */
+  readonly name: string;
+  readonly station: StationKind;
+  /** The `data-screen` the row ends on (checked after `reach`). */
+  readonly screen: string;
+  /** From the start screen of a freshly loaded page to the screen, by touch. */
+  readonly reach: (context: ScreenContext) => Promise<void>;
+  /** CSS selector of the main button(s); every match must be fully visible without scrolling. */
+  readonly mainButton: string | null;
+}
+
+export const CONFIG_FILES: Record<StationKind, string | null> = {
+  demo: null,
+  configured: join(REPO_ROOT, 'kiosk-config', 'examples', 'group-room-projector.json'),
+  broken: join(REPO_ROOT, 'tests', 'fixtures', 'config', 'invalid-ward-code.json'),
+};
+
+
+const tap = (page: Page, selector: string) => page.locator(selector).first().tap();
+const tapTestId = (page: Page, id: string) => page.getByTestId(id).tap();
+
+/** Taps a demo card and answers consent when the person is new: ends on the lesson list. */
+async function startVisit(page: Page, card = 'an-1958'): Promise<void> {
+  await tap(page, `[data-demo-card="${card}"]`);
+  const next = page.locator('[data-screen="consent"], [data-screen="welcome"]');
+  await next.first().waitFor();
+  if ((await next.first().getAttribute('data-screen')) === 'consent') await tapTestId(page, 'consent-yes');
+  await page.locator('[data-screen="welcome"]').waitFor();
+}
+
+async function lessonView(station: Station, id: string): Promise<LessonView> {
+  return station.handlers.getLesson({ id });
+}
+
+/** The lesson and step whose words are longest: the hardest step to fit. */
+async function longestStep(station: Station): Promise<{ lessonId: string; step: number }> {
+  let best = { lessonId: '', step: 0, length: -1 };
+  for (const summary of await station.handlers.listLessons({})) {
+    const view = await lessonView(station, summary.id);
+    view.steps.forEach((step, index) => {
+      const length = step.text.vi.length + step.text.en.length;
+      if (length > best.length) best = { lessonId: summary.id, step: index, length };
+    });
+  }
+  return best;
+}
+
+/** The lesson and question with the longest prompt, choices and explanation. */
+async function longestQuestion(station: Station): Promise<{ lessonId: string; question: number }> {
+  let best = { lessonId: '', question: 0, length: -1 };
+  for (const summary of await station.handlers.listLessons({})) {
+    const view = await lessonView(station, summary.id);
+    view.questions.forEach((question, index) => {
+      const texts = [question.prompt, question.explanation, ...question.choices];
+      const length = texts.reduce((sum, text) => sum + text.vi.length + text.en.length, 0);
+      if (length > best.length) best = { lessonId: summary.id, question: index, length };
+    });
+  }
+  return best;
+}
+
+/** Opens a lesson from the lesson list and goes to a step (a resumed lesson starts further on). */
+async function openStep(page: Page, lessonId: string, step: number): Promise<void> {
+  await tap(page, `[data-lesson="${lessonId}"]`);
+  await page.locator('.step[data-step]').waitFor();
+  for (;;) {
+    const at = Number(await page.locator('.step[data-step]').getAttribute('data-step'));
+    if (at === step) return;
+    await tapTestId(page, at < step ? 'step-next' : 'step-back');
+    await page.locator(`.step[data-step="${at < step ? at + 1 : at - 1}"]`).waitFor();
+  }
+}
+
+/** From the lesson list into a lesson's quiz, at a question, answered right so far; optionally with a wrong answer picked. */
+async function openQuestion(page: Page, station: Station, lessonId: string, question: number, wrongAnswer: boolean): Promise<void> {
+  const view = await lessonView(station, lessonId);
+  await openStep(page, lessonId, view.steps.length - 1);
+  await tapTestId(page, 'step-next');
+  for (let index = 0; index < question; index++) {
+    await tap(page, `.quiz[data-question="${index}"] [data-choice="${view.questions[index]!.answer}"]`);
+    await tapTestId(page, 'quiz-next');
+  }
+  await page.locator(`.quiz[data-question="${question}"]`).waitFor();
+  if (wrongAnswer) {
+    const answer = view.questions[question]!.answer;
+    await tap(page, `[data-choice="${answer === 0 ? 1 : 0}"]`);
+    await page.getByTestId('feedback').waitFor();
+  }
+}
+
+/** Plays a lesson through with every answer right: ends on its result. */
+async function passLesson(page: Page, station: Station, lessonId: string): Promise<void> {
+  const view = await lessonView(station, lessonId);
+  await openQuestion(page, station, lessonId, 0, false);
+  for (const [index, question] of view.questions.entries()) {
+    await tap(page, `.quiz[data-question="${index}"] [data-choice="${question.answer}"]`);
+    await tapTestId(page, 'quiz-next');
+  }
+  await page.getByTestId('lesson-done').waitFor();
+}
+
+async function signIn(page: Page): Promise<void> {
+  await tapTestId(page, 'volunteer-entry');
+  for (const digit of '1234') await tap(page, `[data-pin-key="${digit}"]`);
+  await tapTestId(page, 'pin-ok');
+  await page.locator('[data-screen="volunteer"]').waitFor();
+}
+
+async function openVolunteerSection(page: Page, section: string): Promise<void> {
+  await signIn(page);
+  await tapTestId(page, `open-${section}`);
+}
+
+const FIRST_LESSON = 'mat-khau-otp';
+
+export const KIOSK_SCREENS: readonly KioskScreen[] = [
+  { name: 'attract, demo mode', station: 'demo', screen: 'attract', reach: async () => {}, mainButton: '[data-testid="read-aloud"], [data-demo-card]' },
+  { name: 'attract, configured station', station: 'configured', screen: 'attract', reach: async () => {}, mainButton: '[data-testid="read-aloud"]' },
+  { name: 'maintenance (broken config)', station: 'broken', screen: 'maintenance', reach: async () => {}, mainButton: null },
+  {
+    name: 'consent',
+    station: 'demo',
+    screen: 'consent',
+    reach: ({ page }) => tap(page, '[data-demo-card="binh-1962"]'),
+    mainButton: '[data-testid="consent-yes"], [data-testid="consent-no"]',
+  },
+  {
+    name: 'guest (consent declined)',
+    station: 'demo',
+    screen: 'guest',
+    reach: async ({ page }) => {
+      await tap(page, '[data-demo-card="chau-2001"]');
+      await tapTestId(page, 'consent-no');
+    },
+    mainButton: '[data-testid="finish"], .lesson-card.suggested',
+  },
+  { name: 'lesson list', station: 'demo', screen: 'welcome', reach: ({ page }) => startVisit(page), mainButton: '[data-testid="finish"], .lesson-card.suggested' },
+  {
+    name: 'lesson step, first',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page }) => {
+      await startVisit(page);
+      await openStep(page, FIRST_LESSON, 0);
+    },
+    mainButton: '[data-testid="step-next"]',
+  },
+  {
+    name: 'lesson step, longest text',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      const { lessonId, step } = await longestStep(station);
+      await startVisit(page);
+      await openStep(page, lessonId, step);
+    },
+    mainButton: '[data-testid="step-next"]',
+  },
+  {
+    name: 'quiz question',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      const { lessonId, question } = await longestQuestion(station);
+      await startVisit(page);
+      await openQuestion(page, station, lessonId, question, false);
+    },
+    mainButton: '[data-choice]',
+  },
+  {
+    name: 'quiz feedback, longest question',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      const { lessonId, question } = await longestQuestion(station);
+      await startVisit(page);
+      await openQuestion(page, station, lessonId, question, true);
+      const answer = (await lessonView(station, lessonId)).questions[question]!.answer;
+      await tap(page, `[data-choice="${answer}"]`);
+      await page.getByTestId('quiz-next').waitFor();
+    },
+    mainButton: '[data-testid="quiz-next"]',
+  },
+  {
+    name: 'lesson result',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await passLesson(page, station, FIRST_LESSON);
+    },
+    mainButton: '[data-testid="next-lesson"], [data-testid="open-certificate"]',
+  },
+  {
+    name: 'certificate',
+    station: 'demo',
+    screen: 'certificate',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await passLesson(page, station, 'zalo-an-toan');
+      await tapTestId(page, 'open-certificate');
+      await page.getByTestId('certificate').waitFor();
+    },
+    mainButton: '[data-testid="print"], [data-testid="close-certificate"]',
+  },
+  {
+    name: 'unreadable card notice',
+    station: 'demo',
+    screen: 'rejected',
+    reach: ({ page }) => tap(page, '[data-demo-card="payment-qr"]'),
+    mainButton: '[data-testid="notice-done"]',
+  },
+  {
+    name: 'idle warning',
+    station: 'demo',
+    screen: 'welcome',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await page.clock.runFor((station.status().idle.warnAfterSeconds + 1) * 1000);
+      await page.getByTestId('idle-warning').waitFor();
+    },
+    mainButton: '[data-testid="idle-extend"]',
+  },
+  { name: 'volunteer PIN', station: 'demo', screen: 'pin', reach: ({ page }) => tapTestId(page, 'volunteer-entry'), mainButton: '[data-testid="pin-ok"], [data-pin-key], [data-testid="pin-cancel"]' },
+  { name: 'volunteer home', station: 'demo', screen: 'volunteer', reach: ({ page }) => signIn(page), mainButton: '.volunteer-menu .button' },
+  { name: 'group setup', station: 'demo', screen: 'group', reach: ({ page }) => openVolunteerSection(page, 'group'), mainButton: '[data-testid="group-start"]' },
+  {
+    name: 'group roster on a projector (25 scans, 20 people)',
+    station: 'demo',
+    screen: 'group',
+    reach: async ({ page, station }) => {
+      await openVolunteerSection(page, 'group');
+      await page.getByTestId('group-lesson').selectOption(FIRST_LESSON);
+      await page.getByTestId('group-consent').tap();
+      await tapTestId(page, 'group-start');
+      await page.getByTestId('roster-count').waitFor();
+      const people = [...Array.from({ length: 20 }, (_, i) => 100 + i), 103, 107, 111, 115, 119];
+      for (const person of people) station.demoScanner()!.scanText(fakeIdCardText(person));
+      await page.getByTestId('roster-count').filter({ hasText: /^20$/ }).waitFor();
+    },
+    mainButton: '[data-testid="group-end"], [data-testid="group-complete"]',
+  },
+  { name: 'learner cards', station: 'demo', screen: 'cards', reach: async ({ page }) => {
+    await openVolunteerSection(page, 'cards');
+    await tapTestId(page, 'make-cards');
+    await page.locator('.printed-card').first().waitFor();
+  }, mainButton: '[data-testid="make-cards"]' },
+  { name: 'reports', station: 'demo', screen: 'reports', reach: async ({ page }) => {
+    await openVolunteerSection(page, 'reports');
+    await page.getByTestId('report').waitFor();
+  }, mainButton: '[data-testid="open-sheet"], [data-export-target]' },
+  { name: 'attendance sheet', station: 'demo', screen: 'reports', reach: async ({ page }) => {
+    await openVolunteerSection(page, 'reports');
+    await tapTestId(page, 'open-sheet');
+    await page.getByTestId('attendance-sheet').waitFor();
+  }, mainButton: '[data-testid="print-sheet"]' },
+  {
+    name: 'learner rights, a record found',
+    station: 'demo',
+    screen: 'rights',
+    reach: async ({ page, station }) => {
+      await startVisit(page, 'binh-1962');
+      await tapTestId(page, 'finish');
+      await openVolunteerSection(page, 'rights');
+      await tapTestId(page, 'rights-scan');
+      await page.locator('[role="status"]').first().waitFor();
+      station.demoScanner()!.scanText(demoCardText('binh-1962')!);
+      await page.getByTestId('rights-record').waitFor();
+    },
+    mainButton: '[data-testid="rights-erase"]',
+  },
+  { name: 'sync and enrolment', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-testid="enrol"]' },
+];
