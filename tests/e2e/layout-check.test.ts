@@ -57,6 +57,13 @@ describe('layout checker on fixture pages', () => {
     await expect(kindsOn('<div style="height:30px;overflow:hidden">Dòng một<br>Dòng hai<br>Dòng ba</div>')).resolves.toEqual(['clipped']);
   });
 
+  it('reports a word split over two lines in a box too narrow for it, but not a long path', async () => {
+    const box = (text: string) => `<button style="width:70px;padding:0 20px;overflow-wrap:break-word">${text}</button>`;
+    await expect(kindsOn(box('Xoá'))).resolves.toEqual(['broken-word']);
+    await expect(kindsOn('<p style="width:200px;overflow-wrap:break-word">/mnt/usb/tram-hoc-so-xuat-du-lieu-2026</p>')).resolves.toEqual([]);
+    await expect(kindsOn('<p style="width:200px">Đưa mặt sau thẻ có mã QR lại gần máy quét</p>')).resolves.toEqual([]);
+  });
+
   it('reports a title pushed above the top of the window', async () => {
     await expect(kindsOn('<h1 style="margin:0;position:relative;top:-20px">Chào mừng</h1>')).resolves.toEqual(['outside-viewport']);
   });

@@ -139,6 +139,19 @@ async function openVolunteerSection(page: Page, section: string): Promise<void> 
 
 const FIRST_LESSON = 'mat-khau-otp';
 
+/** A group session for the first lesson with 25 scans of 20 people (5 scanned twice). */
+async function startGroupOfTwenty({ page, station }: ScreenContext): Promise<void> {
+  await openVolunteerSection(page, 'group');
+  await page.getByTestId('group-lesson').selectOption(FIRST_LESSON);
+  await page.getByTestId('group-consent').tap();
+  await tapTestId(page, 'group-start');
+  await page.getByTestId('roster-count').waitFor();
+  const people = [...Array.from({ length: 20 }, (_, i) => 100 + i), 103, 107, 111, 115, 119];
+  for (const person of people) station.demoScanner()!.scanText(fakeIdCardText(person));
+  await page.getByTestId('roster-count').filter({ hasText: /^20$/ }).waitFor();
+}
+
+
 export const KIOSK_SCREENS: readonly KioskScreen[] = [
   { name: 'attract, demo mode', station: 'demo', screen: 'attract', reach: async () => {}, mainButton: '[data-testid="read-aloud"], [data-demo-card]' },
   { name: 'attract, configured station', station: 'configured', screen: 'attract', reach: async () => {}, mainButton: '[data-testid="read-aloud"]' },
@@ -254,17 +267,20 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     name: 'group roster on a projector (25 scans, 20 people)',
     station: 'demo',
     screen: 'group',
-    reach: async ({ page, station }) => {
-      await openVolunteerSection(page, 'group');
-      await page.getByTestId('group-lesson').selectOption(FIRST_LESSON);
-      await page.getByTestId('group-consent').tap();
-      await tapTestId(page, 'group-start');
-      await page.getByTestId('roster-count').waitFor();
-      const people = [...Array.from({ length: 20 }, (_, i) => 100 + i), 103, 107, 111, 115, 119];
-      for (const person of people) station.demoScanner()!.scanText(fakeIdCardText(person));
-      await page.getByTestId('roster-count').filter({ hasText: /^20$/ }).waitFor();
-    },
+    reach: (context) => startGroupOfTwenty(context),
     mainButton: '[data-testid="group-end"], [data-testid="group-complete"]',
+  },
+  {
+    name: 'group roster with a card for a person without one',
+    station: 'demo',
+    screen: 'group',
+    reach: async (context) => {
+      await startGroupOfTwenty(context);
+      await context.page.getByRole('textbox').fill('Hoàng Thị Phương Thảo');
+      await tapTestId(context.page, 'group-add-without-card');
+      await context.page.locator('.new-card .printed-card').waitFor();
+    },
+    mainButton: '[data-testid="group-end"], [data-testid="group-complete"], .new-card .button',
   },
   { name: 'learner cards', station: 'demo', screen: 'cards', reach: async ({ page }) => {
     await openVolunteerSection(page, 'cards');

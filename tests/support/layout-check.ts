@@ -6,7 +6,7 @@
  * Text is measured as it is drawn: the client rects of each text node's glyph boxes (one per line),
  * not the boxes of the elements around it, so a wide flex item does not count as text where it is
  * empty. Form controls (input, select) count as text boxes too, and pictures (img, svg) may not lie
- * on text either. Text inside a scrolling region
+ * on text either. A word split over two lines counts as cut. Text inside a scrolling region
  * (overflow auto/scroll) may lie outside the region's visible part, since it is reachable, but the
  * region itself must be inside the viewport; text under overflow hidden/clip that does not fit is
  * clipped. When a modal dialog is open, only the dialog is checked (the screen under it is covered).
@@ -20,6 +20,7 @@ export type LayoutProblemKind =
   | 'outside-viewport'
   | 'clipped'
   | 'overlap'
+  | 'broken-word'
   | 'scroller-outside-viewport'
   | 'main-button-missing'
   | 'main-button-hidden';
@@ -118,13 +119,42 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
   };
   const rendered = (element: Element) => getComputedStyle(element).visibility === 'visible' && element.getClientRects().length > 0;
 
+  // A word split over two lines (a box too narrow for it, with overflow-wrap breaking it) is as
+  // unreadable as a clipped one. Tokens longer than MAX_WORD (paths, codes) may break.
+  const MAX_WORD = 24;
+  const isLetter = (char: string) => /[\p{L}\p{M}\p{N}]/u.test(char);
+  const findBrokenWord = (owner: Element, node: Node) => {
+    const text = node.textContent ?? '';
+    const range = document.createRange();
+    let previous: DOMRect | null = null;
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getBoundingClientRect();
+      const letter = isLetter(text[i]!);
+      if (letter && previous && rect.top >= previous.bottom - previous.height / 2) {
+        let start = i;
+        let end = i;
+        while (start > 0 && /\S/.test(text[start - 1]!)) start--;
+        while (end < text.length && /\S/.test(text[end]!)) end++;
+        if (end - start <= MAX_WORD) {
+          add('broken-word', `${label(owner)}: "${text.slice(start, end)}" is split over two lines`);
+          return;
+        }
+      }
+      previous = letter ? rect : null;
+    }
+  };
+
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const owner = node.parentElement;
     if (!owner || !node.textContent?.trim() || owner.closest('svg, option, script, style, template') || !rendered(owner)) continue;
     const range = document.createRange();
     range.selectNodeContents(node);
-    for (const rect of range.getClientRects()) if (rect.width > 0 && rect.height > 0) place(owner, node, true, rect);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+    for (const rect of rects) place(owner, node, true, rect);
+    if (rects.length > 1) findBrokenWord(owner, node);
   }
   const controls = 'input:not([type="checkbox"]):not([type="radio"]):not([type="hidden"]), select, textarea';
   for (const element of root.querySelectorAll(`${controls}, img, svg`)) {
