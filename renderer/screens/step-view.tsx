@@ -14,7 +14,7 @@ export function StepView({ step, index, count, onBack, onNext }: { step: LessonS
       <div className="step-body">
         <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />
         <div className="step-text">
-          <div className="step-words">
+          <div className="step-words" tabIndex={0}>
             <p lang="vi" className="vi">
               {step.text.vi}
             </p>

@@ -35,7 +35,7 @@ export function CardsScreen({ onBack }: { onBack: () => void }) {
           </button>
         )}
       </nav>
-      <div className="scroll-region">
+      <div className="scroll-region" tabIndex={0}>
         <CardSheet cards={cards} />
       </div>
     </main>

@@ -51,7 +51,7 @@ function Roster({ status }: { status: GroupStatus }) {
   const last = status.lastScan;
   return (
     <section className="roster" aria-live="polite">
-      <div className="roster-status">
+      <div className="roster-status" tabIndex={0}>
         <p className="roster-count">
           <strong data-testid="roster-count">{status.count}</strong> <InlineBilingual text={s.present} />
         </p>
@@ -67,7 +67,7 @@ function Roster({ status }: { status: GroupStatus }) {
           </p>
         )}
       </div>
-      <ol className="roster-names">
+      <ol className="roster-names" tabIndex={0}>
         {status.attendees.map((attendee, index) => (
           <li key={`${attendee.joinedWallMs}-${index}`}>{attendee.givenName || `#${index + 1}`}</li>
         ))}

@@ -43,7 +43,7 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
           <h1 className="session-name">
             {r.title.vi} — {report.period.label.vi}
           </h1>
-          <div className="scroll-region">
+          <div className="scroll-region" tabIndex={0}>
             {report.partial && <p className="note">{r.partial.vi}</p>}
             <table className="record">
               <tbody>
@@ -105,7 +105,7 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
           </button>
           <h1>{r.sheetTitle.vi}</h1>
           <p>{report?.period.label.vi}</p>
-          <div className="scroll-region">
+          <div className="scroll-region" tabIndex={0}>
             <table className="record sheet-table">
               <thead>
                 <tr>

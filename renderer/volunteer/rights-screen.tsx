@@ -62,7 +62,7 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
       {record && !record.found && <p data-testid="rights-not-found"><InlineBilingual text={r.notFound} /></p>}
       {record?.found && !erased && (
         <>
-          <div className="scroll-region">
+          <div className="scroll-region" tabIndex={0}>
             <table className="record" data-testid="rights-record">
               <tbody>
                 {rows.map(([label, value]) => (

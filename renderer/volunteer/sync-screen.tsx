@@ -40,7 +40,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
           <InlineBilingual text={t.title} />
         </h1>
       </nav>
-      <div className="scroll-region volunteer-columns">
+      <div className="scroll-region volunteer-columns" tabIndex={0}>
         {sync && (
           <table className="record" data-testid="sync-details">
             <tbody>

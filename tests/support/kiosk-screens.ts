@@ -85,8 +85,14 @@ async function longestQuestion(station: Station): Promise<{ lessonId: string; qu
   return best;
 }
 
-/** Opens a lesson from the lesson list and goes to a step (a resumed lesson starts further on). */
-async function openStep(page: Page, lessonId: string, step: number): Promise<void> {
+/**
+ * Opens a lesson from the lesson list at a step. The station is told first that the learner reached
+ * that step (what the player saves on every step), so the lesson resumes there instead of being tapped
+ * through; a lesson that cannot resume (already passed) is tapped through.
+ */
+async function openStep(page: Page, station: Station, lessonId: string, step: number): Promise<void> {
+  await station.handlers.startLesson({ id: lessonId });
+  await station.handlers.saveStep({ id: lessonId, step });
   await tap(page, `[data-lesson="${lessonId}"]`);
   await page.locator('.step[data-step]').waitFor();
   for (;;) {
@@ -100,7 +106,7 @@ async function openStep(page: Page, lessonId: string, step: number): Promise<voi
 /** From the lesson list into a lesson's quiz, at a question, answered right so far; optionally with a wrong answer picked. */
 async function openQuestion(page: Page, station: Station, lessonId: string, question: number, wrongAnswer: boolean): Promise<void> {
   const view = await lessonView(station, lessonId);
-  await openStep(page, lessonId, view.steps.length - 1);
+  await openStep(page, station, lessonId, view.steps.length - 1);
   await tapTestId(page, 'step-next');
   for (let index = 0; index < question; index++) {
     await tap(page, `.quiz[data-question="${index}"] [data-choice="${view.questions[index]!.answer}"]`);
@@ -178,9 +184,9 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     name: 'lesson step, first',
     station: 'demo',
     screen: 'lesson',
-    reach: async ({ page }) => {
+    reach: async ({ page, station }) => {
       await startVisit(page);
-      await openStep(page, FIRST_LESSON, 0);
+      await openStep(page, station, FIRST_LESSON, 0);
     },
     mainButton: '[data-testid="step-next"]',
   },
@@ -191,7 +197,7 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     reach: async ({ page, station }) => {
       const { lessonId, step } = await longestStep(station);
       await startVisit(page);
-      await openStep(page, lessonId, step);
+      await openStep(page, station, lessonId, step);
     },
     mainButton: '[data-testid="step-next"]',
   },

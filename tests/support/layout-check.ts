@@ -71,6 +71,12 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
     const top = rect.top + element.clientTop;
     return { left, top, right: left + element.clientWidth, bottom: top + element.clientHeight };
   };
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (element: Element) => {
+    let style = styles.get(element);
+    if (!style) styles.set(element, (style = getComputedStyle(element)));
+    return style;
+  };
   const scrolls = (value: string) => value === 'auto' || value === 'scroll';
   const hides = (value: string) => value === 'hidden' || value === 'clip';
 
@@ -85,7 +91,7 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
 
   // Every element whose overflow hides content must not have more content than it shows.
   for (const element of [root, ...root.querySelectorAll('*')]) {
-    const style = getComputedStyle(element);
+    const style = styleOf(element);
     if (style.display === 'none' || element.closest('svg')) continue;
     if (hides(style.overflowX) && element.scrollWidth > element.clientWidth + 1 && element !== document.body) add('clipped', `${label(element)} is ${element.scrollWidth}px wide inside ${element.clientWidth}px`);
     if (hides(style.overflowY) && element.scrollHeight > element.clientHeight + 1 && element !== document.body) add('clipped', `${label(element)} is ${element.scrollHeight}px tall inside ${element.clientHeight}px`);
@@ -99,7 +105,7 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
   const place = (owner: Element, node: Node | null, isText: boolean, box: Box) => {
     let visible = box;
     for (let ancestor = owner.parentElement; ancestor && ancestor !== document.body; ancestor = ancestor.parentElement) {
-      const style = getComputedStyle(ancestor);
+      const style = styleOf(ancestor);
       if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
       const frame = clientBox(ancestor);
       const beyondX = box.left < frame.left - 1 || box.right > frame.right + 1;
@@ -117,7 +123,7 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
     if (!inside(visible, viewport)) add('outside-viewport', `${label(owner)} ${fmt(visible)} is outside the ${window.innerWidth}×${window.innerHeight} window`);
     pieces.push({ owner, node, isText, box: visible });
   };
-  const rendered = (element: Element) => getComputedStyle(element).visibility === 'visible' && element.getClientRects().length > 0;
+  const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0;
 
   // A word split over two lines (a box too narrow for it, with overflow-wrap breaking it) is as
   // unreadable as a clipped one. Tokens longer than MAX_WORD (paths, codes) may break.
@@ -187,7 +193,7 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
       const box = button.getBoundingClientRect();
       let frame: Box = viewport;
       for (let ancestor = button.parentElement; ancestor && ancestor !== document.body; ancestor = ancestor.parentElement) {
-        const style = getComputedStyle(ancestor);
+        const style = styleOf(ancestor);
         if (style.overflowX !== 'visible' || style.overflowY !== 'visible') frame = intersect(frame, clientBox(ancestor));
       }
       const centre = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
