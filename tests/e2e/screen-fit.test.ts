@@ -19,10 +19,11 @@ import { REPO_ROOT } from '../support/web-host-fixture';
 /** Row name → size → file in docs/screenshots (referenced from the README). */
 const DOC_SCREENSHOTS: Record<string, Partial<Record<string, string>>> = {
   'attract, demo mode': { '1024×768': 'fit-attract-demo-1024x768.png' },
+  'attract, configured station': { '1920×1080': 'fit-attract-1920x1080.png' },
   'lesson step, longest text': { '1024×768': 'fit-lesson-step-1024x768.png', '1920×1080': 'fit-lesson-step-1920x1080.png' },
   'quiz feedback, longest question': { '1024×768': 'fit-quiz-feedback-1024x768.png' },
   'group roster on a projector (25 scans, 20 people)': { '1024×768': 'fit-group-roster-1024x768.png' },
-  'reports': { '1280×1024': 'fit-reports-1280x1024.png' },
+  'learner rights, a record found': { '1024×768': 'fit-rights-1024x768.png' },
 };
 const REVIEW_DIR = process.env.FIT_SCREENSHOTS;
 
