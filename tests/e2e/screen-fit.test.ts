@@ -25,6 +25,9 @@ const DOC_SCREENSHOTS: Record<string, Partial<Record<string, string>>> = {
   'group roster on a projector (25 scans, 20 people)': { '1024×768': 'fit-group-roster-1024x768.png' },
   'learner rights, a record found': { '1024×768': 'fit-rights-1024x768.png' },
 };
+for (const name of Object.keys(DOC_SCREENSHOTS)) {
+  if (!KIOSK_SCREENS.some((screen) => screen.name === name)) throw new Error(`DOC_SCREENSHOTS names no row of the screen table: ${name}`);
+}
 const REVIEW_DIR = process.env.FIT_SCREENSHOTS;
 
 describe('every screen fits 1024×768, 1280×1024, 1366×768 and 1920×1080', () => {
