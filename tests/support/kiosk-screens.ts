@@ -33,6 +33,11 @@ export interface KioskScreen {
   readonly reach: (context: ScreenContext) => Promise<void>;
   /** CSS selector of the main button(s); every match must be fully visible without scrolling. */
   readonly mainButton: string | null;
+  /**
+   * The screen scrolls something into view as it opens, for the window size it opens at (a kiosk's
+   * window keeps its size): reach it anew at every size instead of resizing the window after.
+   */
+  readonly reachAtEachSize?: true;
 }
 
 export const CONFIG_FILES: Record<StationKind, string | null> = {
@@ -121,6 +126,12 @@ async function openQuestion(page: Page, station: Station, lessonId: string, ques
   }
 }
 
+/** Records a passed quiz for the learner at the kiosk, as the player does when a quiz ends. */
+async function recordPassed(station: Station, lessonId: string): Promise<void> {
+  const view = await lessonView(station, lessonId);
+  await station.handlers.completeLesson({ id: lessonId, answers: view.questions.map((question) => question.answer) });
+}
+
 /** Plays a lesson through with every answer right: ends on its result. */
 async function passLesson(page: Page, station: Station, lessonId: string): Promise<void> {
   const view = await lessonView(station, lessonId);
@@ -182,6 +193,20 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
   },
   { name: 'lesson list', station: 'demo', screen: 'welcome', reach: ({ page }) => startVisit(page), mainButton: '[data-testid="finish"], .lesson-card.suggested' },
   {
+    name: 'lesson list, nine lessons passed',
+    station: 'demo',
+    screen: 'welcome',
+    reach: async ({ page, station }) => {
+      const person = { scan: () => station.demoScanner()!.scanText(fakeIdCardText(501)) };
+      await startVisit(page, person);
+      for (const lesson of (await station.handlers.listLessons({})).slice(0, 9)) await recordPassed(station, lesson.id);
+      await tapTestId(page, 'finish');
+      await startVisit(page, person);
+    },
+    mainButton: '[data-testid="finish"], .lesson-card.suggested',
+    reachAtEachSize: true,
+  },
+  {
     name: 'lesson step, first',
     station: 'demo',
     screen: 'lesson',
@@ -242,14 +267,11 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     station: 'demo',
     screen: 'certificate',
     reach: async ({ page, station }) => {
-      // A learner of their own (the longest certificate); all but the last lesson are recorded as the
-      // player records a finished quiz, the last one is played on screen to reach its certificate button.
+      // A learner of their own (the longest certificate): all but the last lesson recorded as passed, the
+      // last one played on screen to reach its certificate button.
       await startVisit(page, { scan: () => station.demoScanner()!.scanText(fakeIdCardText(500)) });
       const lessons = await station.handlers.listLessons({});
-      for (const lesson of lessons.slice(0, -1)) {
-        const view = await lessonView(station, lesson.id);
-        await station.handlers.completeLesson({ id: lesson.id, answers: view.questions.map((question) => question.answer) });
-      }
+      for (const lesson of lessons.slice(0, -1)) await recordPassed(station, lesson.id);
       await passLesson(page, station, lessons[lessons.length - 1]!.id);
       await tapTestId(page, 'open-certificate');
       await page.getByTestId('certificate').waitFor();

@@ -1,8 +1,8 @@
 /**
  * Shows the rows of the screen table (kiosk-screens.ts) in one browser: one web host and one touch
  * page per station kind, started when a row first needs it and reused for every later row. Each row
- * starts from a reloaded page at the largest size, with the previous row's visit, volunteer sign-in
- * and group session ended on the station.
+ * starts from a reloaded page, with the previous row's visit, volunteer sign-in and group session
+ * ended on the station.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { CONFIG_FILES, type KioskScreen, type ScreenContext, type StationKind } from './kiosk-screens';
@@ -23,6 +23,8 @@ export const MONITOR_SIZES: readonly ScreenSize[] = [
 
 export const sizeName = (size: ScreenSize) => `${size.width}×${size.height}`;
 
+const LARGEST = MONITOR_SIZES[MONITOR_SIZES.length - 1]!;
+
 interface StationPage extends ScreenContext {
   readonly running: RunningWebHost;
 }
@@ -35,10 +37,14 @@ export class ScreenDriver {
     private readonly contextOptions: BrowserContextOptions = {},
   ) {}
 
-  /** Reaches a row's screen and returns its page, at `size` (the largest monitor while reaching). */
-  async show(screen: KioskScreen, size: ScreenSize = MONITOR_SIZES[MONITOR_SIZES.length - 1]!): Promise<Page> {
+  /**
+   * Reaches a row's screen and returns its page at `size`. The screen is reached at the largest size
+   * (nothing needs scrolling into view to be tapped there) and the window then resized, unless
+   * `reachAtSize` asks to reach it at `size` itself.
+   */
+  async show(screen: KioskScreen, size: ScreenSize = LARGEST, { reachAtSize = false } = {}): Promise<Page> {
     const context = await this.stationPage(screen.station);
-    await this.reset(context);
+    await this.reset(context, reachAtSize ? size : LARGEST);
     await screen.reach(context);
     await context.page.locator(`[data-screen="${screen.screen}"]`).first().waitFor();
     await context.page.setViewportSize(size);
@@ -57,7 +63,7 @@ export class ScreenDriver {
     const known = this.pages.get(kind);
     if (known) return known;
     const running = await startTestWebHost({ configPath: CONFIG_FILES[kind] });
-    const context = await this.browser.newContext({ ...this.contextOptions, viewport: MONITOR_SIZES[MONITOR_SIZES.length - 1]!, hasTouch: true });
+    const context = await this.browser.newContext({ ...this.contextOptions, viewport: LARGEST, hasTouch: true });
     const page = await context.newPage();
     // A fake clock (running at normal speed) so that a row can fast-forward to the idle warning.
     await page.clock.install();
@@ -67,12 +73,12 @@ export class ScreenDriver {
     return created;
   }
 
-  private async reset({ page, station }: StationPage): Promise<void> {
+  private async reset({ page, station }: StationPage, size: ScreenSize): Promise<void> {
     // Each may be refused (no group, nobody signed in, a station in maintenance): that is the state wanted.
     await station.handlers.endGroup({}).catch(() => null);
     await station.handlers.endVisit({ reason: 'user' }).catch(() => null);
     await station.handlers.volunteerSignOut({}).catch(() => null);
-    await page.setViewportSize(MONITOR_SIZES[MONITOR_SIZES.length - 1]!);
+    await page.setViewportSize(size);
     await page.reload();
     await page.locator('[data-screen]:not([data-screen="loading"])').first().waitFor();
   }
