@@ -64,6 +64,13 @@ describe('layout checker on fixture pages', () => {
     await expect(kindsOn('<p style="width:200px">Đưa mặt sau thẻ có mã QR lại gần máy quét</p>')).resolves.toEqual([]);
   });
 
+  it('reports text sticking out of the box it is drawn in (a card, a button)', async () => {
+    const card = '<figure style="margin:0;width:150px;border:2px dashed #000"><figcaption style="white-space:nowrap">Trạm trình diễn — Nhà văn hoá</figcaption></figure>';
+    await expect(kindsOn(card)).resolves.toEqual(['outside-box']);
+    await expect(kindsOn('<button style="width:90px;height:40px;white-space:nowrap">Tình nguyện viên</button>')).resolves.toEqual(['outside-box']);
+    await expect(kindsOn('<span style="border:2px solid #000">Đã điểm danh</span>')).resolves.toEqual([]);
+  });
+
   it('reports a title pushed above the top of the window', async () => {
     await expect(kindsOn('<h1 style="margin:0;position:relative;top:-20px">Chào mừng</h1>')).resolves.toEqual(['outside-viewport']);
   });

@@ -1,7 +1,7 @@
 /**
  * Every screen of the kiosk in one table: how to reach it from a freshly loaded start screen, and the
  * element that is its main button. The screen-fit and accessibility tests walk this table, so a new
- * screen is one new row here (and, when it needs a new way in, one small helper below).
+ * screen is one new row here (and, when it needs a new way in, one small helper in kiosk-screen-steps.ts).
  *
  * Rows are reached in order on one page per station kind; before each row the page is reloaded and
  * the station's visit, volunteer sign-in and group session are ended, so no row depends on another
@@ -9,10 +9,10 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { LessonView } from '../../electron/contract/dto';
 import type { Station } from '../../electron/station/station';
 import { demoCardText } from '../../electron/station/services/demo-cards';
 import { fakeIdCardText } from './fake-persons';
+import { FIRST_LESSON, lessonView, longestQuestion, longestStep, openQuestion, openStep, openVolunteerSection, passLesson, recordPassed, signIn, startGroupOfTwenty, startVisit, tap, tapTestId } from './kiosk-screen-steps';
 import { REPO_ROOT } from './web-host-fixture';
 
 /** The station configurations screens are shown on: demo (no config), a configured one, a broken config (a 4-digit ward code). */
@@ -45,130 +45,6 @@ export const CONFIG_FILES: Record<StationKind, string | null> = {
   configured: join(REPO_ROOT, 'kiosk-config', 'examples', 'group-room-projector.json'),
   broken: join(REPO_ROOT, 'tests', 'fixtures', 'config', 'invalid-ward-code.json'),
 };
-
-
-const tap = (page: Page, selector: string) => page.locator(selector).first().tap();
-const tapTestId = (page: Page, id: string) => page.getByTestId(id).tap();
-
-/** Taps a demo card, or scans a fake person, and answers consent when the person is new: ends on the lesson list. */
-async function startVisit(page: Page, who: string | { readonly scan: () => void } = 'an-1958'): Promise<void> {
-  if (typeof who === 'string') await tap(page, `[data-demo-card="${who}"]`);
-  else who.scan();
-  const next = page.locator('[data-screen="consent"], [data-screen="welcome"]');
-  await next.first().waitFor();
-  if ((await next.first().getAttribute('data-screen')) === 'consent') await tapTestId(page, 'consent-yes');
-  await page.locator('[data-screen="welcome"]').waitFor();
-}
-
-async function lessonView(station: Station, id: string): Promise<LessonView> {
-  return station.handlers.getLesson({ id });
-}
-
-/** The lesson and step whose words are longest: the hardest step to fit. */
-async function longestStep(station: Station): Promise<{ lessonId: string; step: number }> {
-  let best = { lessonId: '', step: 0, length: -1 };
-  for (const summary of await station.handlers.listLessons({})) {
-    const view = await lessonView(station, summary.id);
-    view.steps.forEach((step, index) => {
-      const length = step.text.vi.length + step.text.en.length;
-      if (length > best.length) best = { lessonId: summary.id, step: index, length };
-    });
-  }
-  return best;
-}
-
-/** The lesson and question with the longest prompt, choices and explanation. */
-async function longestQuestion(station: Station): Promise<{ lessonId: string; question: number }> {
-  let best = { lessonId: '', question: 0, length: -1 };
-  for (const summary of await station.handlers.listLessons({})) {
-    const view = await lessonView(station, summary.id);
-    view.questions.forEach((question, index) => {
-      const texts = [question.prompt, question.explanation, ...question.choices];
-      const length = texts.reduce((sum, text) => sum + text.vi.length + text.en.length, 0);
-      if (length > best.length) best = { lessonId: summary.id, question: index, length };
-    });
-  }
-  return best;
-}
-
-/**
- * Opens a lesson from the lesson list at a step. The station is told first that the learner reached
- * that step (what the player saves on every step), so the lesson resumes there instead of being tapped
- * through; a lesson that cannot resume (already passed) is tapped through.
- */
-async function openStep(page: Page, station: Station, lessonId: string, step: number): Promise<void> {
-  await station.handlers.startLesson({ id: lessonId });
-  await station.handlers.saveStep({ id: lessonId, step });
-  await tap(page, `[data-lesson="${lessonId}"]`);
-  await page.locator('.step[data-step]').waitFor();
-  for (;;) {
-    const at = Number(await page.locator('.step[data-step]').getAttribute('data-step'));
-    if (at === step) return;
-    await tapTestId(page, at < step ? 'step-next' : 'step-back');
-    await page.locator(`.step[data-step="${at < step ? at + 1 : at - 1}"]`).waitFor();
-  }
-}
-
-/** From the lesson list into a lesson's quiz, at a question, answered right so far; optionally with a wrong answer picked. */
-async function openQuestion(page: Page, station: Station, lessonId: string, question: number, wrongAnswer: boolean): Promise<void> {
-  const view = await lessonView(station, lessonId);
-  await openStep(page, station, lessonId, view.steps.length - 1);
-  await tapTestId(page, 'step-next');
-  for (let index = 0; index < question; index++) {
-    await tap(page, `.quiz[data-question="${index}"] [data-choice="${view.questions[index]!.answer}"]`);
-    await tapTestId(page, 'quiz-next');
-  }
-  await page.locator(`.quiz[data-question="${question}"]`).waitFor();
-  if (wrongAnswer) {
-    const answer = view.questions[question]!.answer;
-    await tap(page, `[data-choice="${answer === 0 ? 1 : 0}"]`);
-    await page.getByTestId('feedback').waitFor();
-  }
-}
-
-/** Records a passed quiz for the learner at the kiosk, as the player does when a quiz ends. */
-async function recordPassed(station: Station, lessonId: string): Promise<void> {
-  const view = await lessonView(station, lessonId);
-  await station.handlers.completeLesson({ id: lessonId, answers: view.questions.map((question) => question.answer) });
-}
-
-/** Plays a lesson through with every answer right: ends on its result. */
-async function passLesson(page: Page, station: Station, lessonId: string): Promise<void> {
-  const view = await lessonView(station, lessonId);
-  await openQuestion(page, station, lessonId, 0, false);
-  for (const [index, question] of view.questions.entries()) {
-    await tap(page, `.quiz[data-question="${index}"] [data-choice="${question.answer}"]`);
-    await tapTestId(page, 'quiz-next');
-  }
-  await page.getByTestId('lesson-done').waitFor();
-}
-
-async function signIn(page: Page): Promise<void> {
-  await tapTestId(page, 'volunteer-entry');
-  for (const digit of '1234') await tap(page, `[data-pin-key="${digit}"]`);
-  await tapTestId(page, 'pin-ok');
-  await page.locator('[data-screen="volunteer"]').waitFor();
-}
-
-async function openVolunteerSection(page: Page, section: string): Promise<void> {
-  await signIn(page);
-  await tapTestId(page, `open-${section}`);
-}
-
-const FIRST_LESSON = 'mat-khau-otp';
-
-/** A group session for the first lesson with 25 scans of 20 people (5 scanned twice). */
-async function startGroupOfTwenty({ page, station }: ScreenContext): Promise<void> {
-  await openVolunteerSection(page, 'group');
-  await page.getByTestId('group-lesson').selectOption(FIRST_LESSON);
-  await page.getByTestId('group-consent').tap();
-  await tapTestId(page, 'group-start');
-  await page.getByTestId('roster-count').waitFor();
-  const people = [...Array.from({ length: 20 }, (_, i) => 100 + i), 103, 107, 111, 115, 119];
-  for (const person of people) station.demoScanner()!.scanText(fakeIdCardText(person));
-  await page.getByTestId('roster-count').filter({ hasText: /^20$/ }).waitFor();
-}
-
 
 export const KIOSK_SCREENS: readonly KioskScreen[] = [
   { name: 'attract, demo mode', station: 'demo', screen: 'attract', reach: async () => {}, mainButton: '[data-testid="read-aloud"], [data-demo-card]' },

@@ -6,7 +6,8 @@
  * Text is measured as it is drawn: the client rects of each text node's glyph boxes (one per line),
  * not the boxes of the elements around it, so a wide flex item does not count as text where it is
  * empty. Form controls (input, select) count as text boxes too, and pictures (img, svg) may not lie
- * on text either. A word split over two lines counts as cut. Text inside a scrolling region
+ * on text either. A word split over two lines counts as cut, and so does text sticking out of the box
+ * (border or background) it is drawn in. Text inside a scrolling region
  * (overflow auto/scroll) may lie outside the region's visible part, since it is reachable, but the
  * region itself must be inside the viewport; text under overflow hidden/clip that does not fit is
  * clipped. When a modal dialog is open, only the dialog is checked (the screen under it is covered).
@@ -21,6 +22,7 @@ export type LayoutProblemKind =
   | 'clipped'
   | 'overlap'
   | 'broken-word'
+  | 'outside-box'
   | 'scroller-outside-viewport'
   | 'main-button-missing'
   | 'main-button-hidden';
@@ -119,9 +121,28 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
         visible = intersect(visible, frame);
       }
     }
+    if (isText) {
+      const drawn = boxAround(owner);
+      if (drawn && !inside(box, drawn.getBoundingClientRect())) add('outside-box', `${label(owner)} ${fmt(box)} sticks out of ${label(drawn)} ${fmt(drawn.getBoundingClientRect())}`);
+    }
     if (isEmpty(visible)) return; // scrolled out of its region: reachable, and checked when scrolled in
     if (!inside(visible, viewport)) add('outside-viewport', `${label(owner)} ${fmt(visible)} is outside the ${window.innerWidth}×${window.innerHeight} window`);
     pieces.push({ owner, node, isText, box: visible });
+  };
+  /**
+   * The nearest element around a text that draws a box (a border or a background colour: a button, a
+   * card, a badge, a table): the text must stay inside it. None when a scrolling region comes first
+   * (its content may lie beyond it) or none draws a box.
+   */
+  const boxAround = (owner: Element): Element | null => {
+    for (let element: Element | null = owner; element && element !== document.body; element = element.parentElement) {
+      const style = styleOf(element);
+      if (scrolls(style.overflowX) || scrolls(style.overflowY)) return null;
+      const hasBorder = ['Top', 'Right', 'Bottom', 'Left'].some((side) => parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 && style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none');
+      const hasBackground = style.backgroundColor !== 'rgba(0, 0, 0, 0)' && style.backgroundColor !== 'transparent';
+      if ((hasBorder || hasBackground) && style.display !== 'inline') return element;
+    }
+    return null;
   };
   const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0;
 
