@@ -26,7 +26,7 @@ export function CertificateScreen({ onClose }: { onClose: () => void }) {
       </nav>
       {error && <p className="note">{error}</p>}
       {certificate && (
-        <article className="certificate" data-testid="certificate">
+        <article className="certificate" tabIndex={0} data-testid="certificate">
           <h1>
             {s.certificateTitle.vi}
             <span className="en">{s.certificateTitle.en}</span>

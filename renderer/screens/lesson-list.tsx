@@ -34,6 +34,8 @@ export function LessonList({ onOpen }: { onOpen: (lesson: LessonSummary) => void
             className={`lesson-card status-${lesson.status}${lesson.id === suggested?.id ? ' suggested' : ''}`}
             data-lesson={lesson.id}
             data-status={lesson.status}
+            // The suggested lesson may be far down the list (many passed): bring it into view.
+            ref={lesson.id === suggested?.id ? (card) => card?.scrollIntoView({ block: 'nearest' }) : undefined}
             onClick={() => onOpen(lesson)}
           >
             <span className="lesson-title">{lesson.title.vi}</span>

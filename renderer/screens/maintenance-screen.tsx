@@ -8,7 +8,7 @@ export function MaintenanceScreen({ status }: { status: StationStatus }) {
     <main className="screen maintenance" data-screen="maintenance">
       <BilingualText as="h1" text={strings.maintenanceTitle} className="title" />
       <BilingualText text={strings.maintenanceBody} />
-      <ul className="problems" data-testid="problems">
+      <ul className="problems" tabIndex={0} data-testid="problems">
         {status.problems.map((problem) => (
           <li key={`${problem.code}:${problem.message}`}>
             <code>{problem.code}</code> — {problem.message}

@@ -28,28 +28,33 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
   };
   return (
     <div className="quiz" data-question={index}>
-      <p className="step-counter">
-        {s.question.vi} {index + 1}/{questions.length} <span className="en">/ {s.question.en} {index + 1} of {questions.length}</span>
-      </p>
-      <h2 className="quiz-prompt">
-        <span className="vi">{question.prompt.vi}</span>
-        <span className="en">{question.prompt.en}</span>
-      </h2>
-      <ReadAloudButton text={{ vi: `${question.prompt.vi} ${question.choices.map((c, i) => `${i + 1}. ${c.vi}`).join('. ')}`, en: question.prompt.en }} label={s.listenAgain} />
-      <div className="choices" role="group">
-        {question.choices.map((choice, i) => (
-          <button
-            key={choice.vi}
-            type="button"
-            className={`button secondary choice-option${picked === i ? (i === question.answer ? ' right' : ' wrong') : ''}`}
-            data-choice={i}
-            aria-pressed={picked === i}
-            onClick={() => choose(i)}
-          >
-            {choice.vi}
-            <span className="en">{choice.en}</span>
-          </button>
-        ))}
+      <div className="quiz-head">
+        <p className="step-counter">
+          {s.question.vi} {index + 1}/{questions.length} <span className="en">/ {s.question.en} {index + 1} of {questions.length}</span>
+        </p>
+        <ReadAloudButton text={{ vi: `${question.prompt.vi} ${question.choices.map((c, i) => `${i + 1}. ${c.vi}`).join('. ')}`, en: question.prompt.en }} label={s.listenAgain} />
+      </div>
+      {/* A long question scrolls here; the feedback and the next button below it stay in view. */}
+      <div className="quiz-body">
+        <h2 className="quiz-prompt">
+          <span className="vi">{question.prompt.vi}</span>
+          <span className="en">{question.prompt.en}</span>
+        </h2>
+        <div className="choices" role="group">
+          {question.choices.map((choice, i) => (
+            <button
+              key={choice.vi}
+              type="button"
+              className={`button secondary choice-option${picked === i ? (i === question.answer ? ' right' : ' wrong') : ''}`}
+              data-choice={i}
+              aria-pressed={picked === i}
+              onClick={() => choose(i)}
+            >
+              {choice.vi}
+              <span className="en">{choice.en}</span>
+            </button>
+          ))}
+        </div>
       </div>
       {picked !== null && (
         <div className={`feedback ${isRight ? 'right' : 'wrong'}`} role="status" data-testid="feedback">

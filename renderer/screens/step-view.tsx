@@ -15,12 +15,14 @@ export function StepView({ step, index, count, onBack, onNext }: { step: LessonS
       <div className="step-body">
         {step.safeAdvice ? <SafeAdvicePanel note={step.safeAdvice.note} alt={step.imageAlt} /> : <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />}
         <div className="step-text">
-          <p lang="vi" className="vi">
-            {step.text.vi}
-          </p>
-          <p lang="en" className="en">
-            {step.text.en}
-          </p>
+          <div className="step-words" tabIndex={0}>
+            <p lang="vi" className="vi">
+              {step.text.vi}
+            </p>
+            <p lang="en" className="en">
+              {step.text.en}
+            </p>
+          </div>
           <ReadAloudButton text={step.text} audioUrl={step.audioUrl} label={s.listenAgain} />
         </div>
       </div>

@@ -35,7 +35,9 @@ export function CardsScreen({ onBack }: { onBack: () => void }) {
           </button>
         )}
       </nav>
-      <CardSheet cards={cards} />
+      <div className="scroll-region" tabIndex={0}>
+        <CardSheet cards={cards} />
+      </div>
     </main>
   );
 }

@@ -51,21 +51,23 @@ function Roster({ status }: { status: GroupStatus }) {
   const last = status.lastScan;
   return (
     <section className="roster" aria-live="polite">
-      <p className="roster-count">
-        <strong data-testid="roster-count">{status.count}</strong> <InlineBilingual text={s.present} />
-      </p>
-      {status.lessonTitle && <p className="roster-lesson">{status.lessonTitle.vi}</p>}
-      <p className="roster-prompt">
-        <InlineBilingual text={s.scanNow} />
-      </p>
-      {last && (
-        <p className={`roster-last ${last.kind}`} data-testid="roster-last" data-kind={last.kind}>
-          {last.kind === 'joined' && `${s.joined.vi}: ${last.givenName ?? ''}`}
-          {last.kind === 'duplicate' && `${s.duplicate.vi}: ${last.givenName ?? ''}`}
-          {last.kind === 'rejected' && (last.message?.vi ?? '')}
+      <div className="roster-status" tabIndex={0}>
+        <p className="roster-count">
+          <strong data-testid="roster-count">{status.count}</strong> <InlineBilingual text={s.present} />
         </p>
-      )}
-      <ol className="roster-names">
+        {status.lessonTitle && <p className="roster-lesson">{status.lessonTitle.vi}</p>}
+        <p className="roster-prompt">
+          <InlineBilingual text={s.scanNow} />
+        </p>
+        {last && (
+          <p className={`roster-last ${last.kind}`} data-testid="roster-last" data-kind={last.kind}>
+            {last.kind === 'joined' && `${s.joined.vi}: ${last.givenName ?? ''}`}
+            {last.kind === 'duplicate' && `${s.duplicate.vi}: ${last.givenName ?? ''}`}
+            {last.kind === 'rejected' && (last.message?.vi ?? '')}
+          </p>
+        )}
+      </div>
+      <ol className="roster-names" tabIndex={0}>
         {status.attendees.map((attendee, index) => (
           <li key={`${attendee.joinedWallMs}-${index}`}>{attendee.givenName || `#${index + 1}`}</li>
         ))}

@@ -43,41 +43,43 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
           <h1 className="session-name">
             {r.title.vi} — {report.period.label.vi}
           </h1>
-          {report.partial && <p className="note">{r.partial.vi}</p>}
-          <table className="record">
-            <tbody>
-              {(
-                [
-                  [r.visits, report.visits],
-                  [r.learners, report.distinctLearners],
-                  [r.completed, report.lessonsCompleted],
-                  [r.passed, report.lessonsPassed],
-                  [r.groups, report.groups],
-                ] satisfies Array<[Bilingual, number]>
-              ).map(([label, value]) => (
-                <tr key={label.en}>
+          <div className="scroll-region" tabIndex={0}>
+            {report.partial && <p className="note">{r.partial.vi}</p>}
+            <table className="record">
+              <tbody>
+                {(
+                  [
+                    [r.visits, report.visits],
+                    [r.learners, report.distinctLearners],
+                    [r.completed, report.lessonsCompleted],
+                    [r.passed, report.lessonsPassed],
+                    [r.groups, report.groups],
+                  ] satisfies Array<[Bilingual, number]>
+                ).map(([label, value]) => (
+                  <tr key={label.en}>
+                    <th scope="row">
+                      <InlineBilingual text={label} />
+                    </th>
+                    <td data-testid={`report-${label.en}`}>{value}</td>
+                  </tr>
+                ))}
+                <tr>
                   <th scope="row">
-                    <InlineBilingual text={label} />
+                    <InlineBilingual text={r.ageBands} />
                   </th>
-                  <td data-testid={`report-${label.en}`}>{value}</td>
+                  <td>{Object.entries(report.byAgeBand).map(([band, n]) => `${band}: ${n}`).join(' · ')}</td>
                 </tr>
+              </tbody>
+            </table>
+            <h2 className="section-title">{r.byLesson.vi}</h2>
+            <ul>
+              {report.byLesson.filter((lesson) => lesson.completed + lesson.started > 0).map((lesson) => (
+                <li key={lesson.lessonId}>
+                  {lesson.title.vi}: {lesson.completed} / {lesson.passed} đạt
+                </li>
               ))}
-              <tr>
-                <th scope="row">
-                  <InlineBilingual text={r.ageBands} />
-                </th>
-                <td>{Object.entries(report.byAgeBand).map(([band, n]) => `${band}: ${n}`).join(' · ')}</td>
-              </tr>
-            </tbody>
-          </table>
-          <h2 className="section-title">{r.byLesson.vi}</h2>
-          <ul>
-            {report.byLesson.filter((lesson) => lesson.completed + lesson.started > 0).map((lesson) => (
-              <li key={lesson.lessonId}>
-                {lesson.title.vi}: {lesson.completed} / {lesson.passed} đạt
-              </li>
-            ))}
-          </ul>
+            </ul>
+          </div>
           <div className="group-actions">
             <span>{r.saveTo.vi}:</span>
             {targets.map((target) => (
@@ -98,36 +100,38 @@ export function ReportsScreen({ onBack }: { onBack: () => void }) {
       )}
       {sheet && (
         <section className="attendance-sheet" data-testid="attendance-sheet">
-          <button type="button" className="button no-print" onClick={() => void printPage()}>
+          <button type="button" className="button no-print" onClick={() => void printPage()} data-testid="print-sheet">
             {s.print.vi}
           </button>
           <h1>{r.sheetTitle.vi}</h1>
           <p>{report?.period.label.vi}</p>
-          <table className="record sheet-table">
-            <thead>
-              <tr>
-                {['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Ngày', 'Giờ vào', 'Giờ ra', 'Bài học'].map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.map((row) => (
-                <tr key={`${row.stt}`}>
-                  <td>{row.stt}</td>
-                  <td>{row.name}</td>
-                  <td>{row.birthYear ?? ''}</td>
-                  <td>{row.gender}</td>
-                  <td>{row.date}</td>
-                  <td>{row.timeIn}</td>
-                  <td>{row.timeOut}</td>
-                  <td>{row.lessons.map((lesson) => `${lesson.title.vi}${lesson.passed ? ' (đạt)' : ''}`).join('; ')}</td>
+          <div className="scroll-region" tabIndex={0}>
+            <table className="record sheet-table">
+              <thead>
+                <tr>
+                  {['STT', 'Họ và tên', 'Năm sinh', 'Giới tính', 'Ngày', 'Giờ vào', 'Giờ ra', 'Bài học'].map((header) => (
+                    <th key={header} scope="col">
+                      {header}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {sheet.map((row) => (
+                  <tr key={`${row.stt}`}>
+                    <td>{row.stt}</td>
+                    <td>{row.name}</td>
+                    <td>{row.birthYear ?? ''}</td>
+                    <td>{row.gender}</td>
+                    <td>{row.date}</td>
+                    <td>{row.timeIn}</td>
+                    <td>{row.timeOut}</td>
+                    <td>{row.lessons.map((lesson) => `${lesson.title.vi}${lesson.passed ? ' (đạt)' : ''}`).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </main>

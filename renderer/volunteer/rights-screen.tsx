@@ -62,46 +62,52 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
       {record && !record.found && <p data-testid="rights-not-found"><InlineBilingual text={r.notFound} /></p>}
       {record?.found && !erased && (
         <>
-          <table className="record" data-testid="rights-record">
-            <tbody>
-              {rows.map(([label, value]) => (
-                <tr key={label.en}>
-                  <th scope="row">
-                    <InlineBilingual text={label} />
-                  </th>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p><InlineBilingual text={r.notKept} /></p>
-          {record.canReprintCard && (
-            <button type="button" className="button secondary" data-testid="rights-reprint" onClick={() => void kiosk().reprintLearnerCard({ lookupId: record.lookupId }).then((result) => result.ok && setCard(result.value))}>
-              <InlineBilingual text={r.reprint} />
-            </button>
-          )}
-          {card && (
-            <>
-              <CardSheet cards={[card]} />
-              <button type="button" className="button no-print" onClick={() => void printPage()}>
-                {s.print.vi}
+          <div className="scroll-region" tabIndex={0}>
+            <table className="record" data-testid="rights-record">
+              <tbody>
+                {rows.map(([label, value]) => (
+                  <tr key={label.en}>
+                    <th scope="row">
+                      <InlineBilingual text={label} />
+                    </th>
+                    <td>{value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p>
+              <InlineBilingual text={r.notKept} />
+            </p>
+            {card && (
+              <>
+                <CardSheet cards={[card]} />
+                <button type="button" className="button no-print" onClick={() => void printPage()}>
+                  {s.print.vi}
+                </button>
+              </>
+            )}
+          </div>
+          <div className="group-actions">
+            {record.canReprintCard && (
+              <button type="button" className="button secondary" data-testid="rights-reprint" onClick={() => void kiosk().reprintLearnerCard({ lookupId: record.lookupId }).then((result) => result.ok && setCard(result.value))}>
+                <InlineBilingual text={r.reprint} />
               </button>
-            </>
-          )}
-          {!confirming ? (
-            <button type="button" className="button secondary" onClick={() => setConfirming(true)} data-testid="rights-erase">
-              <InlineBilingual text={r.erase} />
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button danger"
-              data-testid="rights-confirm-erase"
-              onClick={() => void kiosk().eraseLearner({ lookupId: record.lookupId, confirm: true }).then((result) => setErased(result.ok && result.value.erased))}
-            >
-              <InlineBilingual text={r.confirmErase} />
-            </button>
-          )}
+            )}
+            {!confirming ? (
+              <button type="button" className="button secondary" onClick={() => setConfirming(true)} data-testid="rights-erase">
+                <InlineBilingual text={r.erase} />
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button danger"
+                data-testid="rights-confirm-erase"
+                onClick={() => void kiosk().eraseLearner({ lookupId: record.lookupId, confirm: true }).then((result) => setErased(result.ok && result.value.erased))}
+              >
+                <InlineBilingual text={r.confirmErase} />
+              </button>
+            )}
+          </div>
         </>
       )}
       {erased && <p role="status" data-testid="rights-erased"><InlineBilingual text={r.erased} /></p>}

@@ -40,69 +40,71 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
           <InlineBilingual text={t.title} />
         </h1>
       </nav>
-      {sync && (
-        <table className="record" data-testid="sync-details">
-          <tbody>
-            <tr>
-              <th scope="row">{t.title.vi}</th>
-              <td>
-                <SyncBadge sync={sync} />
-              </td>
-            </tr>
-            <tr>
-              <th scope="row">{t.lastSuccess.vi}</th>
-              <td>{sync.lastSuccessMs ? new Date(sync.lastSuccessMs).toLocaleString('vi-VN') : t.never.vi}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t.receipt.vi}</th>
-              <td data-testid="receipt-short">{sync.receiptShort ?? '—'}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t.clock.vi}</th>
-              <td>{sync.clockOffsetMs === null ? '—' : formatOffset(sync.clockOffsetMs)}</td>
-            </tr>
-            {sync.detail && (
+      <div className="scroll-region volunteer-columns" tabIndex={0}>
+        {sync && (
+          <table className="record" data-testid="sync-details">
+            <tbody>
               <tr>
-                <th scope="row">!</th>
-                <td>{sync.detail}</td>
+                <th scope="row">{t.title.vi}</th>
+                <td>
+                  <SyncBadge sync={sync} />
+                </td>
               </tr>
-            )}
-          </tbody>
-        </table>
-      )}
-      <section className="group-setup">
-        <h2 className="section-title">{t.enrolTitle.vi}</h2>
-        <label className="field">
-          {t.hubUrl.vi}
-          <input className="text-input" value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="https://hub.quangninh.example" data-testid="hub-url" />
-        </label>
-        <label className="field">
-          {t.code.vi}
-          <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
-        </label>
-        <button type="button" className="button" disabled={!hubUrl || !code} onClick={() => void enrol()} data-testid="enrol">
-          <InlineBilingual text={t.enrol} />
-        </button>
-        {message && (
-          <p role="status" data-testid="enrol-message">
-            {message}
-          </p>
+              <tr>
+                <th scope="row">{t.lastSuccess.vi}</th>
+                <td>{sync.lastSuccessMs ? new Date(sync.lastSuccessMs).toLocaleString('vi-VN') : t.never.vi}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.receipt.vi}</th>
+                <td data-testid="receipt-short">{sync.receiptShort ?? '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t.clock.vi}</th>
+                <td>{sync.clockOffsetMs === null ? '—' : formatOffset(sync.clockOffsetMs)}</td>
+              </tr>
+              {sync.detail && (
+                <tr>
+                  <th scope="row">!</th>
+                  <td>{sync.detail}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
         )}
-      </section>
-      <section className="group-actions">
-        <span>{t.usbTitle.vi}:</span>
-        {targets.map((target) => (
-          <button
-            key={target.id}
-            type="button"
-            className="button secondary"
-            data-bundle-target={target.id}
-            onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
-          >
-            {target.label.vi}
+        <section className="group-setup">
+          <h2 className="section-title">{t.enrolTitle.vi}</h2>
+          <label className="field">
+            {t.hubUrl.vi}
+            <input className="text-input" value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="https://hub.quangninh.example" data-testid="hub-url" />
+          </label>
+          <label className="field">
+            {t.code.vi}
+            <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
+          </label>
+          <button type="button" className="button" disabled={!hubUrl || !code} onClick={() => void enrol()} data-testid="enrol">
+            <InlineBilingual text={t.enrol} />
           </button>
-        ))}
-      </section>
+          {message && (
+            <p role="status" data-testid="enrol-message">
+              {message}
+            </p>
+          )}
+        </section>
+        <section className="group-actions">
+          <span>{t.usbTitle.vi}:</span>
+          {targets.map((target) => (
+            <button
+              key={target.id}
+              type="button"
+              className="button secondary"
+              data-bundle-target={target.id}
+              onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
+            >
+              {target.label.vi}
+            </button>
+          ))}
+        </section>
+      </div>
     </main>
   );
 }

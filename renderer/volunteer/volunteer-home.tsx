@@ -30,7 +30,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
         <InlineBilingual text={s.home} />
       </h1>
       {notices.length > 0 && (
-        <ul className="problems" data-testid="notices" aria-label="Cần kiểm tra / To check">
+        <ul className="problems" tabIndex={0} data-testid="notices" aria-label="Cần kiểm tra / To check">
           {notices.map((notice) => (
             <li key={`${notice.code}:${notice.message}`}>
               <code>{notice.code}</code> — {notice.message}

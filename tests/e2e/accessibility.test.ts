@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
+import { KIOSK_SCREENS } from '../support/kiosk-screens';
+import { MONITOR_SIZES, ScreenDriver } from '../support/screen-driver';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** 15 mm at 96 dpi. */
@@ -37,81 +38,30 @@ async function audit(page: Page): Promise<Audit> {
   }, MIN_BUTTON_PX);
 }
 
+/**
+ * Every row of the screen table (the kiosk's screens, the volunteer's screens, maintenance and the idle
+ * warning), reached by touch at the smallest monitor size, where the base text size is smallest.
+ */
 describe('accessibility of every screen, by touch alone', () => {
-  let running: RunningWebHost;
   let browser: Browser;
-  let page: Page;
+  let driver: ScreenDriver;
 
   beforeAll(async () => {
-    running = await startTestWebHost();
     browser = await launchChromium();
     // bypassCSP only lets the test inject axe-core; the app itself keeps its strict CSP.
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true, isMobile: false, bypassCSP: true });
-    page = await context.newPage();
-    await page.goto(running.host.url);
+    driver = new ScreenDriver(browser, { bypassCSP: true });
   });
 
   afterAll(async () => {
+    await driver?.close();
     await browser?.close();
-    await running?.stop();
   });
 
-  const expectClean = async (screen: string) => {
-    await page.locator(`[data-screen="${screen}"]`).first().waitFor();
-    const result = await audit(page);
-    expect({ screen, ...result }).toEqual({ screen, violations: [], smallButtons: [], smallText: [] });
-  };
-
-  it('attract', async () => expectClean('attract'));
-
-  it('consent (tapped from a demo card)', async () => {
-    await page.locator('[data-demo-card="binh-1962"]').tap();
-    await expectClean('consent');
-  });
-
-  it('welcome and lesson list', async () => {
-    await page.getByTestId('consent-yes').tap();
-    await expectClean('welcome');
-  });
-
-  it('lesson step', async () => {
-    await page.locator('[data-lesson="thanh-toan-vietqr"]').tap();
-    await page.locator('.step[data-step="0"]').waitFor();
-    await expectClean('lesson');
-  });
-
-  it('quiz with feedback', async () => {
-    const view = await running.station.handlers.getLesson({ id: 'thanh-toan-vietqr' });
-    for (let i = 0; i < view.steps.length; i++) await page.getByTestId('step-next').tap();
-    await page.locator('[data-choice="0"]').tap();
-    await page.getByTestId('feedback').waitFor();
-    await expectClean('lesson');
-    for (const [index, question] of view.questions.entries()) {
-      await page.locator(`.quiz[data-question="${index}"] [data-choice="${question.answer}"]`).tap();
-      await page.getByTestId('quiz-next').tap();
-    }
-  });
-
-  it('lesson result and certificate', async () => {
-    await page.getByTestId('lesson-done').waitFor();
-    await expectClean('lesson');
-    await page.getByTestId('open-certificate').tap();
-    await expectClean('certificate');
-  });
-
-  it('rejected card notice', async () => {
-    await page.getByTestId('close-certificate').tap();
-    await page.getByTestId('finish').tap();
-    await page.locator('[data-demo-card="payment-qr"]').tap();
-    await expectClean('rejected');
-  });
-
-  it('lesson step with the safe advice in place of an unconfirmed phone number', async () => {
-    await page.getByTestId('notice-done').tap();
-    await page.locator('[data-demo-card="binh-1962"]').tap();
-    await page.locator('[data-lesson="cuoc-goi-gia-danh-cong-an"]').tap();
-    for (let i = 0; i < 6; i++) await page.getByTestId('step-next').tap();
-    await page.getByTestId('safe-advice').waitFor();
-    await expectClean('lesson');
-  });
+  for (const screen of KIOSK_SCREENS) {
+    it(screen.name, async () => {
+      const page = await driver.show(screen, MONITOR_SIZES[0], { reachAtSize: screen.reachAtEachSize === true });
+      const result = await audit(page);
+      expect({ screen: screen.name, ...result }).toEqual({ screen: screen.name, violations: [], smallButtons: [], smallText: [] });
+    });
+  }
 });
