@@ -10,7 +10,7 @@ import type { AdminCommand, AdminResult } from '../admin/admin-commands';
 import { openHubContext } from '../hub-context';
 import { readLessonMap } from './lesson-map-file';
 import { serveHub } from './serve-command';
-import { readServeLock, runRemoteCommand } from './serve-lock';
+import { readServeLock, runRemoteCommand, ServeLockDamagedError } from './serve-lock';
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -131,7 +131,14 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
 }
 
 async function runCommand(dataDir: string, databaseUrl: string | undefined, command: AdminCommand): Promise<AdminResult> {
-  const lock = await readServeLock(dataDir);
+  let lock: Awaited<ReturnType<typeof readServeLock>>;
+  try {
+    lock = await readServeLock(dataDir);
+  } catch (error) {
+    // PostgreSQL takes any number of connections; only the embedded PGlite must not be opened twice.
+    if (!(error instanceof ServeLockDamagedError) || databaseUrl === undefined) return { exit_code: 1, stdout: [], stderr: [(error as Error).message] };
+    lock = null;
+  }
   if (lock !== null) return runRemoteCommand(lock, command);
   const ctx = await openHubContext({ dataDir, databaseUrl });
   try {

@@ -14,7 +14,13 @@ export interface ServeOptions {
 /** Serves until stopped; resolves to the exit code. */
 export async function serveHub(options: ServeOptions): Promise<number> {
   const { io } = options;
-  const existing = await readServeLock(options.dataDir);
+  let existing: Awaited<ReturnType<typeof readServeLock>>;
+  try {
+    existing = await readServeLock(options.dataDir);
+  } catch (error) {
+    io.stderr((error as Error).message);
+    return 1;
+  }
   if (existing !== null) {
     io.stderr(`a hub (pid ${existing.pid}) is already serving ${options.dataDir} on port ${existing.port}`);
     return 1;

@@ -78,10 +78,8 @@ export const commandSpecs = {
   listExportTargets: command<readonly ExportTarget[]>()(empty),
   /** Writes CSV and XLSX to a listed target (the page picks by id, never by path). */
   exportStationReport: command<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
-  /** Enrols the station with the city hub (volunteer only): hub URL and the one-time code. */
-  enrolStation: command<{ readonly epoch: number; readonly warnings: readonly string[] }>()(
-    z.object({ hubUrl: z.url({ protocol: /^https?$/ }).max(200), code: z.string().min(4).max(64) }).strict(),
-  ),
+  /** Enrols the station with the city hub of its config (volunteer only) using the one-time code. */
+  enrolStation: command<{ readonly epoch: number; readonly warnings: readonly string[] }>()(z.object({ code: z.string().min(4).max(64) }).strict()),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
   exportBundle: command<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
   /** Prints again the learner card of the learner found by the last lookup (volunteer only). */

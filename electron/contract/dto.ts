@@ -1,6 +1,7 @@
 /** Data shapes that cross the IPC boundary. Plain JSON only: no Dates, Maps or class instances. */
 
-export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'stopped';
+/** `usb_only`: the station config says `"hub": null` — nothing goes over the network, USB bundles only. */
+export type SyncState = 'not_enrolled' | 'usb_only' | 'idle' | 'syncing' | 'offline' | 'stopped';
 
 export interface SyncStatus {
   readonly state: SyncState;
@@ -12,6 +13,8 @@ export interface SyncStatus {
   /** Station clock minus city clock, from the last cursor answer; null before the first contact. */
   readonly clockOffsetMs: number | null;
   readonly detail: string | null;
+  /** The city hub this station enrols with and uploads to (its config), or null for a USB-only station. */
+  readonly hubUrl: string | null;
 }
 
 export interface StationProblem {

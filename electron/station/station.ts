@@ -154,6 +154,7 @@ export function openStation(options: StationOptions): Station {
       keysPath,
       appVersion: options.appVersion,
       clock,
+      configuredHubUrl: config.hub?.url ?? null,
       onAlert: (reason) => logger.error({ event: 'sync.stopped', code: reason.code }, 'sync stopped: maintenance needed'),
     });
     sync.onChange((status) => emit('syncChanged', status));
@@ -201,8 +202,13 @@ export function openStation(options: StationOptions): Station {
     },
     rights,
     reports,
-    enrol: async (hubUrl, code) => {
+    enrol: async (code) => {
       if (!db || !log) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
+      // Only the hub of the station's config: a volunteer cannot point the station at another city.
+      const hubUrl = config.hub?.url;
+      if (hubUrl === undefined) {
+        throw new StationError('usb_only', 'Trạm này chỉ gửi dữ liệu qua USB; kỹ thuật viên đăng ký trạm bằng lệnh tram enrol. / This station is USB-only; a technician enrols it with tram enrol.');
+      }
       const result = await enrolStation({ dataDir: options.dataDir, hubUrl, stationId: config.station.id, code, appVersion: options.appVersion, open: { db, log } }).catch((error: unknown) => {
         // Typed sync errors (refused code, unreachable hub …) reach the volunteer with their code.
         throw asStationError(error, 'enrol_failed');

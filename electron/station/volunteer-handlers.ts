@@ -42,7 +42,7 @@ export interface VolunteerDeps {
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
   readonly reports: ReportService | null;
-  readonly enrol: (hubUrl: string, code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
+  readonly enrol: (code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
   readonly exportBundle: (targetId: string) => { files: string[]; events: number };
 }
 
@@ -102,9 +102,9 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
       auth().requireSession();
       return deps.exportBundle(targetId);
     },
-    enrolStation: async ({ hubUrl, code }) => {
+    enrolStation: async ({ code }) => {
       auth().requireSession();
-      return deps.enrol(hubUrl, code);
+      return deps.enrol(code);
     },
     beginLearnerLookup: async () => {
       auth().requireSession();

@@ -25,6 +25,7 @@ export const strings = {
   },
   loading: { vi: 'Đang khởi động…', en: 'Starting…' },
   syncNotEnrolled: { vi: 'Chưa kết nối với thành phố', en: 'Not connected to the city yet' },
+  syncUsbOnly: { vi: 'Trạm chỉ gửi dữ liệu qua USB', en: 'This station sends its data by USB only' },
   syncIdle: { vi: 'Đã gửi dữ liệu lên thành phố', en: 'Data sent to the city' },
   syncSyncing: { vi: 'Đang gửi dữ liệu…', en: 'Sending data…' },
   syncOffline: { vi: 'Đang chờ mạng để gửi dữ liệu', en: 'Waiting for the network to send data' },

@@ -235,5 +235,7 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     },
     mainButton: '[data-testid="rights-erase"]',
   },
-  { name: 'sync and enrolment', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-testid="enrol"]' },
+  // A configured station enrols with the hub of its config; the demo ("hub": null) is USB-only.
+  { name: 'sync and enrolment', station: 'configured', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-testid="enrol"]' },
+  { name: 'sync, USB-only station', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-bundle-target]' },
 ];

@@ -72,7 +72,7 @@ function summaryText(report: StationReport): string {
     `${report.period.label.vi} / ${report.period.label.en}`,
     `Lượt đến học / visits: ${report.visits}`,
     `Số người học / learners: ${report.distinctLearners}`,
-    `Lượt hoàn thành bài / lessons completed: ${report.lessonsCompleted} (đạt / passed: ${report.lessonsPassed})`,
+    `Bài đạt, mỗi người một lần / lessons passed, once per person: ${report.lessonsPassed} (lượt làm bài kiểm tra / quiz attempts: ${report.lessonsCompleted})`,
     `Buổi học nhóm / group sessions: ${report.groups}`,
     `Theo độ tuổi / by age: ${AGE_BANDS.map((band) => `${AGE_BAND_LABELS[band].vi} ${report.byAgeBand[band]}`).join(', ')}`,
     `Theo giới tính / by gender: ${GENDER_KEYS.map((gender) => `${GENDER_LABELS[gender].vi} ${report.byGender[gender]}`).join(', ')}`,

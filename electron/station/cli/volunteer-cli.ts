@@ -18,7 +18,7 @@ export async function runVolunteerCli(args: string[], io: Pick<CliIo, 'stdin' | 
     return 2;
   }
   if (parsed.positionals[0] !== 'set-pin' || !parsed.values.data) {
-    io.stderr('usage: tram volunteer set-pin --data DIR   (the PIN, 4–8 digits, on stdin)\n');
+    io.stderr('usage: tram volunteer set-pin --data DIR   (the PIN, 6–8 digits, on stdin)\n');
     return 2;
   }
   const pin = Buffer.from(await io.stdin()).toString('utf8').split(/\r?\n/)[0]?.trim() ?? '';

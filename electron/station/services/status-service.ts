@@ -14,5 +14,5 @@ export function countWaitingEvents(db: Database): number {
 
 /** The sync status of a station that has no hub configured (demo and not-yet-enrolled stations). */
 export function notEnrolledStatus(waitingEvents: number): SyncStatus {
-  return { state: 'not_enrolled', waitingEvents, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null };
+  return { state: 'not_enrolled', waitingEvents, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null, hubUrl: null };
 }

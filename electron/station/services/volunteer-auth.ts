@@ -1,12 +1,13 @@
 /**
- * Volunteer rights: a PIN (scrypt-hashed in the key store, 5 wrong tries lock it for 5 minutes) or a
+ * Volunteer rights: a PIN (scrypt-hashed in the key store; 5 wrong tries lock it, each lockout longer
+ * than the last, and the count is kept in the key store so a restart does not clear it) or a
  * volunteer card issued at this station (`TRAMVT1:<random token>`, of which only a SHA-256 is kept).
  * A learner card (`TRAMHS1:`) can never grant rights: it is a different prefix and carries no token,
  * and no printed QR can match a stored token hash without the token itself. In demo mode, with no
  * PIN set, the demo PIN 1234 (shown on the demo panel) works.
  */
 import { createHash, createHmac, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { afterTry, lockoutCheck, NO_LOCKOUT, type LockoutState } from '../../core/attendance/pin-lockout';
+import { afterTry, lockoutCheck, NO_LOCKOUT } from '../../core/attendance/pin-lockout';
 import { loadOrCreateKeys, learnerKeySecret, updateKeys } from '../keys/key-store';
 import { StationError } from '../ipc/station-error';
 
@@ -33,7 +34,6 @@ export class VolunteerAuth {
   readonly #keysPath: string;
   readonly #wallMs: () => number;
   readonly #demoMode: boolean;
-  #lockout: LockoutState = NO_LOCKOUT;
   #session: VolunteerSession | null = null;
 
   constructor(options: { keysPath: string; wallMs: () => number; demoMode: boolean }) {
@@ -42,26 +42,31 @@ export class VolunteerAuth {
     this.#demoMode = options.demoMode;
   }
 
-  /** Sets (or replaces) the PIN: 4 to 8 digits. */
+  /**
+   * Sets (or replaces) the PIN: 6 to 8 digits (a 4-digit PIN set earlier still signs in, but no new
+   * one is accepted: 10,000 guesses are too few even with lockouts). Clears any lockout.
+   */
   setPin(pin: string): void {
-    if (!/^\d{4,8}$/.test(pin)) throw new StationError('bad_request', 'Mã PIN gồm 4 đến 8 chữ số / The PIN is 4 to 8 digits');
+    if (!/^\d{6,8}$/.test(pin)) throw new StationError('bad_request', 'Mã PIN gồm 6 đến 8 chữ số / The PIN is 6 to 8 digits');
     const salt = randomBytes(16);
-    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerPin: { salt: salt.toString('base64'), hash: pinHash(pin, salt).toString('base64') } }));
+    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerPin: { salt: salt.toString('base64'), hash: pinHash(pin, salt).toString('base64') }, pinLockout: NO_LOCKOUT }));
   }
 
   /** Checks a PIN, with lockout. Returns the session or throws a typed error. */
   signInWithPin(pin: string): VolunteerSession {
     const now = this.#wallMs();
-    const check = lockoutCheck(this.#lockout, now);
+    const keys = loadOrCreateKeys(this.#keysPath);
+    const check = lockoutCheck(keys.pinLockout, now);
     if (!check.allowed) throw new StationError('locked', `Đã khoá vì nhập sai nhiều lần, thử lại sau ${Math.ceil((check.untilMs - now) / 60_000)} phút / Locked after wrong tries`);
-    const stored = loadOrCreateKeys(this.#keysPath).volunteerPin;
+    const stored = keys.volunteerPin;
     let isRight: boolean;
     if (stored) {
       const expected = Buffer.from(stored.hash, 'base64');
       const given = pinHash(pin, Buffer.from(stored.salt, 'base64'));
       isRight = given.length === expected.length && timingSafeEqual(given, expected);
     } else isRight = this.#demoMode && pin === DEMO_PIN;
-    this.#lockout = afterTry(this.#lockout, isRight, now);
+    const next = afterTry(keys.pinLockout, isRight, now);
+    if (JSON.stringify(next) !== JSON.stringify(keys.pinLockout)) updateKeys(this.#keysPath, (file) => ({ ...file, pinLockout: next }));
     if (!isRight) {
       if (!stored && !this.#demoMode) throw new StationError('no_pin', 'Trạm chưa có mã PIN, cần kỹ thuật viên đặt / No PIN set on this station');
       throw new StationError('wrong_pin', 'Mã PIN chưa đúng / Wrong PIN');

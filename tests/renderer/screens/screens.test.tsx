@@ -13,7 +13,7 @@ const status: StationStatus = {
   wardName: 'Phường Hạ Long',
   demoMode: false,
   appVersion: '1.0.0',
-  sync: { state: 'offline', waitingEvents: 12, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null },
+  sync: { state: 'offline', waitingEvents: 12, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null, hubUrl: null },
   problems: [],
   notices: [],
   idle: { warnAfterSeconds: 120, countdownSeconds: 30 },

@@ -25,7 +25,10 @@ describe('tram volunteer set-pin', () => {
     expect(() => auth.signInWithPin('739201')).not.toThrow();
   });
 
-  it('refuses a bad PIN and bad arguments with exit 2', async () => {
+  it('refuses a bad PIN (and a new 4-digit one) and bad arguments with exit 2', async () => {
+    const short = io('1234\n');
+    expect(await runVolunteerCli(['set-pin', '--data', temp.dir], short.io)).toBe(2);
+    expect(JSON.parse(short.out.join(''))).toMatchObject({ ok: false, code: 'bad_request' });
     const bad = io('12\n');
     expect(await runVolunteerCli(['set-pin', '--data', temp.dir], bad.io)).toBe(2);
     expect(JSON.parse(bad.out.join(''))).toMatchObject({ ok: false, code: 'bad_request' });

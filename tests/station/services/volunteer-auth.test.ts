@@ -55,8 +55,44 @@ describe('VolunteerAuth', () => {
     expect(() => auth.requireSession()).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 
-  it('refuses a malformed PIN', () => {
+  it('refuses a malformed PIN, and a new 4- or 5-digit PIN', () => {
     expect(() => auth.setPin('12')).toThrow(expect.objectContaining({ code: 'bad_request' }));
     expect(() => auth.setPin('abcd')).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => auth.setPin('4829')).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => auth.setPin('48291')).toThrow(expect.objectContaining({ code: 'bad_request' }));
+    expect(() => auth.setPin('123456789')).toThrow(expect.objectContaining({ code: 'bad_request' }));
+  });
+
+  it('still signs in with a 4-digit PIN set before 6 digits were required', async () => {
+    const { scryptSync, randomBytes } = await import('node:crypto');
+    const { updateKeys } = await import('../../../electron/station/keys/key-store');
+    const salt = randomBytes(16);
+    auth.signOut();
+    updateKeys(join(temp.dir, 'keys.json'), (file) => ({ ...file, volunteerPin: { salt: salt.toString('base64'), hash: scryptSync('4829', salt, 32, { N: 16384, r: 8, p: 1 }).toString('base64') } }));
+    expect(() => auth.signInWithPin('4829')).not.toThrow();
+  });
+
+  // Found by trying it: the lockout lived in memory, so restarting the app (or a crash the visitor
+  // provoked) gave five more guesses, and every lockout was the same 5 minutes.
+  it('keeps the lockout across a restart, and each lockout in a row lasts longer until a right PIN', () => {
+    auth.setPin('482915');
+    const restart = () => (auth = new VolunteerAuth({ keysPath: join(temp.dir, 'keys.json'), wallMs: clock.wallMs, demoMode: false }));
+    for (let i = 0; i < 3; i++) expect(() => auth.signInWithPin('000000')).toThrow(expect.objectContaining({ code: 'wrong_pin' }));
+    restart();
+    for (let i = 0; i < 2; i++) expect(() => auth.signInWithPin('000000')).toThrow(expect.objectContaining({ code: 'wrong_pin' }));
+    restart();
+    expect(() => auth.signInWithPin('482915')).toThrow(expect.objectContaining({ code: 'locked' }));
+    clock.advance(5 * 60_000 + 1);
+    for (let i = 0; i < 5; i++) expect(() => auth.signInWithPin('000000')).toThrow(expect.objectContaining({ code: 'wrong_pin' }));
+    clock.advance(5 * 60_000 + 1);
+    restart();
+    expect(() => auth.signInWithPin('482915')).toThrow(expect.objectContaining({ code: 'locked' }));
+    clock.advance(10 * 60_000);
+    expect(auth.signInWithPin('482915').volunteerId).toBe('pin');
+    // A right PIN resets the escalation: the next lockout is 5 minutes again.
+    auth.signOut();
+    for (let i = 0; i < 5; i++) expect(() => auth.signInWithPin('000000')).toThrow(expect.objectContaining({ code: 'wrong_pin' }));
+    clock.advance(5 * 60_000 + 1);
+    expect(() => auth.signInWithPin('482915')).not.toThrow();
   });
 });
