@@ -99,6 +99,11 @@ function createBridgeApi(): KioskApi {
 
 let api: KioskApi | null = null;
 
+/** True inside the Electron kiosk (the preload's API), false in a browser on the web host. */
+export function runsInKioskShell(): boolean {
+  return window.kiosk !== undefined;
+}
+
 /** The station API for this page. */
 export function kiosk(): KioskApi {
   api ??= window.kiosk ?? createBridgeApi();

@@ -46,8 +46,12 @@ export const commandSpecs = {
   completeLesson: command<LessonResult>()(z.object({ id: lessonId, answers: z.array(z.number().int().min(0).max(20)).max(50) }).strict()),
   /** The printable certificate of the current learner's passed lessons. */
   getCertificate: command<Certificate>()(empty),
-  /** Prints the current page (Electron's print API; the web host answers `unavailable` and the page prints itself). */
-  printPage: command<{ readonly printed: boolean }>()(empty),
+  /**
+   * Prints the current page silently to the configured printer (Electron's print API; a native print
+   * dialog is never shown to a learner: its "Save as" is a way out of the kiosk). The web host answers
+   * `unavailable` and the page uses the browser's own printing.
+   */
+  printPage: command<{ readonly printed: boolean; readonly detail: string | null }>()(empty),
   getVolunteerStatus: command<VolunteerStatus>()(empty),
   /** Volunteer sign-in with the PIN (5 wrong tries lock it for 5 minutes). */
   volunteerSignIn: command<VolunteerStatus>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),

@@ -18,6 +18,8 @@ const fakeStation = {
 vi.mock('../../electron/station/station', () => ({ openStation: vi.fn(() => fakeStation) }));
 
 const electron = await import('electron');
+const { APP_ORIGIN } = await import('../../electron/main/app-protocol');
+const APP_PAGE = `${APP_ORIGIN}/index.html`;
 const { currentVolunteerExit, wantsKioskWindow } = await import('../../electron/main/main');
 const { openStation } = await import('../../electron/station/station');
 
@@ -53,6 +55,17 @@ describe('main wiring when ready', async () => {
     expect(wantsKioskWindow(true, true, {})).toBe(true);
     expect(wantsKioskWindow(true, false, { TRAM_KIOSK: '1' })).toBe(true);
     expect(wantsKioskWindow(false, true, { TRAM_KIOSK: '1' })).toBe(false);
+  });
+
+  // Found in the security review: the certificate's print button opened the native print dialog,
+  // whose "Save as" leads to a file dialog and from there to a shell.
+  it('prints the page silently to the configured printer, never with a dialog', async () => {
+    const handlers = (electron.ipcMain as unknown as { handlers: Map<string, (event: unknown, input: unknown) => Promise<unknown>> }).handlers;
+    const invoke = handlers.get('kiosk:printPage');
+    expect(invoke).toBeTypeOf('function');
+    const answer = await invoke?.({ senderFrame: { url: APP_PAGE, parent: null } }, {});
+    expect(answer).toMatchObject({ ok: true, value: { printed: true } });
+    expect(window.webContents.prints).toEqual([{ silent: true, printBackground: true }]);
   });
 
   const exitCombo = () =>
