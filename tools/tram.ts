@@ -50,7 +50,7 @@ const commands: Record<string, SubCommand> = {
     run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runExportCli(args),
   },
   volunteer: {
-    summary: 'volunteer PIN: tram volunteer set-pin --data DIR (PIN on stdin)',
+    summary: 'volunteer PIN and cards: tram volunteer set-pin|cards|revoke-card --data DIR',
     run: async (args) => (await import('../electron/station/cli/volunteer-cli.ts')).runVolunteerCli(args),
   },
   city: {

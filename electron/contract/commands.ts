@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AttendanceRow, StationReport } from '../core/reports/report-types';
-import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerStatus, ExportTarget } from './dto';
+import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus, ExportTarget } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -60,6 +60,10 @@ export const commandSpecs = {
   printLearnerCards: command<readonly PrintableCard[]>()(z.object({ count: z.number().int().min(1).max(30) }).strict()),
   /** A new volunteer card; its token is shown once and only its hash is kept (volunteer only). */
   issueVolunteerCard: command<PrintableCard>()(z.object({ label: z.string().min(1).max(60) }).strict()),
+  /** The volunteer cards issued at this station, newest first (volunteer only). */
+  listVolunteerCards: command<readonly VolunteerCardView[]>()(empty),
+  /** Revokes a lost volunteer card at once; returns the list (volunteer only). */
+  revokeVolunteerCard: command<readonly VolunteerCardView[]>()(z.object({ id: z.uuid() }).strict()),
   getGroup: command<GroupStatus>()(empty),
   /** Starts a group session; the volunteer confirms the group agreed to registration. */
   startGroup: command<GroupStatus>()(z.object({ lessonId: lessonId.nullable(), consentConfirmed: z.literal(true) }).strict()),

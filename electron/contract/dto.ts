@@ -156,6 +156,15 @@ export interface VolunteerStatus {
   readonly demoPin: string | null;
 }
 
+/** A volunteer card issued at this station, as the volunteer screen lists it (never its token). */
+export interface VolunteerCardView {
+  readonly id: string;
+  readonly label: string;
+  readonly issuedWallMs: number;
+  readonly expiresWallMs: number;
+  readonly state: 'valid' | 'expired' | 'revoked';
+}
+
 export interface PrintableCard {
   readonly label: BilingualMessage;
   /** The QR code as an SVG document, made on the station. */

@@ -16,6 +16,8 @@ type VolunteerCommands =
   | 'volunteerSignOut'
   | 'printLearnerCards'
   | 'issueVolunteerCard'
+  | 'listVolunteerCards'
+  | 'revokeVolunteerCard'
   | 'getGroup'
   | 'startGroup'
   | 'groupAddWithoutCard'
@@ -85,6 +87,14 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     issueVolunteerCard: async ({ label }) => {
       const card = auth().issueCard(label);
       return volunteerCardFor(card.payload, label);
+    },
+    listVolunteerCards: async () => {
+      auth().requireSession();
+      return auth().listCards();
+    },
+    revokeVolunteerCard: async ({ id }) => {
+      auth().requireSession();
+      return auth().revokeCard(id);
     },
     getGroup: async () => groups().status(),
     startGroup: async ({ lessonId }) => changed(groups().start(auth().requireSession().volunteerKey, lessonId)),

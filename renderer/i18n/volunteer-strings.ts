@@ -99,3 +99,17 @@ export const syncStrings = {
   usbTitle: { vi: 'Không có mạng? Ghi dữ liệu ra USB để mang lên phường', en: 'No network? Write the data to a USB stick for the ward office' },
   usbSaved: { vi: 'Đã ghi', en: 'Written' },
 } as const satisfies Record<string, Bilingual>;
+
+export const volunteerCardStrings = {
+  title: { vi: 'Thẻ tình nguyện viên', en: 'Volunteer cards' },
+  label: { vi: 'Tên người giữ thẻ', en: 'Card holder' },
+  issue: { vi: 'Tạo thẻ mới', en: 'Make a new card' },
+  issued: { vi: 'Cấp ngày', en: 'Issued' },
+  expires: { vi: 'Hết hạn', en: 'Expires' },
+  revoke: { vi: 'Thu hồi', en: 'Revoke' },
+  none: { vi: 'Chưa cấp thẻ nào.', en: 'No card issued yet.' },
+  lost: { vi: 'Mất thẻ? Bấm Thu hồi ngay: thẻ không mở được trạm nữa.', en: 'Card lost? Revoke it now: it no longer opens the station.' },
+  valid: { vi: 'Còn hạn', en: 'Valid' },
+  expired: { vi: 'Hết hạn', en: 'Expired' },
+  revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
+} as const satisfies Record<string, Bilingual>;

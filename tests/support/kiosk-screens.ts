@@ -235,6 +235,22 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     },
     mainButton: '[data-testid="rights-erase"]',
   },
+  {
+    name: 'volunteer cards (one made, one revoked)',
+    station: 'demo',
+    screen: 'volunteer-cards',
+    reach: async ({ page }) => {
+      await openVolunteerSection(page, 'volunteer-cards');
+      for (const holder of ['Nguyễn Thị Lan (Đoàn phường)', 'Trần Văn Hùng']) {
+        await page.getByTestId('volunteer-card-label').fill(holder);
+        await tapTestId(page, 'volunteer-card-issue');
+        await page.locator(`[data-volunteer-card]`).nth(0).waitFor();
+      }
+      await page.getByTestId('volunteer-card-revoke').last().tap();
+      await page.locator('[data-state="revoked"]').waitFor();
+    },
+    mainButton: '[data-testid="volunteer-card-issue"]',
+  },
   // A configured station enrols with the hub of its config; the demo ("hub": null) is USB-only.
   { name: 'sync and enrolment', station: 'configured', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-testid="enrol"]' },
   { name: 'sync, USB-only station', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-bundle-target]' },

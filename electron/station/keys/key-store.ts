@@ -23,7 +23,19 @@ const keyFileSchema = z.object({
     .object({ wrongInARow: z.number().int().min(0), lockedUntilMs: z.number().int().nullable(), lockouts: z.number().int().min(0) })
     .default({ wrongInARow: 0, lockedUntilMs: null, lockouts: 0 }),
   /** Volunteer cards issued at this station: only a SHA-256 of each random token is kept. */
-  volunteerCards: z.array(z.object({ id: z.string(), label: z.string(), tokenSha256: z.string().regex(/^[0-9a-f]{64}$/), issuedWallMs: z.number().int() })).default([]),
+  volunteerCards: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        issuedWallMs: z.number().int(),
+        /** Absent on cards issued before expiry existed: they expire a year after issue. */
+        expiresWallMs: z.number().int().optional(),
+        revokedWallMs: z.number().int().nullable().default(null),
+      }),
+    )
+    .default([]),
   enrolment: z
     .object({
       stationId: z.string(),

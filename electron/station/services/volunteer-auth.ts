@@ -2,6 +2,8 @@
  * Volunteer rights: a PIN (scrypt-hashed in the key store; 5 wrong tries lock it, each lockout longer
  * than the last, and the count is kept in the key store so a restart does not clear it) or a
  * volunteer card issued at this station (`TRAMVT1:<random token>`, of which only a SHA-256 is kept).
+ * A card is valid for a year and can be revoked at once from the volunteer screen or by a technician
+ * (`tram volunteer revoke-card`): a lost card must not open the station to whoever finds it.
  * A learner card (`TRAMHS1:`) can never grant rights: it is a different prefix and carries no token,
  * and no printed QR can match a stored token hash without the token itself. In demo mode, with no
  * PIN set, the demo PIN 1234 (shown on the demo panel) works.
@@ -9,11 +11,14 @@
 import { createHash, createHmac, randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { afterTry, lockoutCheck, NO_LOCKOUT } from '../../core/attendance/pin-lockout';
 import { loadOrCreateKeys, learnerKeySecret, updateKeys } from '../keys/key-store';
+import type { VolunteerCardView } from '../../contract/dto';
 import { StationError } from '../ipc/station-error';
 
 export const VOLUNTEER_CARD_PREFIX = 'TRAMVT1:';
 export const DEMO_PIN = '1234';
 const SESSION_MS = 30 * 60_000;
+/** How long a volunteer card signs in (a Youth Union term is about a year). */
+export const VOLUNTEER_CARD_VALID_MS = 365 * 24 * 60 * 60_000;
 const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
 
 export interface VolunteerSession {
@@ -81,7 +86,32 @@ export class VolunteerAuth {
     const hash = sha256(token);
     const card = loadOrCreateKeys(this.#keysPath).volunteerCards.find((candidate) => timingSafeEqual(Buffer.from(candidate.tokenSha256), Buffer.from(hash)));
     if (!card) throw new StationError('unknown_volunteer_card', 'Thẻ tình nguyện viên không hợp lệ / Unknown volunteer card');
+    const state = cardState(card, this.#wallMs());
+    if (state === 'revoked') throw new StationError('volunteer_card_revoked', 'Thẻ tình nguyện viên này đã bị thu hồi / This volunteer card was revoked');
+    if (state === 'expired') throw new StationError('volunteer_card_expired', 'Thẻ tình nguyện viên đã hết hạn, hãy xin thẻ mới / This volunteer card has expired');
     return this.#open(card.id);
+  }
+
+  /** The cards issued at this station, newest first. */
+  listCards(): VolunteerCardView[] {
+    const now = this.#wallMs();
+    return loadOrCreateKeys(this.#keysPath)
+      .volunteerCards.map((card) => ({ id: card.id, label: card.label, issuedWallMs: card.issuedWallMs, expiresWallMs: expiryOf(card), state: cardState(card, now) }))
+      .sort((a, b) => b.issuedWallMs - a.issuedWallMs);
+  }
+
+  /**
+   * Revokes a card (a volunteer on the screen, or a technician's CLI); a session opened with it ends.
+   * An unknown id is a `not_found` error; revoking twice keeps the first time.
+   */
+  revokeCard(id: string): VolunteerCardView[] {
+    if (!loadOrCreateKeys(this.#keysPath).volunteerCards.some((card) => card.id === id)) {
+      throw new StationError('not_found', 'Không có thẻ này / No such volunteer card');
+    }
+    const now = Math.floor(this.#wallMs());
+    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerCards: file.volunteerCards.map((card) => (card.id === id && card.revokedWallMs === null ? { ...card, revokedWallMs: now } : card)) }));
+    if (this.#session?.volunteerId === id) this.#session = null;
+    return this.listCards();
   }
 
   /** Issues a new volunteer card; returns the QR payload (shown once, never stored). */
@@ -89,7 +119,11 @@ export class VolunteerAuth {
     this.requireSession();
     const token = randomBytes(24).toString('base64url');
     const id = randomUUID();
-    updateKeys(this.#keysPath, (file) => ({ ...file, volunteerCards: [...file.volunteerCards, { id, label, tokenSha256: sha256(token), issuedWallMs: Math.floor(this.#wallMs()) }] }));
+    const issuedWallMs = Math.floor(this.#wallMs());
+    updateKeys(this.#keysPath, (file) => ({
+      ...file,
+      volunteerCards: [...file.volunteerCards, { id, label, tokenSha256: sha256(token), issuedWallMs, expiresWallMs: issuedWallMs + VOLUNTEER_CARD_VALID_MS, revokedWallMs: null }],
+    }));
     return { id, payload: `${VOLUNTEER_CARD_PREFIX}${token}` };
   }
 
@@ -119,4 +153,15 @@ export class VolunteerAuth {
     this.#session = { volunteerId, volunteerKey, expiresWallMs: this.#wallMs() + SESSION_MS };
     return this.#session;
   }
+}
+
+type StoredCard = { issuedWallMs: number; expiresWallMs?: number | undefined; revokedWallMs: number | null };
+
+function expiryOf(card: StoredCard): number {
+  return card.expiresWallMs ?? card.issuedWallMs + VOLUNTEER_CARD_VALID_MS;
+}
+
+function cardState(card: StoredCard, nowMs: number): VolunteerCardView['state'] {
+  if (card.revokedWallMs !== null) return 'revoked';
+  return nowMs >= expiryOf(card) ? 'expired' : 'valid';
 }

@@ -95,4 +95,35 @@ describe('VolunteerAuth', () => {
     clock.advance(5 * 60_000 + 1);
     expect(() => auth.signInWithPin('482915')).not.toThrow();
   });
+
+  // Security review: a lost volunteer card opened the station for ever.
+  it('a volunteer card expires after a year and a revoked one never signs in again; revoking ends its session', () => {
+    auth.setPin('482915');
+    auth.signInWithPin('482915');
+    const lost = auth.issueCard('Lan');
+    clock.advance(60_000);
+    const kept = auth.issueCard('Hùng');
+    expect(auth.listCards().map((card) => [card.label, card.state])).toEqual([['Hùng', 'valid'], ['Lan', 'valid']]);
+    auth.signOut();
+    expect(auth.signInWithCard(lost.payload)?.volunteerId).toBe(lost.id);
+    expect(auth.revokeCard(lost.id).find((card) => card.id === lost.id)?.state).toBe('revoked');
+    expect(auth.isSignedIn()).toBe(false);
+    expect(() => auth.signInWithCard(lost.payload)).toThrow(expect.objectContaining({ code: 'volunteer_card_revoked' }));
+    expect(() => auth.revokeCard('00000000-0000-4000-8000-000000000000')).toThrow(expect.objectContaining({ code: 'not_found' }));
+    clock.advance(366 * 24 * 60 * 60_000);
+    expect(() => auth.signInWithCard(kept.payload)).toThrow(expect.objectContaining({ code: 'volunteer_card_expired' }));
+    expect(auth.listCards().map((card) => card.state)).toEqual(['expired', 'revoked']);
+  });
+
+  it('a card issued before expiry existed expires a year after it was issued', async () => {
+    const { updateKeys } = await import('../../../electron/station/keys/key-store');
+    auth.setPin('482915');
+    auth.signInWithPin('482915');
+    const card = auth.issueCard('Cũ');
+    updateKeys(join(temp.dir, 'keys.json'), (file) => ({ ...file, volunteerCards: file.volunteerCards.map(({ expiresWallMs: _drop, ...rest }) => rest) }));
+    clock.advance(364 * 24 * 60 * 60_000);
+    expect(auth.signInWithCard(card.payload)).not.toBeNull();
+    clock.advance(2 * 24 * 60 * 60_000);
+    expect(() => auth.signInWithCard(card.payload)).toThrow(expect.objectContaining({ code: 'volunteer_card_expired' }));
+  });
 });
