@@ -17,6 +17,7 @@ const FROZEN: Record<number, [string, string]> = {
   4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
   5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
   6: ['ingest_without_row_checks', '3684c35d70ae8a1dd4d4c9d1b0d8588d06aa9205b7634fd0f35ec36f321e755f'],
+  7: ['report_rollups', 'ce1eddae4f8b812c928c9f5d9e9863aa4251ecfce7c2e4af3d5cd65555267f63'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -24,6 +25,13 @@ const SCHEMA: Record<string, string> = {
   enrolment_codes: 'code_hash:text station_id:text issued_at:bigint expires_at:bigint used_at:bigint',
   event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean',
   events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY',
+  learner_rollup: 'learner_key:text first_hlc:text first_station:text first_epoch:integer first_seq:bigint first_ward:text first_day:integer reg_hlc:text reg_station:text reg_epoch:integer reg_seq:bigint reg_ward:text birth_year:integer gender:text',
+  lesson_passes: 'learner_key:text lesson_id:text pass_hlc:text pass_station:text pass_epoch:integer pass_seq:bigint pass_ward:text day:integer',
+  station_groups: 'station_id:text groups:integer attendees:bigint',
+  ward_day_learners: 'ward:text day:integer learners:integer',
+  ward_day_lessons: 'ward:text day:integer lesson_id:text passes:integer',
+  ward_learner_profiles: 'ward:text birth_year:integer gender:text learners:integer',
+  ward_lesson_totals: 'ward:text lesson_id:text passes:integer',
   fork_reports: 'id:bigint station_id:text epoch:integer seq:bigint reason:text sent_hash:text stored_hash:text source:text reported_at:bigint',
   lesson_competencies: 'lesson_id:text competencies:ARRAY',
   schema_migrations: 'version:integer name:text applied_at:timestamp_with_time_zone',
@@ -77,9 +85,9 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
 
   it('applies every migration once and is idempotent', async () => {
     const db = await emptySchema();
-    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await migrateHubDatabase(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('0002 keeps stations and links events to their epoch', async () => {
@@ -147,6 +155,40 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     await expect(db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc) VALUES ('06688-04', 1, 1, 'k', '06688', 'h')")).rejects.toThrow();
     await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
     expect(await db.query('SELECT count(*)::int AS n FROM event_facts')).toEqual([{ n: 1 }]);
+  });
+
+  it('0007 builds the report rollups from the facts an existing hub stored', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 6);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-05', '06688', 'k', 'active', 1, 1)");
+    const day = 20_454; // 2026-01-01 in Vietnam
+    const hlc = (hour: number) => `${String(day * 86_400_000 - 7 * 3_600_000 + hour * 3_600_000).padStart(13, '0')}-0000`;
+    const rows: [number, string, string, string | null, string | null, string | null, boolean | null][] = [
+      [1, 'attendance.checkin', hlc(1), 'L1', null, null, null],
+      [2, 'learner.registered', hlc(2), 'L1', '06690', null, null],
+      [3, 'lesson.completed', hlc(3), 'L1', null, 'otp', false],
+      [4, 'lesson.completed', hlc(27), 'L1', null, 'otp', true],
+      [5, 'lesson.completed', hlc(28), 'L1', null, 'otp', true],
+      [6, 'group.ended', hlc(29), null, null, null, null],
+    ];
+    for (const [seq, kind, at, learner, ward, lesson, passed] of rows) {
+      await db.query(
+        "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-05', 1, $1, 'e', $2, $3, 1, $4, 'b', 1, $5, $5, 1)",
+        [seq, kind, kind === 'group.ended' ? '{"attendees":7,"group_id":"g"}' : '{}', at, HASH],
+      );
+      if (kind !== 'group.ended') {
+        await db.query(
+          "INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc, learner_key, birth_year, gender, ward_code, lesson_id, passed) VALUES ('06688-05', 1, $1, $2, '06688', $3, $4, 1950, 'nu', $5, $6, $7)",
+          [seq, kind, at, learner, ward, lesson, passed],
+        );
+      }
+    }
+    await migrateHubDatabase(db, 7);
+    expect(await db.query('SELECT ward, day, learners FROM ward_day_learners')).toEqual([{ ward: '06690', day, learners: 1 }]);
+    expect(await db.query('SELECT ward, birth_year, gender, learners FROM ward_learner_profiles')).toEqual([{ ward: '06690', birth_year: 1950, gender: 'nu', learners: 1 }]);
+    expect(await db.query('SELECT ward, day, lesson_id, passes FROM ward_day_lessons')).toEqual([{ ward: '06690', day: day + 1, lesson_id: 'otp', passes: 1 }]);
+    expect(await db.query('SELECT ward, lesson_id, passes FROM ward_lesson_totals')).toEqual([{ ward: '06690', lesson_id: 'otp', passes: 1 }]);
+    expect(await db.query('SELECT station_id, groups, attendees FROM station_groups')).toEqual([{ station_id: '06688-05', groups: 1, attendees: 7 }]);
   });
 
   it('matches the schema snapshot', async () => {
