@@ -1,4 +1,5 @@
 /** `tram city serve`: listen, announce the address, run until SIGINT/SIGTERM, then close cleanly. */
+import { KeyFileMismatchError } from '../crypto/key-fingerprint';
 import { createHub } from '../http/create-hub';
 import type { CliIo } from './city-cli';
 import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
@@ -6,8 +7,10 @@ import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from '.
 export interface ServeOptions {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  readonly readDatabaseUrl?: string | undefined;
   readonly port: number;
   readonly host: string;
+  readonly maxInFlight?: number;
   readonly io: CliIo;
 }
 
@@ -20,12 +23,21 @@ export async function serveHub(options: ServeOptions): Promise<number> {
     return 1;
   }
   const adminToken = newAdminToken();
-  const hub = await createHub({
-    dataDir: options.dataDir,
-    databaseUrl: options.databaseUrl,
-    adminToken,
-    logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
-  });
+  let hub;
+  try {
+    hub = await createHub({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      readDatabaseUrl: options.readDatabaseUrl,
+      adminToken,
+      ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
+      logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+    });
+  } catch (error) {
+    if (!(error instanceof KeyFileMismatchError)) throw error;
+    io.stderr(error.message);
+    return 1;
+  }
   let address;
   try {
     await hub.app.listen({ port: options.port, host: options.host });

@@ -40,39 +40,38 @@ function learnerState(row: LearnerRow): LearnerState {
   return { learnerKey: row.learner_key, first, registration };
 }
 
-/**
- * Locks (creating empty rows where needed) the learner rows of `keys` — sorted — until the
- * transaction ends, and returns their stored state.
- */
-export async function lockLearners(tx: SqlExecutor, keys: readonly string[]): Promise<Map<string, LearnerState>> {
-  await tx.query('INSERT INTO learner_rollup (learner_key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C" ON CONFLICT (learner_key) DO NOTHING', [keys]);
-  const rows = await tx.query<LearnerRow>('SELECT * FROM learner_rollup WHERE learner_key = ANY($1::text[]) ORDER BY learner_key COLLATE "C" FOR UPDATE', [keys]);
-  return new Map(rows.map((row) => [row.learner_key, learnerState(row)]));
-}
+type PassCells = [string, string, string, number, number, string, number];
 
-/** Every stored first pass of the given (locked) learners. */
-export async function passesOf(tx: SqlExecutor, keys: readonly string[]): Promise<LessonPass[]> {
-  const rows = await tx.query<{ learner_key: string; lesson_id: string; pass_hlc: string; pass_station: string; pass_epoch: number; pass_seq: number; pass_ward: string; day: number }>(
-    'SELECT learner_key, lesson_id, pass_hlc, pass_station, pass_epoch, pass_seq, pass_ward, day FROM lesson_passes WHERE learner_key = ANY($1::text[])',
+/**
+ * Locks the learner rows of `keys` (sorted) until the transaction ends — inserting an empty row for a
+ * key the hub has never seen, so there is always a row to lock (the insert waits for a concurrent
+ * insert of the same key to commit) — and returns their stored state with all their stored first
+ * passes. FOR UPDATE locks after the sort, so rows are taken in key order.
+ */
+export async function lockLearners(tx: SqlExecutor, keys: readonly string[]): Promise<{ learners: Map<string, LearnerState>; passes: LessonPass[] }> {
+  await tx.query('INSERT INTO learner_rollup (learner_key) SELECT k FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C" ON CONFLICT (learner_key) DO NOTHING', [keys]);
+  // A new statement, so it sees rows that concurrent transactions committed while the insert waited.
+  const rows = await tx.query<LearnerRow & { passes: PassCells[] | null }>(
+    `SELECT l.*, (SELECT json_agg(json_build_array(p.lesson_id, p.pass_hlc, p.pass_station, p.pass_epoch, p.pass_seq, p.pass_ward, p.day))
+                  FROM lesson_passes p WHERE p.learner_key = l.learner_key) AS passes
+     FROM learner_rollup l WHERE l.learner_key = ANY($1::text[]) ORDER BY l.learner_key COLLATE "C" FOR UPDATE OF l`,
     [keys],
   );
-  return rows.map((row) => ({
-    learnerKey: row.learner_key,
-    lessonId: row.lesson_id,
-    hlc: row.pass_hlc,
-    stationId: row.pass_station,
-    epoch: row.pass_epoch,
-    seq: row.pass_seq,
-    stationWard: row.pass_ward,
-    day: row.day,
-  }));
+  const passes: LessonPass[] = [];
+  for (const row of rows) {
+    for (const [lessonId, hlc, stationId, epoch, seq, stationWard, day] of row.passes ?? []) {
+      passes.push({ learnerKey: row.learner_key, lessonId, hlc, stationId, epoch, seq, stationWard, day });
+    }
+  }
+  return { learners: new Map(rows.map((row) => [row.learner_key, learnerState(row)])), passes };
 }
 
 const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(pick);
 
 /**
- * Writes a batch's rollup change in one statement: learner states, first passes, the four count
- * tables (signed deltas added in key order) and the station's group sessions.
+ * Writes a batch's rollup change with one call of rollup_apply (migration 0007: a PL/pgSQL function,
+ * so its statements are planned once per connection, not once per batch): learner states, first
+ * passes, the four count tables (signed deltas added in key order) and the station's group sessions.
  */
 export async function writeRollupChange(tx: SqlExecutor, change: RollupChange, groups: { stationId: string; sessions: number; attendees: number }): Promise<void> {
   const { learners, passes, deltas } = change;
@@ -81,41 +80,9 @@ export async function writeRollupChange(tx: SqlExecutor, change: RollupChange, g
   const lessonDays = [...deltas.lessonsByDay.values()];
   const totals = [...deltas.lessonTotals.values()];
   if (learners.length + passes.length + byDay.length + profiles.length + lessonDays.length + totals.length === 0 && groups.sessions === 0) return;
+  const params = Array.from({ length: 39 }, (_v, i) => `$${i + 1}`).join(', ');
   await tx.query(
-    `WITH learners AS (
-       UPDATE learner_rollup l SET first_hlc = u.first_hlc, first_station = u.first_station, first_epoch = u.first_epoch, first_seq = u.first_seq,
-              first_ward = u.first_ward, first_day = u.first_day, reg_hlc = u.reg_hlc, reg_station = u.reg_station, reg_epoch = u.reg_epoch,
-              reg_seq = u.reg_seq, reg_ward = u.reg_ward, birth_year = u.birth_year, gender = u.gender
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::bigint[], $6::text[], $7::integer[],
-                   $8::text[], $9::text[], $10::integer[], $11::bigint[], $12::text[], $13::integer[], $14::text[])
-            AS u(learner_key, first_hlc, first_station, first_epoch, first_seq, first_ward, first_day, reg_hlc, reg_station, reg_epoch, reg_seq, reg_ward, birth_year, gender)
-       WHERE l.learner_key = u.learner_key
-     ), passes AS (
-       INSERT INTO lesson_passes (learner_key, lesson_id, pass_hlc, pass_station, pass_epoch, pass_seq, pass_ward, day)
-       SELECT * FROM unnest($15::text[], $16::text[], $17::text[], $18::text[], $19::integer[], $20::bigint[], $21::text[], $22::integer[])
-       ON CONFLICT (learner_key, lesson_id) DO UPDATE SET pass_hlc = EXCLUDED.pass_hlc, pass_station = EXCLUDED.pass_station,
-         pass_epoch = EXCLUDED.pass_epoch, pass_seq = EXCLUDED.pass_seq, pass_ward = EXCLUDED.pass_ward, day = EXCLUDED.day
-     ), by_day AS (
-       INSERT INTO ward_day_learners AS t (ward, day, learners)
-       SELECT * FROM unnest($23::text[], $24::integer[], $25::integer[]) AS u(ward, day, n) ORDER BY ward COLLATE "C", day
-       ON CONFLICT (ward, day) DO UPDATE SET learners = t.learners + EXCLUDED.learners
-     ), profiles AS (
-       INSERT INTO ward_learner_profiles AS t (ward, birth_year, gender, learners)
-       SELECT * FROM unnest($26::text[], $27::integer[], $28::text[], $29::integer[]) AS u(ward, birth_year, gender, n) ORDER BY ward COLLATE "C", birth_year, gender COLLATE "C"
-       ON CONFLICT (ward, birth_year, gender) DO UPDATE SET learners = t.learners + EXCLUDED.learners
-     ), lesson_days AS (
-       INSERT INTO ward_day_lessons AS t (ward, day, lesson_id, passes)
-       SELECT * FROM unnest($30::text[], $31::integer[], $32::text[], $33::integer[]) AS u(ward, day, lesson_id, n) ORDER BY ward COLLATE "C", day, lesson_id COLLATE "C"
-       ON CONFLICT (ward, day, lesson_id) DO UPDATE SET passes = t.passes + EXCLUDED.passes
-     ), totals AS (
-       INSERT INTO ward_lesson_totals AS t (ward, lesson_id, passes)
-       SELECT * FROM unnest($34::text[], $35::text[], $36::integer[]) AS u(ward, lesson_id, n) ORDER BY ward COLLATE "C", lesson_id COLLATE "C"
-       ON CONFLICT (ward, lesson_id) DO UPDATE SET passes = t.passes + EXCLUDED.passes
-     ), groups AS (
-       INSERT INTO station_groups AS t (station_id, groups, attendees) SELECT $37::text, $38::integer, $39::bigint WHERE $38::integer > 0
-       ON CONFLICT (station_id) DO UPDATE SET groups = t.groups + EXCLUDED.groups, attendees = t.attendees + EXCLUDED.attendees
-     )
-     SELECT 1`,
+    `SELECT rollup_apply(${params})`,
     [
       column(learners, (l) => l.learnerKey),
       column(learners, (l) => l.first?.hlc ?? null),

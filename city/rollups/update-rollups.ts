@@ -2,12 +2,13 @@
  * Keeps the report rollups in step with the stored events, inside the transaction that stores a
  * batch (upload or sneakernet import). It is given only the events that batch stored for the first
  * time, keyed by (station_id, epoch, seq) whatever the epoch, so a duplicate or a replay changes
- * nothing. Four statements at most per batch: lock learners, read their passes, write everything.
+ * nothing. Three statements at most per batch: make sure every learner has a row, lock the rows and read
+ * their passes, write everything (one function call).
  */
 import type { SqlExecutor } from '../db/hub-database';
 import type { EventFact, EventToStore } from '../store/event-store';
 import { computeRollupChange, learnerKeysOf } from './rollup-deltas';
-import { lockLearners, passesOf, writeRollupChange } from './rollup-store';
+import { lockLearners, writeRollupChange } from './rollup-store';
 
 export interface StoredBatch {
   readonly stationId: string;
@@ -38,8 +39,7 @@ export async function updateRollups(tx: SqlExecutor, batch: StoredBatch): Promis
   const keys = learnerKeysOf(batch.facts);
   const groups = groupSessionsOf(batch.events);
   if (keys.length === 0 && groups.sessions === 0) return;
-  const learners = keys.length === 0 ? new Map() : await lockLearners(tx, keys);
-  const passes = keys.length === 0 ? [] : await passesOf(tx, keys);
+  const { learners, passes } = keys.length === 0 ? { learners: new Map(), passes: [] } : await lockLearners(tx, keys);
   const wallMsBySeq = new Map(batch.events.map((event) => [event.seq, event.wall_ms]));
   const change = computeRollupChange({ stationId: batch.stationId, epoch: batch.epoch, stationWard: batch.stationWard, facts: batch.facts, wallMsBySeq }, learners, passes);
   await writeRollupChange(tx, change, { stationId: batch.stationId, ...groups });

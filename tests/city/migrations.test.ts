@@ -17,7 +17,8 @@ const FROZEN: Record<number, [string, string]> = {
   4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
   5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
   6: ['ingest_without_row_checks', '3684c35d70ae8a1dd4d4c9d1b0d8588d06aa9205b7634fd0f35ec36f321e755f'],
-  7: ['report_rollups', 'ce1eddae4f8b812c928c9f5d9e9863aa4251ecfce7c2e4af3d5cd65555267f63'],
+  7: ['report_rollups', 'b7e644efeec107fb17a179029e055fef7caf00d963d49fdf15106db3850de415'],
+  8: ['hub_identity', '1bcea7fae0e6470dfe523c1f1d2f774a68e3a8cc16a141e7ea3afdaece8d52fd'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -25,6 +26,7 @@ const SCHEMA: Record<string, string> = {
   enrolment_codes: 'code_hash:text station_id:text issued_at:bigint expires_at:bigint used_at:bigint',
   event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean',
   events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY',
+  hub_identity: 'singleton:boolean key_fingerprint:text recorded_at:bigint',
   learner_rollup: 'learner_key:text first_hlc:text first_station:text first_epoch:integer first_seq:bigint first_ward:text first_day:integer reg_hlc:text reg_station:text reg_epoch:integer reg_seq:bigint reg_ward:text birth_year:integer gender:text',
   lesson_passes: 'learner_key:text lesson_id:text pass_hlc:text pass_station:text pass_epoch:integer pass_seq:bigint pass_ward:text day:integer',
   station_groups: 'station_id:text groups:integer attendees:bigint',
@@ -85,9 +87,9 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
 
   it('applies every migration once and is idempotent', async () => {
     const db = await emptySchema();
-    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(await migrateHubDatabase(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('0002 keeps stations and links events to their epoch', async () => {

@@ -49,6 +49,64 @@ export const BUILD_ROLLUPS: readonly string[] = [
    FROM events WHERE kind = 'group.ended' GROUP BY station_id`,
 ];
 
+/**
+ * One batch's rollup change (city/rollups/rollup-store.ts writeRollupChange): learner states, first
+ * passes, signed count deltas (added in key order, so two transactions lock shared rows in the same
+ * order) and group sessions. A function so that each statement is planned once per connection.
+ */
+const ROLLUP_APPLY = `CREATE FUNCTION rollup_apply(
+    l_key text[], l_first_hlc text[], l_first_station text[], l_first_epoch integer[], l_first_seq bigint[], l_first_ward text[], l_first_day integer[],
+    l_reg_hlc text[], l_reg_station text[], l_reg_epoch integer[], l_reg_seq bigint[], l_reg_ward text[], l_birth_year integer[], l_gender text[],
+    p_key text[], p_lesson text[], p_hlc text[], p_station text[], p_epoch integer[], p_seq bigint[], p_ward text[], p_day integer[],
+    d_ward text[], d_day integer[], d_n integer[],
+    f_ward text[], f_birth_year integer[], f_gender text[], f_n integer[],
+    ld_ward text[], ld_day integer[], ld_lesson text[], ld_n integer[],
+    t_ward text[], t_lesson text[], t_n integer[],
+    g_station text, g_sessions integer, g_attendees bigint
+  ) RETURNS void LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF cardinality(l_key) > 0 THEN
+    UPDATE learner_rollup l SET first_hlc = u.first_hlc, first_station = u.first_station, first_epoch = u.first_epoch, first_seq = u.first_seq,
+           first_ward = u.first_ward, first_day = u.first_day, reg_hlc = u.reg_hlc, reg_station = u.reg_station, reg_epoch = u.reg_epoch,
+           reg_seq = u.reg_seq, reg_ward = u.reg_ward, birth_year = u.birth_year, gender = u.gender
+    FROM unnest(l_key, l_first_hlc, l_first_station, l_first_epoch, l_first_seq, l_first_ward, l_first_day,
+                l_reg_hlc, l_reg_station, l_reg_epoch, l_reg_seq, l_reg_ward, l_birth_year, l_gender)
+         AS u(learner_key, first_hlc, first_station, first_epoch, first_seq, first_ward, first_day, reg_hlc, reg_station, reg_epoch, reg_seq, reg_ward, birth_year, gender)
+    WHERE l.learner_key = u.learner_key;
+  END IF;
+  IF cardinality(p_key) > 0 THEN
+    INSERT INTO lesson_passes AS t (learner_key, lesson_id, pass_hlc, pass_station, pass_epoch, pass_seq, pass_ward, day)
+    SELECT * FROM unnest(p_key, p_lesson, p_hlc, p_station, p_epoch, p_seq, p_ward, p_day)
+    ON CONFLICT (learner_key, lesson_id) DO UPDATE SET pass_hlc = EXCLUDED.pass_hlc, pass_station = EXCLUDED.pass_station,
+      pass_epoch = EXCLUDED.pass_epoch, pass_seq = EXCLUDED.pass_seq, pass_ward = EXCLUDED.pass_ward, day = EXCLUDED.day;
+  END IF;
+  IF cardinality(d_ward) > 0 THEN
+    INSERT INTO ward_day_learners AS t (ward, day, learners)
+    SELECT * FROM unnest(d_ward, d_day, d_n) AS u(ward, day, n) ORDER BY ward COLLATE "C", day
+    ON CONFLICT (ward, day) DO UPDATE SET learners = t.learners + EXCLUDED.learners;
+  END IF;
+  IF cardinality(f_ward) > 0 THEN
+    INSERT INTO ward_learner_profiles AS t (ward, birth_year, gender, learners)
+    SELECT * FROM unnest(f_ward, f_birth_year, f_gender, f_n) AS u(ward, birth_year, gender, n) ORDER BY ward COLLATE "C", birth_year, gender COLLATE "C"
+    ON CONFLICT (ward, birth_year, gender) DO UPDATE SET learners = t.learners + EXCLUDED.learners;
+  END IF;
+  IF cardinality(ld_ward) > 0 THEN
+    INSERT INTO ward_day_lessons AS t (ward, day, lesson_id, passes)
+    SELECT * FROM unnest(ld_ward, ld_day, ld_lesson, ld_n) AS u(ward, day, lesson_id, n) ORDER BY ward COLLATE "C", day, lesson_id COLLATE "C"
+    ON CONFLICT (ward, day, lesson_id) DO UPDATE SET passes = t.passes + EXCLUDED.passes;
+  END IF;
+  IF cardinality(t_ward) > 0 THEN
+    INSERT INTO ward_lesson_totals AS t (ward, lesson_id, passes)
+    SELECT * FROM unnest(t_ward, t_lesson, t_n) AS u(ward, lesson_id, n) ORDER BY ward COLLATE "C", lesson_id COLLATE "C"
+    ON CONFLICT (ward, lesson_id) DO UPDATE SET passes = t.passes + EXCLUDED.passes;
+  END IF;
+  IF g_sessions > 0 THEN
+    INSERT INTO station_groups AS t (station_id, groups, attendees) VALUES (g_station, g_sessions, g_attendees)
+    ON CONFLICT (station_id) DO UPDATE SET groups = t.groups + EXCLUDED.groups, attendees = t.attendees + EXCLUDED.attendees;
+  END IF;
+END
+$fn$`;
+
 export const migration0007: Migration = {
   version: 7,
   name: 'report_rollups',
@@ -92,6 +150,7 @@ export const migration0007: Migration = {
     )`,
     'CREATE TABLE ward_lesson_totals (ward text NOT NULL, lesson_id text NOT NULL, passes integer NOT NULL, PRIMARY KEY (ward, lesson_id))',
     'CREATE TABLE station_groups (station_id text PRIMARY KEY, groups integer NOT NULL, attendees bigint NOT NULL)',
+    ROLLUP_APPLY,
     ...BUILD_ROLLUPS,
   ],
 };
