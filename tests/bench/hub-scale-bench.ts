@@ -123,6 +123,7 @@ export async function runHubScaleBench(args: string[] = []): Promise<Record<stri
     if (large !== null) say(`goal p95 ≤ ${GOAL_P95_MS} ms at ${label(maxSize)}: ${large <= GOAL_P95_MS ? 'met' : 'NOT met'} (${large} ms)`);
     if (small !== null && large !== null && sizes.length > 1) say(`goal ≤ 1.5× the ${label(sizes[0] ?? 0)} figure: ${large <= 1.5 * small ? 'met' : 'NOT met'} (${(large / small).toFixed(2)}×)`);
 
+    const learners = await storedLearners(ctx);
     let concurrent: ConcurrentResult | null = null;
     if (values['no-concurrent'] !== true) {
       concurrent = await runConcurrentStations(ctx, {
@@ -140,7 +141,7 @@ export async function runHubScaleBench(args: string[] = []): Promise<Record<stri
     const reportP95: Record<string, number | null> = { '100k': p95('100k'), '1m': p95('1m') };
     for (const key of Object.keys(reports)) reportP95[key] = p95(key);
     return {
-      learners: await storedLearners(ctx),
+      learners,
       ingest_per_s: ingestRates.length === 0 ? null : Math.round(ingestRates.reduce((a, b) => a + b) / ingestRates.length),
       report_p95_ms: reportP95,
       concurrent: concurrent === null ? null : { stations: concurrent.stations, events_per_s: concurrent.events_per_s, p99_ms: concurrent.p99_ms, lost: concurrent.lost, duplicated: concurrent.duplicated },

@@ -59,8 +59,9 @@ async function stop(hub: ServedHub): Promise<void> {
 
 async function post(hub: ServedHub, station: ScaleStation, path: string, body: string, latencies: number[], retries: { n: number }): Promise<Record<string, unknown>> {
   for (;;) {
-    const text = requestSigningText('POST', path, sha256Hex(body), Date.now(), '-');
-    const authorization = formatAuthorization({ stationId: station.stationId, ts: Date.now(), nonce: '-', sig: signText(station, text) });
+    const ts = Date.now();
+    const text = requestSigningText('POST', path, sha256Hex(body), ts, '-');
+    const authorization = formatAuthorization({ stationId: station.stationId, ts, nonce: '-', sig: signText(station, text) });
     const start = performance.now();
     const response = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
     const answer = (await response.json()) as Record<string, unknown>;
