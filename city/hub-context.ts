@@ -10,6 +10,7 @@ import { primaryReader, replicaReader } from './db/report-reader';
 import type { ReportReader } from './db/report-reader';
 import type { HubDatabase } from './db/hub-database';
 import { migrateHubDatabase } from './db/migrate';
+import { ensurePartitions } from './db/partitions';
 
 export interface HubContext {
   readonly dataDir: string;
@@ -44,6 +45,7 @@ export async function openHubContext(options: HubContextOptions): Promise<HubCon
   try {
     await migrateHubDatabase(db);
     await checkKeyFile(db, { keys, keyFilePath: keys.path, createdNow: keys.createdNow, now: (options.now ?? Date.now)() });
+    await ensurePartitions(db, { nowMs: (options.now ?? Date.now)() });
   } catch (error) {
     if (options.db === undefined) await db.close();
     throw error;

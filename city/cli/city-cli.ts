@@ -33,6 +33,7 @@ const USAGE = [
   '  revoke <station_id> --data DIR',
   '  import FILE --data DIR                   apply a sneakernet bundle (.tram)',
   '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
+  '  detach-raw --older-than N --data DIR     detach raw-log months older than N months (reports keep their counts)',
 ];
 
 function defaultIo(): CliIo {
@@ -65,6 +66,7 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
         port: { type: 'string' },
         host: { type: 'string' },
         'max-in-flight': { type: 'string' },
+        'older-than': { type: 'string' },
         'read-database-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -103,6 +105,14 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
       return 2;
     }
     return serveHub({ dataDir, databaseUrl, readDatabaseUrl: readDatabaseUrl === '' ? undefined : readDatabaseUrl, port, host: parsed.values.host ?? '127.0.0.1', maxInFlight, io });
+  }
+  if (command === 'detach-raw') {
+    const months = Number(parsed.values['older-than'] ?? 'NaN');
+    if (target !== undefined || !Number.isInteger(months)) {
+      io.stderr('detach-raw: --older-than N (months) is required');
+      return 2;
+    }
+    return finish(io, dataDir, databaseUrl, { command: 'detach-raw', older_than_months: months });
   }
   if (target === undefined) {
     io.stderr(`${command}: missing argument`);
@@ -144,6 +154,11 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
       USAGE.forEach(io.stderr);
       return 2;
   }
+  return finish(io, dataDir, databaseUrl, admin);
+}
+
+/** Runs an admin command and prints its result; a key file that does not match is exit 1. */
+async function finish(io: CliIo, dataDir: string, databaseUrl: string | undefined, admin: AdminCommand): Promise<number> {
   let result: AdminResult;
   try {
     result = await runCommand(dataDir, databaseUrl, admin);

@@ -1,5 +1,6 @@
 /** `tram city serve`: listen, announce the address, run until SIGINT/SIGTERM, then close cleanly. */
 import { KeyFileMismatchError } from '../crypto/key-fingerprint';
+import { ensurePartitions } from '../db/partitions';
 import { createHub } from '../http/create-hub';
 import type { CliIo } from './city-cli';
 import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
@@ -52,6 +53,11 @@ export async function serveHub(options: ServeOptions): Promise<number> {
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   io.stdout(`listening on http://${shownHost}:${port}`);
 
+  // Monthly partitions ahead of time (made at start too): a hub may run for months without a restart.
+  const partitionTimer = setInterval(() => {
+    ensurePartitions(hub.ctx.db, { nowMs: hub.ctx.now() }).catch((error: unknown) => io.stderr(`partitions: ${(error as Error).message}`));
+  }, 12 * 60 * 60 * 1000);
+  partitionTimer.unref();
   const stoppedBy = await new Promise<string>((resolve) => {
     const finish = (name: string) => {
       process.off('SIGINT', onInt);
@@ -65,6 +71,7 @@ export async function serveHub(options: ServeOptions): Promise<number> {
     if (io.signal?.aborted === true) finish('abort');
     else io.signal?.addEventListener('abort', () => finish('abort'), { once: true });
   });
+  clearInterval(partitionTimer);
   io.stderr(`stopping (${stoppedBy})`);
   try {
     await hub.close();

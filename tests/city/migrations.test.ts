@@ -19,13 +19,16 @@ const FROZEN: Record<number, [string, string]> = {
   6: ['ingest_without_row_checks', '3684c35d70ae8a1dd4d4c9d1b0d8588d06aa9205b7634fd0f35ec36f321e755f'],
   7: ['report_rollups', 'b7e644efeec107fb17a179029e055fef7caf00d963d49fdf15106db3850de415'],
   8: ['hub_identity', '1bcea7fae0e6470dfe523c1f1d2f774a68e3a8cc16a141e7ea3afdaece8d52fd'],
+  9: ['monthly_partitions', '33040efc5b1c28e564600b4a9b0e4b493efffa460407a4156e12c5d5a50496ea'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
 const SCHEMA: Record<string, string> = {
   enrolment_codes: 'code_hash:text station_id:text issued_at:bigint expires_at:bigint used_at:bigint',
-  event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean',
-  events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY',
+  event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean month:integer',
+  event_facts_default: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean month:integer',
+  events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY month:integer',
+  events_default: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY month:integer',
   hub_identity: 'singleton:boolean key_fingerprint:text recorded_at:bigint',
   learner_rollup: 'learner_key:text first_hlc:text first_station:text first_epoch:integer first_seq:bigint first_ward:text first_day:integer reg_hlc:text reg_station:text reg_epoch:integer reg_seq:bigint reg_ward:text birth_year:integer gender:text',
   lesson_passes: 'learner_key:text lesson_id:text pass_hlc:text pass_station:text pass_epoch:integer pass_seq:bigint pass_ward:text day:integer',
@@ -87,9 +90,9 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
 
   it('applies every migration once and is idempotent', async () => {
     const db = await emptySchema();
-    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await migrateHubDatabase(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await migrateHubDatabase(db)).toEqual([]);
-    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(await appliedMigrations(db)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('0002 keeps stations and links events to their epoch', async () => {
@@ -191,6 +194,32 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     expect(await db.query('SELECT ward, day, lesson_id, passes FROM ward_day_lessons')).toEqual([{ ward: '06690', day: day + 1, lesson_id: 'otp', passes: 1 }]);
     expect(await db.query('SELECT ward, lesson_id, passes FROM ward_lesson_totals')).toEqual([{ ward: '06690', lesson_id: 'otp', passes: 1 }]);
     expect(await db.query('SELECT station_id, groups, attendees FROM station_groups')).toEqual([{ station_id: '06688-05', groups: 1, attendees: 7 }]);
+  });
+
+  it('0009 moves events and facts into monthly partitions, keeping every row, the key and the append-only rule', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 8);
+    const at = (month: number, day: number) => `${String(Date.UTC(2025, month - 1, day)).padStart(13, '0')}-0000`;
+    const rows: [number, string, number][] = [[1, at(7, 10), 1], [2, at(7, 31), 1], [3, at(8, 2), 1], [4, 'bad-clock', Date.UTC(2025, 8, 3)]];
+    for (const [seq, hlc, wall] of rows) {
+      await db.query(
+        "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-06', 1, $1, 'e', 'attendance.checkin', '{}', $3, $2, 'b', 1, $4, $4, 1)",
+        [seq, hlc, wall, HASH],
+      );
+      await db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc, learner_key) VALUES ('06688-06', 1, $1, 'attendance.checkin', '06688', $2, 'k')", [seq, hlc]);
+    }
+    await migrateHubDatabase(db, 9);
+    expect(await db.query('SELECT seq, month FROM events ORDER BY seq')).toEqual([
+      { seq: 1, month: 202507 },
+      { seq: 2, month: 202507 },
+      { seq: 3, month: 202508 },
+      { seq: 4, month: 202509 },
+    ]);
+    expect(await db.query('SELECT count(*)::integer AS n FROM event_facts_p202507')).toEqual([{ n: 2 }]);
+    expect(await db.query('SELECT count(*)::integer AS n FROM events_p202509')).toEqual([{ n: 1 }]);
+    await expect(db.query("INSERT INTO events SELECT station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, 2, flags, month FROM events WHERE seq = 1")).rejects.toThrow(/duplicate key/);
+    await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    await expect(db.query("UPDATE events SET payload = 'x'")).rejects.toThrow(/append-only/);
   });
 
   it('matches the schema snapshot', async () => {
