@@ -106,12 +106,10 @@ export function computeRollupChange(batch: BatchFacts, learners: ReadonlyMap<str
   };
 
   // A learner whose state changed moves all their passes; otherwise only their new passes move.
-  const touched = new Set([...next.keys(), ...[...newPasses.values()].map((pass) => pass.learnerKey)]);
   const passKeys = new Set([...newPasses.keys(), ...[...oldPasses.values()].filter((pass) => next.has(pass.learnerKey)).map((pass) => `${pass.learnerKey}\u0000${pass.lessonId}`)]);
-  for (const key of touched) {
-    if (!next.has(key)) continue;
+  for (const [key, state] of next) {
     countLearner(learners.get(key), -1);
-    countLearner(next.get(key), +1);
+    countLearner(state, +1);
   }
   for (const key of passKeys) {
     const before = oldPasses.get(key);
