@@ -1,7 +1,9 @@
 // Issue #16 item 5: events and event_facts partitioned by month (PGlite and PostgreSQL), partitions
 // made ahead by the hub, a re-sent event refused by the key whatever its partition, and the retention
 // command: old months detached while every report keeps its counts.
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runCityCli } from '../../../city/cli/city-cli';
 import { runAdminCommand } from '../../../city/admin/admin-commands';
 import { addMonths, ensurePartitions, eventMonth } from '../../../city/db/partitions';
 import { buildProgress } from '../../../city/reports/progress';
@@ -19,6 +21,13 @@ describe('event months', () => {
     expect(eventMonth('not-a-clock', Date.UTC(2025, 11, 31, 18))).toBe(202601);
     expect(eventMonth('bad', -5)).toBe(197001);
     expect(eventMonth('bad', 9e15)).toBe(209912);
+  });
+  it('are detached by `tram city detach-raw --older-than N` only with a whole N', async () => {
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (line: string) => err.push(line), stdin: Readable.from(['']), env: {} };
+    expect(await runCityCli(['detach-raw', '--data', '/nonexistent'], io)).toBe(2);
+    expect(await runCityCli(['detach-raw', '--older-than', 'six', '--data', '/nonexistent'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--older-than N \(months\) is required/);
   });
   it('add across years', () => {
     expect(addMonths(202512, 1)).toBe(202601);
