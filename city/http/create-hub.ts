@@ -51,6 +51,7 @@ export async function createHub(options: HubContextOptions & HubAppOptions): Pro
     ctx,
     async close() {
       await app.close();
+      await ctx.reports.close();
       if (options.db === undefined) await ctx.db.close();
     },
   };
