@@ -77,6 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const dispatch = createDispatch(options.station.handlers, {
+    volunteerGate: options.station.volunteerGate,
     onInternalError: (command, error) => process.stderr.write(`web-host: ${command} failed: ${(error as Error).stack ?? String(error)}\n`),
   });
   const sockets = new Set<WebSocket>();

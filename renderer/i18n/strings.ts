@@ -2,10 +2,9 @@
  * Every text a villager sees, Vietnamese first and English second. Screens take texts from here so a
  * reviewer can read the whole interface in one file.
  */
-export interface Bilingual {
-  readonly vi: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../../electron/contract/dto';
+
+export type { Bilingual } from '../../electron/contract/dto';
 
 export const strings = {
   appName: { vi: 'Trạm Học Số', en: 'Digital Learning Station' },

@@ -24,7 +24,7 @@ import { exportReport } from '../reports/export-files';
 import { buildStationReport } from '../reports/station-report';
 import type { CliIo } from './cli-io';
 import { defaultLessonsDir } from './lessons-cli';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export type ReportCliIo = Pick<CliIo, 'stdout' | 'stderr' | 'now'>;
 

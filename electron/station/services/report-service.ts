@@ -3,7 +3,8 @@ import type { Database } from 'better-sqlite3';
 import type { PeriodName } from '../../core/reports/periods';
 import type { AttendanceRow, LessonTitle, StationReport } from '../../core/reports/report-types';
 import type { ExportTarget } from '../../contract/dto';
-import { StationError } from '../ipc/station-error';
+import { StationError } from '../station-error';
+import { asStationError } from '../typed-errors';
 import { exportTargets } from '../reports/export-targets';
 import { exportReport } from '../reports/export-files';
 import { attendanceSheet, buildStationReport } from '../reports/station-report';
@@ -37,8 +38,11 @@ export class ReportService {
 
   async export(period: PeriodName, targetId: string): Promise<string[]> {
     const target = exportTargets(this.#o.dataDir).find((candidate) => candidate.id === targetId);
-    if (!target) throw new StationError('not_found', 'Không thấy nơi lưu này, hãy cắm lại USB / That drive is gone; plug the USB stick in again');
-    const files = await exportReport(this.#o.db, { period, nowMs: this.#o.wallMs(), lessons: this.#o.lessons, toDir: target.path, stationName: this.#o.station.name, stationId: this.#o.station.id });
+    if (!target) throw new StationError('not_found', { vi: 'Không thấy nơi lưu này, hãy cắm lại USB', en: 'That drive is gone; plug the USB stick in again' });
+    // A full stick or a sheet open in Excel reaches the volunteer in Vietnamese, not as `internal`.
+    const files = await exportReport(this.#o.db, { period, nowMs: this.#o.wallMs(), lessons: this.#o.lessons, toDir: target.path, stationName: this.#o.station.name, stationId: this.#o.station.id }).catch((error: unknown) => {
+      throw asStationError(error, 'write_failed');
+    });
     return [files.csv, files.xlsx];
   }
 }
