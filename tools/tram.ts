@@ -57,10 +57,6 @@ const commands: Record<string, SubCommand> = {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
   },
-  bench: {
-    summary: 'run a benchmark: tram bench <name>; prints one JSON object as the last line',
-    run: async (args) => (await import('../tests/bench/run-bench.ts')).runBench(args),
-  },
 };
 
 function usage(): string {

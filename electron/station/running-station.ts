@@ -25,7 +25,7 @@ import { GroupService } from './services/group-service';
 import { IdentityService } from './services/identity-service';
 import { LearnerRights } from './services/learner-rights';
 import { LessonService } from './services/lesson-service';
-import { ReportService } from './services/report-service';
+import { ReportService } from './reports/report-service';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createStationHandlers } from './station-handlers';
 import { StationError } from './station-error';

@@ -29,7 +29,7 @@ import type { ScannerHealth } from './scanners/scanner-wiring';
 import type { SimulatedScanner } from './scanners/simulated-scanner';
 import type { IdentityService } from './services/identity-service';
 import type { LessonService } from './services/lesson-service';
-import { notEnrolledStatus } from './services/status-service';
+import { notEnrolledStatus } from './sync/sync-status';
 import { StationError } from './station-error';
 import type { SyncService } from './sync/sync-service';
 import { errorCode } from './typed-errors';

@@ -6,7 +6,7 @@
 import type { KioskHandlers } from '../contract/kiosk-api';
 import type { GroupService } from './services/group-service';
 import type { LearnerRights } from './services/learner-rights';
-import type { ReportService } from './services/report-service';
+import type { ReportService } from './reports/report-service';
 import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
 import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 

@@ -17,7 +17,7 @@ import { parsePeriodName } from '../../core/reports/periods';
 import { ReportError } from '../../core/reports/report-error';
 import { GENDER_KEYS, GENDER_LABELS, type StationReport } from '../../core/reports/report-types';
 import { loadConfig } from '../config/load-config';
-import { getMeta } from '../db/meta';
+import { getMeta } from '../store/meta';
 import { openDatabase } from '../db/open-database';
 import { loadLessons } from '../lessons/load-lessons';
 import { exportReport } from '../reports/export-files';

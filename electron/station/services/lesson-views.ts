@@ -1,4 +1,5 @@
 /** Maps lesson packs and stored progress to the plain views the renderer gets. */
+import { formatVietnamDate } from '../../core/reports/vietnam-time';
 import { withheldPhoneFacts } from '../../core/lessons/fact-review';
 import type { IsoDate } from '../../core/lessons/iso-date';
 import type { Lesson, LessonStep } from '../../core/lessons/lesson-schema';
@@ -65,8 +66,5 @@ export function lessonView(lesson: Lesson, progress: ProgressRow | undefined, to
 
 /** dd/mm/yyyy in Vietnam time (UTC+7), the way dates are written on Vietnamese documents. */
 export function vietnamDate(wallMs: number): string {
-  const date = new Date(wallMs + 7 * 3_600_000);
-  const dd = String(date.getUTCDate()).padStart(2, '0');
-  const mm = String(date.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${date.getUTCFullYear()}`;
+  return formatVietnamDate(wallMs);
 }

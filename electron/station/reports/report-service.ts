@@ -5,9 +5,9 @@ import type { AttendanceRow, LessonTitle, StationReport } from '../../core/repor
 import type { ExportTarget } from '../../contract/dto';
 import { StationError } from '../station-error';
 import { asStationError } from '../typed-errors';
-import { exportTargets } from '../reports/export-targets';
-import { exportReport } from '../reports/export-files';
-import { attendanceSheet, buildStationReport } from '../reports/station-report';
+import { exportTargets } from './export-targets';
+import { exportReport } from './export-files';
+import { attendanceSheet, buildStationReport } from './station-report';
 
 export interface ReportServiceOptions {
   readonly db: Database;

@@ -29,3 +29,14 @@ export function readAcknowledgement(db: Database, epoch: number): Acknowledgemen
     .get(epoch);
   return row ? { epoch, ackedSeq: row.acked_seq, ackedHash: row.acked_hash, receipt: row.receipt, serverTimeMs: row.server_time_ms } : null;
 }
+
+/** Events written but not yet acknowledged by the city, over all epochs. */
+export function countWaitingEvents(db: Database): number {
+  const row = db
+    .prepare<[], { waiting: number | null }>(
+      // MAX: the city may hold more of a closed epoch than a restored copy of the log (docs/PROTOCOL.md §9).
+      'SELECT SUM(MAX(0, e.head_seq - COALESCE(s.acked_seq, 0))) AS waiting FROM epochs e LEFT JOIN sync_state s ON s.epoch = e.epoch',
+    )
+    .get();
+  return row?.waiting ?? 0;
+}
