@@ -23,6 +23,7 @@ import type { HidModule } from './scanners/hid-module';
 import type { SimulatedScanner } from './scanners/simulated-scanner';
 import { startScanSources, type ScanSources } from './scanners/scan-sources';
 import { loadLessons } from './lessons/load-lessons';
+import { loadNarrations } from './lessons/narration-notices';
 import { IdentityService, type ScanMethod } from './services/identity-service';
 import { GroupService } from './services/group-service';
 import { createStationLogger } from './logging/station-logger';
@@ -114,6 +115,8 @@ export function openStation(options: StationOptions): Station {
   const notices: StationProblem[] = [];
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
+  const narration = options.lessonsDir ? loadNarrations(options.lessonsDir, packs.lessons, sha256Hex) : { views: new Map(), notices: [] };
+  notices.push(...narration.notices);
   if (loaded.ok) {
     try {
       keys = loadOrCreateKeys(keysPath);
@@ -135,7 +138,7 @@ export function openStation(options: StationOptions): Station {
       auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
       reports = new ReportService({ db, dataDir: options.dataDir, lessons: packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
       rights = new LearnerRights({ db, log, clock, learnerKeySecret: secret });
-      lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
+      lessons = new LessonService({ db, log, identity, lessons: packs.lessons, narration: narration.views, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }
@@ -188,6 +191,7 @@ export function openStation(options: StationOptions): Station {
     problems: [...problems],
     notices: [...notices],
     idle: config.idle,
+    narration: { autoplay: config.kiosk.autoplayNarration },
   });
 
   const volunteerHandlers = createVolunteerHandlers({

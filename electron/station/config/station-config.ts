@@ -74,7 +74,15 @@ export const stationConfigSchema = z
           .describe('Extra HID-POS scanner models by USB vendor/product id (decimal); HID-POS usage page devices are found anyway.'),
       })
       .strict(),
-    kiosk: z.object({ fullscreen: z.boolean().describe('Full-screen kiosk window; false for a group room where the volunteer switches windows.') }).strict(),
+    kiosk: z
+      .object({
+        fullscreen: z.boolean().describe('Full-screen kiosk window; false for a group room where the volunteer switches windows.'),
+        autoplayNarration: z
+          .boolean()
+          .default(true)
+          .describe('Read each lesson step and question aloud as it opens (default true); false for a room where only the volunteer starts the sound.'),
+      })
+      .strict(),
   })
   .strict();
 
@@ -100,5 +108,5 @@ export const DEMO_CONFIG: StationConfig = {
   },
   quietHourForRelaunch: 3,
   scanners: { vidPids: [] },
-  kiosk: { fullscreen: true },
+  kiosk: { fullscreen: true, autoplayNarration: true },
 };
