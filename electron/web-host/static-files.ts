@@ -18,6 +18,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ogg': 'audio/ogg',
   '.mp3': 'audio/mpeg',
+  '.opus': 'audio/ogg; codecs=opus',
+  '.wav': 'audio/wav',
+  '.m4a': 'audio/mp4',
   '.ico': 'image/x-icon',
 };
 

@@ -13,7 +13,7 @@ let engine: Promise<SpeechEngine> | null = null;
 function loadEngine(): Promise<SpeechEngine> {
   engine ??= (async () => {
     // The path is built at run time so the bundler leaves the 800 KB engine out of every chunk.
-    const url = new URL('../voice/espeak-ng.js', import.meta.url).href;
+    const url = new URL(['..', 'voice', 'espeak-ng.js'].join('/'), import.meta.url).href;
     const { default: factory } = (await import(/* @vite-ignore */ url)) as { default: () => Promise<EspeakModule> };
     return espeakEngine(await factory());
   })();
