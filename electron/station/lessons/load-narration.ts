@@ -97,8 +97,10 @@ export function loadLessonNarration(lessonsDir: string, lesson: Lesson, sha256He
       views.set(item.key, { audio: null, skipped: AUDIO_SKIPPED });
     }
   }
+  const staleKeys = new Set(findings.filter((finding) => finding.code === 'stale').map((finding) => finding.item));
   for (const entry of entries) {
-    if (!used.has(entry.file)) findings.push({ lesson: lesson.id, item: entry.key, path: at(entry.file), code: 'unused', message: 'no item of the lesson speaks this text any more; tram lessons voice removes it' });
+    // A stale entry's file is reported once, as stale.
+    if (!used.has(entry.file) && !staleKeys.has(entry.key)) findings.push({ lesson: lesson.id, item: entry.key, path: at(entry.file), code: 'unused', message: 'no item of the lesson speaks this text any more; tram lessons voice removes it' });
   }
   for (const name of strayNarrationFiles(lessonsDir, lesson, entries)) {
     findings.push({ lesson: lesson.id, item: null, path: at(name), code: 'unused', message: 'not listed in narration.json; tram lessons voice removes it' });
