@@ -21,6 +21,8 @@ export type NarrationState = {
 export const IDLE: NarrationState = { status: 'idle', sentence: null, voice: null, note: null };
 
 export class Narrator {
+  /** One voice at a time on the page: a narration that starts stops the one before. */
+  static #active: Narrator | null = null;
   #run = 0;
   #speaking: Speaking | null = null;
   #rate = 1;
@@ -43,6 +45,8 @@ export class Narrator {
 
   /** Starts reading from the first sentence. */
   async play(sentences: readonly SpokenSentence[], narration: NarrationView, rate: number): Promise<void> {
+    if (Narrator.#active !== this) Narrator.#active?.stop();
+    Narrator.#active = this;
     this.stop();
     const run = ++this.#run;
     this.#rate = rate;

@@ -24,3 +24,17 @@ QuestionNarration.isReading = (narration: Narration, choice: number): boolean =>
   const active = narration.state.sentence;
   return active !== null && narration.sentences[active]?.part === choice + 1;
 };
+
+/**
+ * The explanation under a right answer, read aloud as it appears (when autoplay is on), with its
+ * sentence highlighted. No buttons: the question's own controls stay the place to listen again.
+ */
+export function ExplanationNarration({ question }: { question: LessonQuestionView }) {
+  const narration = useNarration([question.explanation.vi], question.explanationNarration);
+  return (
+    <>
+      <audio ref={narration.audioRef} preload="auto" data-testid="explanation-audio" />
+      <SpokenText text={question.explanation.vi} sentences={narration.sentences} part={0} active={narration.state.sentence} />
+    </>
+  );
+}

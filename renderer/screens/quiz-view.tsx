@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LessonQuestionView } from '../../electron/contract/dto';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
-import { QuestionNarration, useQuestionNarration } from '../narration/question-narration';
+import { ExplanationNarration, QuestionNarration, useQuestionNarration } from '../narration/question-narration';
 
 /**
  * The quiz, one question at a time, with immediate and kind feedback. A wrong choice can be changed
@@ -62,7 +62,11 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
       {picked !== null && (
         <div className={`feedback ${isRight ? 'right' : 'wrong'}`} role="status" data-testid="feedback">
           <p className="vi">{isRight ? s.correct.vi : s.wrong.vi}</p>
-          {isRight && <p className="explanation">{question.explanation.vi}</p>}
+          {isRight && (
+            <p className="explanation">
+              <ExplanationNarration question={question} />
+            </p>
+          )}
           <p className="en">{isRight ? `${s.correct.en} ${question.explanation.en}` : s.wrong.en}</p>
         </div>
       )}

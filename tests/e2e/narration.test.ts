@@ -18,9 +18,10 @@ const LATE = 'zalo-an-toan';
 const audio = (page: Page) => page.getByTestId('narration-audio');
 const narration = (page: Page) => page.locator('.step .narration');
 
+/** Opens a lesson; it resumes at the step this learner reached before. */
 async function openLesson(page: Page, id: string): Promise<void> {
   await page.locator(`[data-lesson="${id}"]`).click();
-  await page.locator('.step[data-step="0"]').waitFor();
+  await page.locator('.step').waitFor();
 }
 
 async function backToList(page: Page): Promise<void> {
@@ -59,7 +60,8 @@ describe('lesson narration in Chromium', () => {
 
   it('starts the step’s pack audio by itself and highlights the sentence being read as it moves on', async () => {
     await openLesson(page, GOOD);
-    await expect.poll(() => narration(page).getAttribute('data-narration-status')).toBe('playing');
+    // The first sound of the page starts the media pipeline: allow a loaded machine some time.
+    await expect.poll(() => narration(page).getAttribute('data-narration-status'), { timeout: 10_000 }).toBe('playing');
     await expect(narration(page).getAttribute('data-narration-voice')).resolves.toBe('pack');
     await expect(audio(page).evaluate((el: HTMLAudioElement) => el.src)).resolves.toMatch(new RegExp(`/lessons/${GOOD}/narration/s1\\.opus$`));
     await expect.poll(() => audio(page).evaluate((el: HTMLAudioElement) => el.currentTime)).toBeGreaterThan(0);
@@ -78,10 +80,27 @@ describe('lesson narration in Chromium', () => {
     await page.getByTestId('step-next').click();
     await page.locator('.step[data-step="1"]').waitFor();
     await expect.poll(() => audio(page).evaluate((el: HTMLAudioElement) => el.src)).toMatch(/narration\/s2\.opus$/);
-    await expect.poll(() => narration(page).getAttribute('data-narration-status')).toBe('playing');
+    await expect.poll(() => narration(page).getAttribute('data-narration-status'), { timeout: 10_000 }).toBe('playing');
     await expect(audio(page).evaluate((el: HTMLAudioElement) => el.playbackRate)).resolves.toBeCloseTo(0.8);
     await page.getByTestId('read-slower').click();
     await expect(audio(page).evaluate((el: HTMLAudioElement) => el.playbackRate)).resolves.toBe(1);
+    await backToList(page);
+  });
+
+  it('reads a question, highlighting each choice as it is read, then the explanation of the right answer instead', async () => {
+    await openLesson(page, GOOD);
+    // Resumed at the step reached in the tests above: go on to the quiz from there.
+    const [, at, count] = /(\d+)\/(\d+)/.exec((await page.locator('.step-counter').textContent()) ?? '') ?? [];
+    for (let step = Number(at); step <= Number(count); step++) await page.getByTestId('step-next').click();
+    await page.locator('.quiz[data-question="0"]').waitFor();
+    await expect.poll(() => page.locator('.quiz .narration').getAttribute('data-narration-voice'), { timeout: 10_000 }).toBe('pack');
+    await expect(audio(page).evaluate((el: HTMLAudioElement) => el.src)).resolves.toMatch(/narration\/q1\.opus$/);
+    // The prompt is read first, then the choices: the first choice button lights up in turn.
+    await expect.poll(() => page.locator('.choice-option.speaking').getAttribute('data-choice'), { timeout: 20_000 }).toBe('0');
+    const view = await kiosk.running.station.handlers.getLesson({ id: GOOD });
+    await page.locator(`[data-choice="${view.questions[0]?.answer}"]`).click();
+    await expect.poll(() => page.getByTestId('explanation-audio').evaluate((el: HTMLAudioElement) => (el.paused ? '' : el.src)), { timeout: 10_000 }).toMatch(/narration\/q1-explanation\.opus$/);
+    await expect(audio(page).evaluate((el: HTMLAudioElement) => el.paused)).resolves.toBe(true);
     await backToList(page);
   });
 
@@ -97,7 +116,7 @@ describe('lesson narration in Chromium', () => {
     await expect.poll(() => audio(page).evaluate((el: HTMLAudioElement) => el.currentTime)).toBeGreaterThan(0);
     // The next step's good file plays again, and the note is gone.
     await page.getByTestId('step-next').click();
-    await expect.poll(() => narration(page).getAttribute('data-narration-voice')).toBe('pack');
+    await expect.poll(() => narration(page).getAttribute('data-narration-voice'), { timeout: 10_000 }).toBe('pack');
     await expect(page.getByTestId('narration-note').count()).resolves.toBe(0);
     await backToList(page);
   });
