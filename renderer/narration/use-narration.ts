@@ -20,8 +20,12 @@ export type Narration = {
   readonly setRate: (rate: number) => void;
 };
 
-/** `parts` are the displayed Vietnamese texts (a step's text; or a prompt and its choices). */
-export function useNarration(parts: readonly string[], narration: NarrationView): Narration {
+/**
+ * `parts` are the displayed Vietnamese texts (a step's text; or a prompt and its choices).
+ * `autoplay: false` for texts read only on a tap (the attract, consent and result screens).
+ */
+export function useNarration(parts: readonly string[], narration: NarrationView, options: { readonly autoplay?: boolean } = {}): Narration {
+  const autoplay = options.autoplay ?? true;
   const key = parts.join('\u0000');
   const sentences = useMemo(() => spokenSentences(parts), [key]);
   const audioRef = useRef<HTMLAudioElement | null>(null);
@@ -35,7 +39,7 @@ export function useNarration(parts: readonly string[], narration: NarrationView)
     const current = new Narrator(element, [systemVoice, bundledVoice(element)], setState);
     narrator.current = current;
     setState(IDLE);
-    if (narrationSettings.autoplay) void current.play(sentences, narration, narrationSettings.rate);
+    if (autoplay && narrationSettings.autoplay) void current.play(sentences, narration, narrationSettings.rate);
     return () => current.stop();
     // The item is identified by its text and its audio.
   }, [key, narration.audio?.url]);

@@ -36,7 +36,8 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     for (let step = 0; step < view.steps.length; step++) {
       await page.locator(`.step[data-step="${step}"]`).waitFor();
       // The picture of every step loads (the SVG is served from the lesson pack).
-      await expect.poll(() => page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // (5 s: on a loaded machine the picture shares the first second with the step's narration.)
+      await expect.poll(() => page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 5000 }).toBe(true);
       if (step === 1) await page.screenshot({ path: join(SCREENSHOTS, 'lesson-step.png') });
       await page.getByTestId('step-next').click();
     }
