@@ -6,15 +6,21 @@
 import type { SpeakHandlers, SpeakOutcome } from './voices';
 import { sentenceAt } from './voices';
 
-export function playAudio(element: HTMLAudioElement, url: string, startsMs: readonly number[], rate: number, handlers: SpeakHandlers): Promise<SpeakOutcome> {
+export function playAudio(element: HTMLAudioElement, url: string, startsMs: readonly number[], rate: number, handlers: SpeakHandlers, cancel: AbortSignal): Promise<SpeakOutcome> {
   return new Promise((resolve) => {
+    if (cancel.aborted) return resolve({ kind: 'cancelled' });
     let settled = false;
     const controller = new AbortController();
     const { signal } = controller;
     const stop = () => {
+      // Only this reading's own listeners go; the element may already play the next item.
+      if (!controller.signal.aborted) element.pause();
       controller.abort();
-      element.pause();
     };
+    cancel.addEventListener('abort', () => {
+      controller.abort();
+      settle({ kind: 'cancelled' });
+    }, { once: true });
     const settle = (outcome: SpeakOutcome) => {
       if (settled) return;
       settled = true;

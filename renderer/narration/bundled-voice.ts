@@ -58,10 +58,12 @@ async function render(sentences: readonly string[]): Promise<Rendered> {
 export function bundledVoice(element: HTMLAudioElement): Voice {
   return {
     kind: 'bundled',
-    async speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers): Promise<SpeakOutcome> {
+    async speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers, signal: AbortSignal): Promise<SpeakOutcome> {
       try {
         const { url, startsMs } = await render(sentences.map((sentence) => sentence.speech));
-        return await playAudio(element, url, startsMs, rate, handlers);
+        // Superseded while the worker spoke: the element belongs to the next item now.
+        if (signal.aborted) return { kind: 'cancelled' };
+        return await playAudio(element, url, startsMs, rate, handlers, signal);
       } catch (error) {
         return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
       }

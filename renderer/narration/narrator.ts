@@ -24,6 +24,8 @@ export class Narrator {
   /** One voice at a time on the page: a narration that starts stops the one before. */
   static #active: Narrator | null = null;
   #run = 0;
+  /** Aborted when the reading under way is superseded or stopped. */
+  #current = new AbortController();
   #speaking: Speaking | null = null;
   #rate = 1;
   #state: NarrationState = IDLE;
@@ -49,6 +51,7 @@ export class Narrator {
     Narrator.#active = this;
     this.stop();
     const run = ++this.#run;
+    const { signal } = this.#current;
     this.#rate = rate;
     const current = () => run === this.#run;
     const handlers = {
@@ -59,11 +62,11 @@ export class Narrator {
     this.#set({ status: 'loading', sentence: null, voice: null, note });
     const tries: Array<{ kind: VoiceKind; start: () => ReturnType<Voice['speak']> }> = [];
     const audio = narration.audio;
-    if (audio !== null) tries.push({ kind: 'pack', start: () => playAudio(this.element, audio.url, audio.sentenceStartsMs, rate, handlers) });
-    for (const voice of this.fallbacks) tries.push({ kind: voice.kind, start: () => voice.speak(sentences, rate, handlers) });
+    if (audio !== null) tries.push({ kind: 'pack', start: () => playAudio(this.element, audio.url, audio.sentenceStartsMs, rate, handlers, signal) });
+    for (const voice of this.fallbacks) tries.push({ kind: voice.kind, start: () => voice.speak(sentences, rate, handlers, signal) });
     for (const attempt of tries) {
       const outcome = await attempt.start();
-      if (!current()) {
+      if (!current() || outcome.kind === 'cancelled') {
         if (outcome.kind === 'speaking') outcome.speaking.stop();
         return;
       }
@@ -94,6 +97,8 @@ export class Narrator {
 
   stop(): void {
     this.#run++;
+    this.#current.abort();
+    this.#current = new AbortController();
     this.#speaking?.stop();
     this.#speaking = null;
     this.element.pause();

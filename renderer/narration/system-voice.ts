@@ -25,9 +25,10 @@ async function vietnameseVoice(): Promise<SpeechSynthesisVoice | null> {
 
 export const systemVoice: Voice = {
   kind: 'system',
-  async speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers): Promise<SpeakOutcome> {
+  async speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers, signal: AbortSignal): Promise<SpeakOutcome> {
     const voice = await vietnameseVoice();
     if (voice === null) return { kind: 'failed', reason: 'no Vietnamese system voice' };
+    if (signal.aborted) return { kind: 'cancelled' };
     let stopped = false;
     let current = 0;
     let speed = rate;

@@ -18,11 +18,16 @@ export type SpeakHandlers = {
 export type Speaking = { readonly setRate: (rate: number) => void; readonly stop: () => void };
 
 /** What starting a voice gave: speaking, blocked by the autoplay policy (wait for a tap), or failed (try the next voice). */
-export type SpeakOutcome = { readonly kind: 'speaking'; readonly speaking: Speaking } | { readonly kind: 'blocked' } | { readonly kind: 'failed'; readonly reason: string };
+export type SpeakOutcome =
+  | { readonly kind: 'speaking'; readonly speaking: Speaking }
+  | { readonly kind: 'blocked' }
+  | { readonly kind: 'failed'; readonly reason: string }
+  | { readonly kind: 'cancelled' };
 
 export type Voice = {
   readonly kind: VoiceKind;
-  speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers): Promise<SpeakOutcome>;
+  /** `signal` aborts when the reading is superseded: the voice must then leave the page's audio alone. */
+  speak(sentences: readonly SpokenSentence[], rate: number, handlers: SpeakHandlers, signal: AbortSignal): Promise<SpeakOutcome>;
 };
 
 /** The index of the sentence playing at `ms`: the last one started. */
