@@ -10,16 +10,20 @@ import type { SpeakHandlers, SpeakOutcome, Voice } from './voices';
 const BASE_RATE = 0.9;
 const VOICES_WAIT_MS = 400;
 
+/** Set once the page has waited for the voice list: an empty list then stays empty (a stock Linux kiosk). */
+let waited: Promise<void> | null = null;
+
 async function vietnameseVoice(): Promise<SpeechSynthesisVoice | null> {
   if (typeof speechSynthesis === 'undefined') return null;
   const find = () => speechSynthesis.getVoices().find((voice) => voice.lang.toLowerCase().replace('_', '-').startsWith('vi')) ?? null;
   const now = find();
   if (now !== null || speechSynthesis.getVoices().length > 0) return now;
-  // Chromium fills the list asynchronously on first use.
-  await new Promise<void>((resolve) => {
+  // Chromium fills the list asynchronously on first use: wait for it once per page, not at every step.
+  waited ??= new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, VOICES_WAIT_MS);
     speechSynthesis.addEventListener('voiceschanged', () => (clearTimeout(timer), resolve()), { once: true });
   });
+  await waited;
   return find();
 }
 
