@@ -39,8 +39,13 @@ export function useNarration(parts: readonly string[], narration: NarrationView,
     const current = new Narrator(element, [systemVoice, bundledVoice(element)], setState);
     narrator.current = current;
     setState(IDLE);
-    if (autoplay && narrationSettings.autoplay) void current.play(sentences, narration, narrationSettings.rate);
-    return () => current.stop();
+    // Started after the step is painted: the learner sees the new words first, and the step's
+    // render is not doubled by the narration's own state changes.
+    const start = autoplay && narrationSettings.autoplay ? setTimeout(() => void current.play(sentences, narration, narrationSettings.rate), 0) : undefined;
+    return () => {
+      clearTimeout(start);
+      current.stop();
+    };
     // The item is identified by its text and its audio.
   }, [key, narration.audio?.url]);
 
