@@ -36,6 +36,8 @@ export interface StationStatus {
   readonly notices: readonly StationProblem[];
   /** Idle privacy reset: warn after this long without a touch, then count down. */
   readonly idle: { readonly warnAfterSeconds: number; readonly countdownSeconds: number };
+  /** Lesson narration: whether each step and question is read aloud as it opens (kiosk config). */
+  readonly narration: { readonly autoplay: boolean };
 }
 
 export interface EchoReply {
@@ -83,16 +85,31 @@ export interface LessonSummary {
   readonly resumeStep: number;
 }
 
+/**
+ * How the player reads one spoken item aloud (core/narration/narration-items.ts). The renderer splits
+ * the displayed text into the same sentences (core/narration/speech-sentences.ts).
+ */
+export interface NarrationView {
+  /**
+   * Pack audio: the author's recording, else the narration rendered for exactly this text, with the
+   * start of each sentence in ms (for the highlight). Null: the player uses the next voice (the
+   * system's Vietnamese voice, then the bundled one).
+   */
+  readonly audio: { readonly url: string; readonly sentenceStartsMs: readonly number[] } | null;
+  /** Set when the pack's audio for this item is broken and was skipped: the player shows it. */
+  readonly skipped: Bilingual | null;
+}
+
 export interface LessonStepView {
   readonly text: Bilingual;
   /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
   readonly imageUrl: string;
   readonly imageAlt: Bilingual;
-  readonly audioUrl: string | null;
+  readonly narration: NarrationView;
   /**
    * Set when the step gives a phone number nobody has confirmed lately (core/lessons/fact-review.ts):
-   * `text` and `imageAlt` are then the standard safe advice, `audioUrl` is null because the recorded
-   * narration says the number, and the step's picture, which may show it, is not to be shown.
+   * `text` and `imageAlt` are then the standard safe advice, `narration` reads that advice (never the
+   * step's recording, which says the number), and the step's picture, which may show it, is not to be shown.
    * `note` tells the learner why this step looks different.
    */
   readonly safeAdvice: { readonly note: Bilingual } | null;
@@ -105,6 +122,9 @@ export interface LessonQuestionView {
   /** Shown with immediate feedback; the quiz is practice, not an exam. */
   readonly answer: number;
   readonly explanation: Bilingual;
+  /** Reads the prompt, then each choice (sentence part i + 1 is choice i). */
+  readonly narration: NarrationView;
+  readonly explanationNarration: NarrationView;
 }
 
 export interface LessonView extends LessonSummary {

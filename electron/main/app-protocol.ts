@@ -15,7 +15,8 @@ export const APP_CONTENT_SECURITY_POLICY = RENDERER_CONTENT_SECURITY_POLICY;
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  // `stream`: the lesson narration plays from app://kiosk/lessons/… in an <audio> element.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 }
 
 /** The file a request maps to, or null when it leaves its root folder. */

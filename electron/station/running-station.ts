@@ -25,6 +25,7 @@ import { GroupService } from './services/group-service';
 import { IdentityService } from './services/identity-service';
 import { LearnerRights } from './services/learner-rights';
 import { LessonService } from './services/lesson-service';
+import type { NarrationViews } from './services/lesson-views';
 import { ReportService } from './reports/report-service';
 import { VolunteerAuth } from './services/volunteer-auth';
 import { createStationHandlers } from './station-handlers';
@@ -45,6 +46,8 @@ export interface RunningStationParts {
   readonly keysPath: string;
   readonly keys: KeyFile;
   readonly packs: LoadedLessons;
+  /** Pack audio per lesson id (lessons/narration-notices.ts). */
+  readonly narration: ReadonlyMap<string, NarrationViews>;
   readonly logger: StationLogger;
   readonly emit: <E extends EventName>(name: E, payload: KioskEvents[E]) => void;
   readonly status: (sync: () => StationStatus['sync']) => StationStatus;
@@ -77,7 +80,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
   const auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
   const reports = new ReportService({ db, dataDir: parts.dataDir, lessons: parts.packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
   const rights = new LearnerRights({ db, log, clock, road });
-  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
+  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, narration: parts.narration, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
 
   const stopMaintenance = scheduleMaintenance({
     db,

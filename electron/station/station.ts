@@ -21,6 +21,7 @@ import type { EventLog, LogClock } from './db/event-log';
 import { LogDamagedError, openStationLog } from './db/station-log';
 import { loadOrCreateKeys } from './keys/key-store';
 import { loadLessons } from './lessons/load-lessons';
+import { loadNarrations } from './lessons/narration-notices';
 import { createStationLogger } from './logging/station-logger';
 import { IN_MAINTENANCE, maintenanceHandlers } from './maintenance-station';
 import { composeRunningStation, type RunningStation } from './running-station';
@@ -94,6 +95,8 @@ export function openStation(options: StationOptions): Station {
   const config = loaded.ok ? loaded.config : DEMO_CONFIG;
   const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
+  const narration = options.lessonsDir ? loadNarrations(options.lessonsDir, packs.lessons, sha256Hex) : { views: new Map(), notices: [] };
+  notices.push(...narration.notices);
   const status = (sync: () => SyncStatus): StationStatus => ({
     stationId: config.station.id,
     stationName: config.station.name,
@@ -104,6 +107,7 @@ export function openStation(options: StationOptions): Station {
     problems: [...problems],
     notices: [...notices],
     idle: config.idle,
+    narration: { autoplay: config.kiosk.autoplayNarration },
   });
 
   let running: RunningStation | null = null;
@@ -125,7 +129,7 @@ export function openStation(options: StationOptions): Station {
       ({ db, log } = opened);
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
       logger.info({ event: 'station.opened', stationId: config.station.id, epoch: log.head().epoch, seq: log.head().seq, newEpoch: opened.newEpochReason, uncleanShutdown: opened.wasUncleanShutdown }, 'station opened');
-      running = composeRunningStation({ config, dataDir: options.dataDir, appVersion: options.appVersion, clock, db, log, keysPath, keys, packs, logger, emit, status, scanners: options.scanners !== false, ...(options.loadHid ? { loadHid: options.loadHid } : {}) });
+      running = composeRunningStation({ config, dataDir: options.dataDir, appVersion: options.appVersion, clock, db, log, keysPath, keys, packs, narration: narration.views, logger, emit, status, scanners: options.scanners !== false, ...(options.loadHid ? { loadHid: options.loadHid } : {}) });
     } catch (error) {
       problems.push(describeOpenError(error));
       if (db?.open) db.close();

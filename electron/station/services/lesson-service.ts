@@ -12,13 +12,15 @@ import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
 import { internalError, StationError } from '../station-error';
 import type { IdentityService } from './identity-service';
-import { lessonSummary, lessonView, vietnamDate, type ProgressRow } from './lesson-views';
+import { lessonSummary, lessonView, vietnamDate, type NarrationViews, type ProgressRow } from './lesson-views';
 
 export interface LessonServiceOptions {
   readonly db: Database;
   readonly log: EventLog;
   readonly identity: IdentityService;
   readonly lessons: readonly Lesson[];
+  /** Pack audio per lesson id (station/lessons/load-narration.ts); a lesson without any falls back to the other voices. */
+  readonly narration?: ReadonlyMap<string, NarrationViews>;
   readonly clock: LogClock;
   readonly sha256Hex: Sha256Hex;
   readonly station: { readonly id: string; readonly name: string; readonly wardName: string };
@@ -64,7 +66,7 @@ export class LessonService {
 
   view(id: string): LessonView {
     const today = isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS);
-    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today);
+    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today, this.#o.narration?.get(id));
   }
 
   start(id: string): { resumeStep: number } {

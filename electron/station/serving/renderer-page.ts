@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 
 export const RENDERER_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,6 +21,9 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff': 'font/woff',
   '.ogg': 'audio/ogg',
   '.mp3': 'audio/mpeg',
+  '.opus': 'audio/ogg; codecs=opus',
+  '.wav': 'audio/wav',
+  '.m4a': 'audio/mp4',
   '.ico': 'image/x-icon',
 };
 
