@@ -13,7 +13,10 @@ import type { EventLog, LogClock } from './db/event-log';
 import { scheduleMaintenance } from './db/maintenance-schedule';
 import { closeStationLog } from './db/station-log';
 import { learnerKeySecret, loadOrCreateKeys, type KeyFile } from './keys/key-store';
-import { hmacLearnerKeys } from './learners/learner-keys';
+import { stationLearnerKeys } from './learners/learner-keys';
+import { startLegacyKeyMigrator } from './learners/learner-rekey';
+import { errorCode } from './typed-errors';
+import { countPendingLegacyKeys } from './store/legacy-learner-keys';
 import { LearnerRoad } from './learners/learner-road';
 import type { LoadedLessons } from './lessons/load-lessons';
 import type { StationLogger } from './logging/station-logger';
@@ -74,7 +77,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
   const { config, db, log, clock, logger, emit, keysPath } = parts;
   let keys = parts.keys;
   // Read at each use: after an enrolment from the kiosk, the city learner key applies at once.
-  const road = new LearnerRoad({ db, log, clock, keys: hmacLearnerKeys(() => learnerKeySecret(keys)), wardCode: config.station.wardCode });
+  const road = new LearnerRoad({ db, log, clock, keys: stationLearnerKeys(() => learnerKeySecret(keys)), wardCode: config.station.wardCode });
   const identity = new IdentityService({ road, clock });
   const groups = new GroupService({ road, log, clock, lessons: parts.packs.lessons });
   const auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
@@ -101,6 +104,19 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
   sync.onChange((value) => emit('syncChanged', value));
   log.onAppended(() => sync.logAdvanced());
   sync.start();
+
+  // Learners registered under key version 1 are re-keyed in the background while nobody is at the kiosk.
+  const migrator = countPendingLegacyKeys(db) === 0
+    ? null
+    : startLegacyKeyMigrator({
+        db,
+        log,
+        busy: () => identity.activeVisit() !== null || groups.isActive(),
+        onProgress: ({ rekeyed, error }) => {
+          if (error === undefined) logger.info({ event: 'learner.rekeyed', rekeyed, pending: countPendingLegacyKeys(db) }, 'learner re-keyed');
+          else logger.error({ event: 'learner.rekey_failed', code: errorCode(error, 'internal') }, 'learner re-keying stopped');
+        },
+      });
 
   const router = createScanRouter({ road, identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit });
   const scanners = parts.scanners ? wireScanners({ demoMode: config.demoMode, vidPids: config.scanners.vidPids, route: router.route, logger, wallMs: clock.wallMs, ...(parts.loadHid ? { loadHid: parts.loadHid } : {}) }) : null;
@@ -183,6 +199,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
     status,
     close: async () => {
       await scanners?.stop();
+      await migrator?.stop();
       sync.stop();
       stopMaintenance();
       if (groups.isActive() && db.open) groups.end();

@@ -16,6 +16,7 @@ import { rejectionMessage } from './services/rejection-messages';
 import type { VolunteerAuth } from './services/volunteer-auth';
 
 const LOOKUP_WINDOW_MS = 60_000;
+const SCAN_FAILED = { vi: 'Trạm chưa đọc được thẻ này, xin quét lại', en: 'The station could not handle this card, please scan again' };
 
 export interface ScanRouterDeps {
   readonly road: LearnerRoad;
@@ -30,7 +31,12 @@ export interface ScanRouterDeps {
 
 
 export interface ScanRouter {
-  route(text: string, method: ScanMethod): void;
+  /**
+   * Takes one scan. Scans are handled one after another in the order they came (a learner key takes
+   * a few hundred ms to derive): the promise settles when this one is done, and never rejects — a
+   * failure is logged and shown as a refused scan.
+   */
+  route(text: string, method: ScanMethod): Promise<void>;
   armLookup(): void;
 }
 
@@ -41,39 +47,50 @@ export function createScanRouter(deps: ScanRouterDeps): ScanRouter {
     lookupArmedUntil = 0;
     return true;
   };
+  const routeOne = async (text: string, method: ScanMethod): Promise<void> => {
+    const scan = deps.road.classify(text, method);
+    if (scan.kind === 'volunteer-card') {
+      try {
+        deps.auth.signInWithToken(scan.token);
+        deps.logger.info({ event: 'volunteer.card' }, 'volunteer signed in by card');
+        deps.emit('scanOutcome', { kind: 'volunteer' });
+      } catch (error) {
+        if (!(error instanceof StationError)) throw error;
+        deps.emit('scanOutcome', { kind: 'rejected', code: error.code, message: error.text });
+      }
+      return;
+    }
+    if (takeLookup()) {
+      if (scan.kind === 'rejected') deps.emit('learnerLookup', { ok: false, message: rejectionMessage(scan.code) });
+      else deps.emit('learnerLookup', { ok: true, record: await deps.rights.lookupLearner(scan.scan) });
+      return;
+    }
+    if (deps.groups.isActive()) {
+      const status = scan.kind === 'learner' ? await deps.groups.joinLearner(scan.scan, method) : deps.groups.noteRefused(scan.code);
+      deps.logger.info({ event: 'group.scan', method, outcome: status.lastScan?.kind ?? null, count: status.count }, 'group scan');
+      deps.emit('groupChanged', status);
+      return;
+    }
+    const outcome = scan.kind === 'learner' ? await deps.identity.handleLearner(scan.scan, method) : { kind: 'rejected' as const, code: scan.code, message: rejectionMessage(scan.code) };
+    if (outcome) {
+      deps.logger.info({ event: 'scan', method, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { code: outcome.code } : {}) }, 'scan');
+      deps.emit('scanOutcome', outcome);
+    }
+  };
+  let queue: Promise<void> = Promise.resolve();
   return {
     armLookup: () => {
       lookupArmedUntil = deps.wallMs() + LOOKUP_WINDOW_MS;
     },
     route: (text, method) => {
-      const scan = deps.road.classify(text, method);
-      if (scan.kind === 'volunteer-card') {
-        try {
-          deps.auth.signInWithToken(scan.token);
-          deps.logger.info({ event: 'volunteer.card' }, 'volunteer signed in by card');
-          deps.emit('scanOutcome', { kind: 'volunteer' });
-        } catch (error) {
-          if (!(error instanceof StationError)) throw error;
-          deps.emit('scanOutcome', { kind: 'rejected', code: error.code, message: error.text });
-        }
-        return;
-      }
-      if (takeLookup()) {
-        if (scan.kind === 'rejected') deps.emit('learnerLookup', { ok: false, message: rejectionMessage(scan.code) });
-        else deps.emit('learnerLookup', { ok: true, record: deps.rights.lookupLearner(scan.scan) });
-        return;
-      }
-      if (deps.groups.isActive()) {
-        const status = scan.kind === 'learner' ? deps.groups.joinLearner(scan.scan, method) : deps.groups.noteRefused(scan.code);
-        deps.logger.info({ event: 'group.scan', method, outcome: status.lastScan?.kind ?? null, count: status.count }, 'group scan');
-        deps.emit('groupChanged', status);
-        return;
-      }
-      const outcome = scan.kind === 'learner' ? deps.identity.handleLearner(scan.scan, method) : { kind: 'rejected' as const, code: scan.code, message: rejectionMessage(scan.code) };
-      if (outcome) {
-        deps.logger.info({ event: 'scan', method, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { code: outcome.code } : {}) }, 'scan');
-        deps.emit('scanOutcome', outcome);
-      }
+      queue = queue.then(() =>
+        routeOne(text, method).catch((error: unknown) => {
+          const code = error instanceof StationError ? error.code : 'internal';
+          deps.logger.error({ event: 'scan.failed', method, code }, 'a scan could not be handled');
+          deps.emit('scanOutcome', { kind: 'rejected', code, message: error instanceof StationError ? error.text : SCAN_FAILED });
+        }),
+      );
+      return queue;
     },
   };
 }

@@ -78,7 +78,7 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     getGroup: async () => groups.status(),
     startGroup: async ({ lessonId }) => changed(groups.start(auth.requireSession().volunteerKey, lessonId)),
     groupAddWithoutCard: async ({ displayName, birthYear }) => {
-      const { status: group, cardPayload } = groups.addWithoutCard(displayName, birthYear);
+      const { status: group, cardPayload } = await groups.addWithoutCard(displayName, birthYear);
       return changed({ status: group, card: await learnerCardFor(cardPayload, deps.stationName) });
     },
     groupMarkCompleted: async () => changed(groups.markCompleted()),

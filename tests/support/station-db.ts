@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { EventLog } from '../../electron/station/db/event-log';
 import { openDatabase } from '../../electron/station/db/open-database';
-import { hmacLearnerKeys } from '../../electron/station/learners/learner-keys';
+import { stationLearnerKeys, type LearnerKeyKdf } from '../../electron/station/learners/learner-keys';
 import { LearnerRoad } from '../../electron/station/learners/learner-road';
 
 export class FakeClock {
@@ -35,9 +35,16 @@ export function openTestLog(path: string, options: { stationId?: string; clock?:
   return { db, log, clock };
 }
 
-/** The learner road a station builds, over a test log (HMAC keys under `secret`, ward 06688). */
+/**
+ * Learner key version 2's derivation with a small scrypt cost (1 MiB, not 64 MiB per lane): the same
+ * code, for unit tests that scan hundreds of times. The kiosk, the web host and the e2e tests run the
+ * real parameters (tests/station/learners/learner-keys.test.ts checks them).
+ */
+export const TEST_LEARNER_KDF: LearnerKeyKdf = { N: 2 ** 10, r: 8, p: 1, lanes: 2, salt: 'tram-hoc-so/test-only/lane-' };
+
+/** The learner road a station builds, over a test log (keys under `secret` at the test cost, ward 06688). */
 export function testLearnerRoad(ctx: { db: Database; log: EventLog; clock: FakeClock }, secret: Buffer, wardCode = '06688'): LearnerRoad {
-  return new LearnerRoad({ db: ctx.db, log: ctx.log, clock: ctx.clock, keys: hmacLearnerKeys(() => secret), wardCode });
+  return new LearnerRoad({ db: ctx.db, log: ctx.log, clock: ctx.clock, keys: stationLearnerKeys(() => secret, TEST_LEARNER_KDF), wardCode });
 }
 
 export const LEARNER_A = 'a'.repeat(64);

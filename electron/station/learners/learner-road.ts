@@ -15,9 +15,10 @@ import { classifyScan, formatLearnerCardPayload, newLearnerCardId, type ParsedSc
 import type { NewEvent } from '../../core/sync/protocol/event-payloads';
 import type { EventLog, LogClock } from '../db/event-log';
 import { internalError } from '../station-error';
-import { insertLearner, knownLearner, type KnownLearner } from '../store/learners';
+import { insertLearner, knownLearner, learnerExists, type KnownLearner } from '../store/learners';
 import { closeVisit, insertVisit } from '../store/visits';
 import type { LearnerKeys } from './learner-keys';
+import { rekeyLegacyLearner } from './learner-rekey';
 
 export type ScanMethod = 'hid-pos' | 'serial' | 'keyboard' | 'card' | 'assisted';
 
@@ -68,9 +69,13 @@ export class LearnerRoad {
     return classifyScan(text, { nowMs: this.#o.clock.wallMs(), ...(method === 'keyboard' ? { source: 'keyboard-wedge' as const } : {}) });
   }
 
-  /** Who a scanned card belongs to: their learner key, and their row if they are known here. */
-  identify(scan: ParsedScan, method: ScanMethod): ScannedLearner {
-    const learnerKey = this.#o.keys.keyFor(scan);
+  /**
+   * Who a scanned card belongs to: their learner key, and their row if they are known here. A learner
+   * registered here under key version 1 is re-keyed now, so they keep their progress and their name.
+   */
+  async identify(scan: ParsedScan, method: ScanMethod): Promise<ScannedLearner> {
+    const learnerKey = await this.#o.keys.keyFor(scan);
+    if (!learnerExists(this.#o.db, learnerKey)) rekeyLegacyLearner(this.#o.db, this.#o.log, this.#o.keys.legacyKeyFor(scan), learnerKey);
     const person: PersonFacts =
       scan.kind === 'cccd'
         ? { displayName: scan.name !== '' ? scan.name : null, birthYear: Number(scan.birthDate.slice(0, 4)), gender: scan.gender, cardId: null }
@@ -79,12 +84,12 @@ export class LearnerRoad {
   }
 
   /** A new learner card for a person without one: its QR payload and the learner key it stands for. */
-  newCard(): { learnerKey: string; cardId: string; payload: string } {
+  async newCard(): Promise<{ learnerKey: string; cardId: string; payload: string }> {
     const cardId = newLearnerCardId((length) => randomBytes(length));
     if (!cardId.ok) throw internalError(cardId.message);
     const payload = formatLearnerCardPayload(cardId.value);
     if (!payload.ok) throw internalError(payload.message);
-    return { learnerKey: this.#o.keys.keyFor({ kind: 'card', cardId: cardId.value }), cardId: cardId.value, payload: payload.value };
+    return { learnerKey: await this.#o.keys.keyFor({ kind: 'card', cardId: cardId.value }), cardId: cardId.value, payload: payload.value };
   }
 
   /** Registers (if asked) and checks a learner in, in one transaction; returns the new visit id. */

@@ -36,6 +36,7 @@ import {
   type StationReport,
 } from '../../core/reports/report-types';
 import { formatVietnamDate, formatVietnamTime } from '../../core/reports/vietnam-time';
+import { currentLearnerKeySql } from '../store/legacy-learner-keys';
 
 export interface StationReportOptions {
   /** Checked at run time too: an unknown name throws ReportError('unknown_period'). */
@@ -54,7 +55,7 @@ const PERIOD_VISITS = `
     SELECT visit_id, learner_key, started_wall_ms AS started_ms, ended_wall_ms AS ended_ms
       FROM visits WHERE started_wall_ms >= @from AND started_wall_ms < @to
     UNION ALL
-    SELECT c.visit_id, c.learner_key, c.started_ms, o.ended_ms
+    SELECT c.visit_id, ${currentLearnerKeySql('c.learner_key')} AS learner_key, c.started_ms, o.ended_ms
       FROM (SELECT json_extract(payload, '$.visit_id') AS visit_id, MIN(json_extract(payload, '$.learner_key')) AS learner_key, MIN(wall_ms) AS started_ms
               FROM events WHERE kind = 'attendance.checkin' AND wall_ms >= @from AND wall_ms < @to GROUP BY 1) c
       LEFT JOIN (SELECT json_extract(payload, '$.visit_id') AS visit_id, MIN(wall_ms) AS ended_ms
@@ -66,14 +67,14 @@ const PERIOD_VISITS = `
 const LESSON_EVENTS = `
   lesson_events AS (
     SELECT e.kind, e.wall_ms, json_extract(e.payload, '$.visit_id') AS visit_id, json_extract(e.payload, '$.lesson_id') AS lesson_id,
-           json_extract(e.payload, '$.passed') AS passed, json_extract(e.payload, '$.learner_key') AS learner_key
+           json_extract(e.payload, '$.passed') AS passed, ${currentLearnerKeySql("json_extract(e.payload, '$.learner_key')")} AS learner_key
       FROM events e WHERE e.kind IN ('lesson.started', 'lesson.completed') AND e.wall_ms >= @from
   )`;
 
 /** True for a pass of the same learner and lesson before the period: the period's pass is then not the first. */
 const PASSED_BEFORE = `EXISTS (
     SELECT 1 FROM events p WHERE p.kind = 'lesson.completed' AND p.wall_ms < @from AND json_extract(p.payload, '$.passed') = 1
-       AND json_extract(p.payload, '$.learner_key') = le.learner_key AND json_extract(p.payload, '$.lesson_id') = le.lesson_id)`;
+       AND ${currentLearnerKeySql("json_extract(p.payload, '$.learner_key')")} = le.learner_key AND json_extract(p.payload, '$.lesson_id') = le.lesson_id)`;
 
 interface Range {
   readonly from: number;

@@ -86,7 +86,7 @@ export class GroupService {
   }
 
   /** Checks a scanned person in (the text classified here). Duplicates and unreadable cards are reported, never an error. */
-  join(text: string, method: ScanMethod): GroupStatus {
+  async join(text: string, method: ScanMethod): Promise<GroupStatus> {
     this.#require();
     const scan = this.#o.road.classify(text, method);
     if (scan.kind !== 'learner') return this.noteRefused(scan.kind === 'rejected' ? scan.code : 'not_id_card');
@@ -100,9 +100,11 @@ export class GroupService {
   }
 
   /** Checks in a scan the router already classified as a learner's card. */
-  joinLearner(scan: ParsedScan, method: ScanMethod): GroupStatus {
+  async joinLearner(scan: ParsedScan, method: ScanMethod): Promise<GroupStatus> {
+    this.#require();
+    const learner = await this.#o.road.identify(scan, method);
+    // Asked again after the wait: the volunteer may have ended the session meanwhile.
     const group = this.#require();
-    const learner = this.#o.road.identify(scan, method);
     const fullName = learner.known?.display_name ?? learner.person.displayName;
     const shownName = fullName ? givenName(fullName) : '';
     if (group.attendees.some((attendee) => attendee.learnerKey === learner.learnerKey)) {
@@ -115,9 +117,10 @@ export class GroupService {
   }
 
   /** Registers a person without any card, checks them in and returns a learner card to print. */
-  addWithoutCard(displayName: string | null, birthYear: number | null): { status: GroupStatus; cardPayload: string } {
+  async addWithoutCard(displayName: string | null, birthYear: number | null): Promise<{ status: GroupStatus; cardPayload: string }> {
+    this.#require();
+    const card = await this.#o.road.newCard();
     const group = this.#require();
-    const card = this.#o.road.newCard();
     const shownName = displayName ? givenName(displayName) : '';
     this.#checkIn(group, card.learnerKey, { displayName, birthYear, gender: null, cardId: card.cardId }, 'assisted', shownName);
     group.lastScan = { kind: 'joined', givenName: shownName, message: null };

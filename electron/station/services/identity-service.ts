@@ -49,7 +49,7 @@ export class IdentityService {
   }
 
   /** Handles one scan's text (classified here). Never throws for bad input: a rejection is an outcome. */
-  handleScan(text: string, method: ScanMethod): ScanOutcome | null {
+  async handleScan(text: string, method: ScanMethod): Promise<ScanOutcome | null> {
     const scan = this.#road.classify(text, method);
     if (scan.kind === 'rejected') return { kind: 'rejected', code: scan.code, message: rejectionMessage(scan.code) };
     if (scan.kind === 'volunteer-card') return { kind: 'rejected', code: 'not_id_card', message: rejectionMessage('not_id_card') };
@@ -57,9 +57,10 @@ export class IdentityService {
   }
 
   /** Handles a scan the router already classified as a learner's card. */
-  handleLearner(scan: ParsedScan, method: ScanMethod): ScanOutcome | null {
+  async handleLearner(scan: ParsedScan, method: ScanMethod): Promise<ScanOutcome | null> {
+    const learner = await this.#road.identify(scan, method);
+    // The time after the key is derived: the consent window starts when the screen shows.
     const now = this.#clock.wallMs();
-    const learner = this.#road.identify(scan, method);
     const decision = decideScan(this.#active, learner.learnerKey, now);
     if (decision === 'ignore-repeat') return null;
     if (decision === 'switch-learner') this.endVisit('user');

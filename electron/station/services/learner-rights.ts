@@ -41,7 +41,7 @@ export class LearnerRights {
   }
 
   /** Looks a learner up from a scan's text (classified here). Returns what is stored, or a record with `found: false`. */
-  lookup(text: string): LearnerRecord {
+  async lookup(text: string): Promise<LearnerRecord> {
     const scan = this.#road.classify(text, 'hid-pos');
     if (scan.kind === 'rejected') throw new StationError(scan.code, rejectionMessage(scan.code));
     if (scan.kind === 'volunteer-card') throw new StationError('not_id_card', rejectionMessage('not_id_card'));
@@ -49,8 +49,8 @@ export class LearnerRights {
   }
 
   /** Looks up a scan the router already classified as a learner's card. */
-  lookupLearner(scan: ParsedScan): LearnerRecord {
-    const { learnerKey } = this.#road.identify(scan, 'hid-pos');
+  async lookupLearner(scan: ParsedScan): Promise<LearnerRecord> {
+    const { learnerKey } = await this.#road.identify(scan, 'hid-pos');
     const row = learnerRow(this.#db, learnerKey);
     const visits = countVisits(this.#db, learnerKey);
     const passed = passedLessons(this.#db, learnerKey);

@@ -12,6 +12,7 @@ import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
 import { internalError, StationError } from '../station-error';
 import type { IdentityService } from './identity-service';
+import { keysOfLearner } from '../store/legacy-learner-keys';
 import { lessonSummary, lessonView, vietnamDate, type NarrationViews, type ProgressRow } from './lesson-views';
 
 export interface LessonServiceOptions {
@@ -140,12 +141,13 @@ export class LessonService {
    * same certificate gives the same code. Falls back to the log head if retention pruned the event.
    */
   #anchorHash(learnerKey: string): string {
+    // A learner re-keyed to version 2 may have passed under their version-1 key (store/legacy-learner-keys.ts).
     const row = this.#o.db
       .prepare<[string], { hash: string }>(
-        `SELECT hash FROM events WHERE kind = 'lesson.completed' AND json_extract(payload, '$.learner_key') = ? AND json_extract(payload, '$.passed') = 1
+        `SELECT hash FROM events WHERE kind = 'lesson.completed' AND json_extract(payload, '$.learner_key') IN (SELECT value FROM json_each(?)) AND json_extract(payload, '$.passed') = 1
          ORDER BY epoch DESC, seq DESC LIMIT 1`,
       )
-      .get(learnerKey);
+      .get(JSON.stringify(keysOfLearner(this.#o.db, learnerKey)));
     return row?.hash ?? this.#o.log.head().hash;
   }
 

@@ -14,11 +14,11 @@ const STATION_NAME = 'Nhà văn hoá khu 3, phường Hạ Long';
 let temp: ReturnType<typeof tempDir>;
 let out: string;
 let fixture: ReportFixture;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDir('tram-export-');
   out = join(temp.dir, 'usb');
   mkdirSync(out);
-  fixture = buildReportFixture(join(temp.dir, 'station.sqlite'));
+  fixture = await buildReportFixture(join(temp.dir, 'station.sqlite'));
 });
 afterEach(() => {
   fixture.db.close();

@@ -11,11 +11,11 @@ import { buildReportFixture, NOW, STATION_ID } from './report-fixture';
 let temp: ReturnType<typeof tempDir>;
 let data: string;
 let names: string[];
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDir('tram-report-cli-');
   data = join(temp.dir, 'data');
   mkdirSync(data);
-  const fixture = buildReportFixture(join(data, 'station.sqlite'));
+  const fixture = await buildReportFixture(join(data, 'station.sqlite'));
   setMeta(fixture.db, 'station_id', STATION_ID);
   names = Object.values(fixture.names);
   fixture.db.close();

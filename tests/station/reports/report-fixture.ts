@@ -57,18 +57,18 @@ function services(db: Database, log: EventLog, clock: FakeClock) {
   return { identity, lessons };
 }
 
-export function buildReportFixture(path: string): ReportFixture {
+export async function buildReportFixture(path: string): Promise<ReportFixture> {
   const clock = new FakeClock(vn(10, 31, 23, 30));
   const { db, log } = openTestLog(path, { stationId: STATION_ID, clock });
   let { identity, lessons } = services(db, log, clock);
   const at = (wall: number) => clock.advance(wall - clock.wall);
-  const register = (text: string) => {
-    const outcome = identity.handleScan(text, 'hid-pos');
+  const register = async (text: string) => {
+    const outcome = await identity.handleScan(text, 'hid-pos');
     if (outcome?.kind !== 'consent') throw new Error(`expected consent, got ${outcome?.kind}`);
     return identity.answerConsent(outcome.pendingId, true);
   };
-  const returning = (text: string) => {
-    const outcome = identity.handleScan(text, 'hid-pos');
+  const returning = async (text: string) => {
+    const outcome = await identity.handleScan(text, 'hid-pos');
     if (outcome?.kind !== 'welcome' || outcome.isNewLearner) throw new Error('expected a returning learner');
   };
   const lesson = (l: Lesson, pass: boolean) => {
@@ -77,24 +77,24 @@ export function buildReportFixture(path: string): ReportFixture {
     lessons.complete(l.id, pass ? passAnswers(l) : failAnswers(l));
   };
 
-  register(fakeIdCardText(2));
+  await register(fakeIdCardText(2));
   at(vn(10, 31, 23, 50));
   identity.endVisit('user');
   at(vn(11, 1, 6, 0));
-  returning(fakeIdCardText(2));
+  await returning(fakeIdCardText(2));
   identity.endVisit('idle');
   at(vn(11, 22, 21, 0));
-  returning(fakeIdCardText(2));
+  await returning(fakeIdCardText(2));
   identity.endVisit('user');
 
   at(vn(11, 23, 8, 0));
-  register(fakeIdCardText(0));
+  await register(fakeIdCardText(0));
   lesson(L1, true);
   at(vn(11, 23, 8, 20));
   identity.endVisit('user');
 
   at(vn(11, 23, 8, 30));
-  register(fakeIdCardText(1));
+  await register(fakeIdCardText(1));
   lesson(L1, false);
   lesson(L1, true);
   lesson(L2, false);
@@ -102,22 +102,22 @@ export function buildReportFixture(path: string): ReportFixture {
   identity.endVisit('idle');
 
   at(vn(11, 25, 14, 0));
-  returning(fakeIdCardText(0));
+  await returning(fakeIdCardText(0));
   lesson(L2, true);
   at(vn(11, 25, 14, 15));
-  const guest = identity.handleScan(fakeIdCardText(3), 'hid-pos');
+  const guest = await identity.handleScan(fakeIdCardText(3), 'hid-pos');
   if (guest?.kind !== 'consent') throw new Error('expected consent');
   identity.answerConsent(guest.pendingId, false);
   lesson(L1, true); // a guest's lesson: nothing is recorded
 
   at(vn(11, 28, 6, 30));
-  register(CHILD_CARD);
+  await register(CHILD_CARD);
   lesson(L1, true);
   at(vn(11, 28, 6, 45));
   identity.endVisit('user');
 
   at(vn(11, 28, 14, 0));
-  register(fakeIdCardText(4));
+  await register(fakeIdCardText(4));
   // The kiosk crashes: the visit is never checked out, and a new process starts with fresh services.
   ({ identity, lessons } = services(db, log, clock));
 
@@ -133,10 +133,10 @@ export function buildReportFixture(path: string): ReportFixture {
   log.append([{ kind: 'group.ended', payload: { group_id: groupId, attendees: 6 } }]);
 
   at(vn(11, 30, 23, 59));
-  register(fakeIdCardText(5));
+  await register(fakeIdCardText(5));
   identity.endVisit('user');
   at(vn(12, 1, 0, 0));
-  returning(fakeIdCardText(0));
+  await returning(fakeIdCardText(0));
 
   return { db, log, clock, names: { p0: fakePerson(0).name, p2: fakePerson(2).name, p4: fakePerson(4).name, p5: fakePerson(5).name } };
 }

@@ -12,9 +12,9 @@ import { buildReportFixture, CHILD_NAME, L1, L2, NOW, REAL_LESSONS, vn, type Rep
 
 let temp: ReturnType<typeof tempDir>;
 let fixture: ReportFixture;
-beforeEach(() => {
+beforeEach(async () => {
   temp = tempDir('tram-report-');
-  fixture = buildReportFixture(join(temp.dir, 'station.sqlite'));
+  fixture = await buildReportFixture(join(temp.dir, 'station.sqlite'));
 });
 afterEach(() => {
   fixture.db.close();

@@ -27,9 +27,9 @@ describe('GroupService', () => {
 
   const count = (kind: string) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM events WHERE kind = ?').get(kind) as { n: number }).n;
 
-  it('checks people in once each, registering newcomers under the group consent', () => {
+  it('checks people in once each, registering newcomers under the group consent', async () => {
     groups.start(VOLUNTEER, 'mat-khau-otp');
-    for (const i of [1, 2, 3, 2, 1]) groups.join(fakeIdCardText(i), 'hid-pos');
+    for (const i of [1, 2, 3, 2, 1]) await groups.join(fakeIdCardText(i), 'hid-pos');
     const status = groups.status();
     expect(status.count).toBe(3);
     expect(status.lastScan).toMatchObject({ kind: 'duplicate' });
@@ -37,23 +37,23 @@ describe('GroupService', () => {
     expect(ctx.db.prepare("SELECT COUNT(*) AS n FROM learners WHERE consent_version = 'group-2025-1'").get()).toEqual({ n: 3 });
   });
 
-  it('reports an unreadable card without checking anyone in', () => {
+  it('reports an unreadable card without checking anyone in', async () => {
     groups.start(VOLUNTEER, null);
-    expect(groups.join('not a card', 'hid-pos')).toMatchObject({ count: 0, lastScan: { kind: 'rejected' } });
+    expect(await groups.join('not a card', 'hid-pos')).toMatchObject({ count: 0, lastScan: { kind: 'rejected' } });
     expect(count('group.joined')).toBe(0);
   });
 
-  it('adds a person without a card and hands back a learner card that identifies them later', () => {
+  it('adds a person without a card and hands back a learner card that identifies them later', async () => {
     groups.start(VOLUNTEER, null);
-    const { cardPayload, status } = groups.addWithoutCard('Hoàng Văn Tư', 1950);
+    const { cardPayload, status } = await groups.addWithoutCard('Hoàng Văn Tư', 1950);
     expect(cardPayload).toMatch(/^TRAMHS1:[A-Z2-7]{16}$/);
     expect(status.count).toBe(1);
-    expect(groups.join(cardPayload, 'hid-pos').lastScan).toMatchObject({ kind: 'duplicate', givenName: 'Tư' });
+    expect((await groups.join(cardPayload, 'hid-pos')).lastScan).toMatchObject({ kind: 'duplicate', givenName: 'Tư' });
   });
 
-  it('marks the lesson completed (assisted) once for everyone and ends with checkouts and the count', () => {
+  it('marks the lesson completed (assisted) once for everyone and ends with checkouts and the count', async () => {
     groups.start(VOLUNTEER, 'mat-khau-otp');
-    for (const i of [1, 2]) groups.join(fakeIdCardText(i), 'hid-pos');
+    for (const i of [1, 2]) await groups.join(fakeIdCardText(i), 'hid-pos');
     groups.markCompleted();
     groups.markCompleted();
     expect(count('lesson.completed')).toBe(2);

@@ -19,8 +19,8 @@ describe('LessonService', () => {
   let identity: IdentityService;
   let service: LessonService;
 
-  const signIn = (index: number) => {
-    const outcome = identity.handleScan(fakeIdCardText(index), 'hid-pos');
+  const signIn = async (index: number) => {
+    const outcome = await identity.handleScan(fakeIdCardText(index), 'hid-pos');
     if (outcome?.kind === 'consent') identity.answerConsent(outcome.pendingId, true);
   };
   const rightAnswers = LESSON.quiz.questions.map((question) => question.answer);
@@ -55,28 +55,28 @@ describe('LessonService', () => {
     expect(phoneService.view('bai-thu').steps[4]?.safeAdvice).not.toBeNull();
   });
 
-  it('lists every lesson as new for a first-time learner, in teaching order', () => {
-    signIn(1);
+  it('lists every lesson as new for a first-time learner, in teaching order', async () => {
+    await signIn(1);
     const list = service.list();
     expect(list.map((lesson) => lesson.id)).toEqual(lessons.map((lesson) => lesson.id));
     expect(list.every((lesson) => lesson.status === 'new')).toBe(true);
   });
 
-  it('records lesson.started once per visit and resumes at the saved step', () => {
-    signIn(1);
+  it('records lesson.started once per visit and resumes at the saved step', async () => {
+    await signIn(1);
     expect(service.start(LESSON.id)).toEqual({ resumeStep: 0 });
     expect(service.saveStep(LESSON.id, 3)).toBe(true);
     expect(service.start(LESSON.id)).toEqual({ resumeStep: 3 });
     expect(kinds().filter((kind) => kind === 'lesson.started')).toHaveLength(1);
     identity.endVisit('idle');
     ctx.clock.advance(60_000);
-    signIn(1);
+    await signIn(1);
     expect(service.list().find((lesson) => lesson.id === LESSON.id)).toMatchObject({ status: 'started', resumeStep: 3 });
     expect(service.start(LESSON.id)).toEqual({ resumeStep: 3 });
   });
 
-  it('scores the quiz on the station, records the completion and suggests the next lesson', () => {
-    signIn(1);
+  it('scores the quiz on the station, records the completion and suggests the next lesson', async () => {
+    await signIn(1);
     service.start(LESSON.id);
     const result = service.complete(LESSON.id, rightAnswers);
     expect(result).toMatchObject({ score: rightAnswers.length, passed: true, recorded: true });
@@ -84,16 +84,16 @@ describe('LessonService', () => {
     expect(service.list().find((lesson) => lesson.id === LESSON.id)?.status).toBe('passed');
   });
 
-  it('keeps a pass when a later try fails', () => {
-    signIn(1);
+  it('keeps a pass when a later try fails', async () => {
+    await signIn(1);
     service.complete(LESSON.id, rightAnswers);
     const wrong = rightAnswers.map((answer) => (answer + 1) % 3);
     expect(service.complete(LESSON.id, wrong)).toMatchObject({ passed: false });
     expect(service.list().find((lesson) => lesson.id === LESSON.id)?.status).toBe('passed');
   });
 
-  it('refuses a wrong number of answers with a typed error and records nothing', () => {
-    signIn(1);
+  it('refuses a wrong number of answers with a typed error and records nothing', async () => {
+    await signIn(1);
     expect(() => service.complete(LESSON.id, [0])).toThrow(expect.objectContaining({ code: 'bad_request' }));
     expect(kinds().filter((kind) => kind === 'lesson.completed')).toHaveLength(0);
     expect(() => service.view('no-such-lesson')).toThrow(expect.objectContaining({ code: 'not_found' }));
@@ -107,8 +107,8 @@ describe('LessonService', () => {
     expect(() => service.certificate()).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 
-  it('prints a certificate whose code is the same on a reprint and anchored on the passing event', () => {
-    signIn(1);
+  it('prints a certificate whose code is the same on a reprint and anchored on the passing event', async () => {
+    await signIn(1);
     service.complete(LESSON.id, rightAnswers);
     const first = service.certificate();
     ctx.log.append([{ kind: 'station.boot', payload: { app_version: 'x', config_version: 1 } }]);

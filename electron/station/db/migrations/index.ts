@@ -3,6 +3,7 @@ import { migration0002Events } from './0002-events';
 import { migration0003LearnersVisits } from './0003-learners-visits';
 import { migration0004LessonProgress } from './0004-lesson-progress';
 import { migration0005LearnerCard } from './0005-learner-card';
+import { migration0006LearnerKeyV2 } from './0006-learner-key-v2';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   migration0003LearnersVisits,
   migration0004LessonProgress,
   migration0005LearnerCard,
+  migration0006LearnerKeyV2,
 ];
