@@ -39,6 +39,7 @@ import { countWaitingEvents, notEnrolledStatus } from './services/status-service
 import { StationError } from './ipc/station-error';
 import { asStationError, errorCode } from './ipc/error-code';
 import { createScanRouter } from './scan-router';
+import { originOf, parseEnrolQr } from '../core/sync/protocol/enrol-qr';
 import { createStationHandlers } from './station-handlers';
 
 export interface StationOptions {
@@ -165,7 +166,38 @@ export function openStation(options: StationOptions): Station {
   for (const problem of problems) logger.error({ event: 'maintenance', code: problem.code, detail: problem.message }, 'station in maintenance');
   for (const notice of notices) logger.warn({ event: 'notice', code: notice.code, detail: notice.message }, 'notice');
 
-  const router = identity && groups && auth && rights ? createScanRouter({ identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit }) : null;
+  const enrol = async (code: string): Promise<{ epoch: number; warnings: readonly string[] }> => {
+    if (!db || !log) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
+    // Only the hub of the station's config: a volunteer cannot point the station at another city.
+    const hubUrl = config.hub?.url;
+    if (hubUrl === undefined) {
+      throw new StationError('usb_only', 'Trạm này chỉ gửi dữ liệu qua USB; kỹ thuật viên đăng ký trạm bằng lệnh tram enrol. / This station is USB-only; a technician enrols it with tram enrol.');
+    }
+    const result = await enrolStation({ dataDir: options.dataDir, hubUrl, stationId: config.station.id, code, appVersion: options.appVersion, open: { db, log } }).catch((error: unknown) => {
+      // Typed sync errors (refused code, unreachable hub …) reach the volunteer with their code.
+      throw asStationError(error, 'enrol_failed');
+    });
+    keys = loadOrCreateKeys(keysPath);
+    logger.info({ event: 'enrolled', epoch: result.epoch }, 'enrolled with the city');
+    sync?.start();
+    return { epoch: result.epoch, warnings: result.warnings };
+  };
+
+  /** The hub's enrolment QR (issue #17): only this station's id and its config's hub; the code is never logged. */
+  const enrolByQr = async (text: string): Promise<{ epoch: number }> => {
+    const parsed = parseEnrolQr(text);
+    if (!parsed.ok) throw new StationError('enrol_qr_malformed', 'Mã QR ghi danh bị hỏng, hãy quét lại hoặc gõ mã / The enrolment QR is damaged; scan again or type the code');
+    const hubOrigin = config.hub === null ? null : originOf(config.hub.url);
+    if (hubOrigin === null || hubOrigin !== parsed.value.origin) {
+      throw new StationError('enrol_qr_other_hub', `Mã QR này của máy chủ ${parsed.value.origin}, không phải máy chủ của trạm (${hubOrigin ?? 'chỉ USB'}) / This QR is for hub ${parsed.value.origin}, not this station's (${hubOrigin ?? 'USB only'})`);
+    }
+    if (parsed.value.stationId !== config.station.id) {
+      throw new StationError('enrol_qr_other_station', `Mã QR này dành cho trạm ${parsed.value.stationId}, đây là trạm ${config.station.id} / This QR is for station ${parsed.value.stationId}; this is ${config.station.id}`);
+    }
+    const result = await enrol(parsed.value.code);
+    return { epoch: result.epoch };
+  };
+  const router = identity && groups && auth && rights ? createScanRouter({ identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit, enrolByQr }) : null;
   const publishScan = (text: string, method: ScanMethod) => router?.route(text, method);
 
   let scanSources: ScanSources | null = null;
@@ -202,22 +234,7 @@ export function openStation(options: StationOptions): Station {
     },
     rights,
     reports,
-    enrol: async (code) => {
-      if (!db || !log) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
-      // Only the hub of the station's config: a volunteer cannot point the station at another city.
-      const hubUrl = config.hub?.url;
-      if (hubUrl === undefined) {
-        throw new StationError('usb_only', 'Trạm này chỉ gửi dữ liệu qua USB; kỹ thuật viên đăng ký trạm bằng lệnh tram enrol. / This station is USB-only; a technician enrols it with tram enrol.');
-      }
-      const result = await enrolStation({ dataDir: options.dataDir, hubUrl, stationId: config.station.id, code, appVersion: options.appVersion, open: { db, log } }).catch((error: unknown) => {
-        // Typed sync errors (refused code, unreachable hub …) reach the volunteer with their code.
-        throw asStationError(error, 'enrol_failed');
-      });
-      keys = loadOrCreateKeys(keysPath);
-      logger.info({ event: 'enrolled', epoch: result.epoch }, 'enrolled with the city');
-      sync?.start();
-      return { epoch: result.epoch, warnings: result.warnings };
-    },
+    enrol,
     exportBundle: (targetId) => {
       const target = exportTargets(options.dataDir).find((candidate) => candidate.id === targetId);
       if (!db || !keys) throw new StationError('unavailable', 'Trạm đang bảo trì / The station is in maintenance');
@@ -231,6 +248,7 @@ export function openStation(options: StationOptions): Station {
       }
     },
     armLookup: () => router?.armLookup(),
+    armEnrolmentScan: (armed) => router?.armEnrolment(armed),
   });
   const handlers: KioskHandlers = { ...volunteerHandlers, ...createStationHandlers({
     status,

@@ -12,6 +12,7 @@ import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 
 type VolunteerCommands =
   | 'getVolunteerStatus'
+  | 'setEnrolmentScan'
   | 'volunteerSignIn'
   | 'volunteerSignOut'
   | 'printLearnerCards'
@@ -43,6 +44,8 @@ export interface VolunteerDeps {
   readonly rights: LearnerRights | null;
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
+  /** Lets (or stops) an enrolment QR scan enrol the station. */
+  readonly armEnrolmentScan: (armed: boolean) => void;
   readonly reports: ReportService | null;
   readonly enrol: (code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
   readonly exportBundle: (targetId: string) => { files: string[]; events: number };
@@ -115,6 +118,11 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     enrolStation: async ({ code }) => {
       auth().requireSession();
       return deps.enrol(code);
+    },
+    setEnrolmentScan: async ({ armed }) => {
+      auth().requireSession();
+      deps.armEnrolmentScan(armed);
+      return { armed };
     },
     beginLearnerLookup: async () => {
       auth().requireSession();

@@ -82,7 +82,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     let announce: (line: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (announce = resolve));
     const served = io('', stop.signal, (line) => announce(line));
-    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0'], served.io);
+    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0', '--province', '22'], served.io);
     const line = await listening;
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
     const base = line.slice('listening on '.length);
@@ -107,7 +107,15 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const mapped = await cli(['lesson-map', join(import.meta.dirname, '../../lessons'), '--data', dataDir]);
     expect(mapped.code).toBe(0);
     expect(mapped.out.at(-1)).toMatch(/^mapped [1-9]\d* lessons$/);
-    const login = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'can.bo', password: 'một mật khẩu dài' }) });
+    const form = await fetch(`${base}/login`);
+    const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const login = await fetch(`${base}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie },
+      body: new URLSearchParams({ name: 'can.bo', password: 'một mật khẩu dài', csrf }).toString(),
+    });
     expect(login.status).toBe(303);
 
     stop.abort();
@@ -122,7 +130,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const refused = await cli(['import', file, '--data', dataDir]);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out.at(-1) ?? '{}')).toEqual({ error: 'unauthorized' });
-  });
+  }, 180_000);
 
   it('refuses a tampered bundle with exit code 1', async () => {
     const station = new StationFixture(uniqueStationId('06688'));
@@ -130,7 +138,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const stop = new AbortController();
     let announce: (line: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (announce = resolve));
-    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0'], io('', stop.signal, (line) => announce(line)).io);
+    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0', '--province', '22'], io('', stop.signal, (line) => announce(line)).io);
     const base = (await listening).slice('listening on '.length);
     await fetch(`${base}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(station.enrolBody(code)) });
     station.appendMany(2);
@@ -156,7 +164,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
   });
 
   it('serves in a child process and shuts down cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0', '--province', '22'], {
       cwd: join(import.meta.dirname, '../..'),
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: database?.databaseUrl ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],

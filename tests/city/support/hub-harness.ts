@@ -145,3 +145,36 @@ export function useTestHub(driver: DriverName, onOpen: (opened: { database: Test
     await opened?.database.cleanup();
   });
 }
+
+export interface StaffBrowser {
+  /** The session cookie (`tram_session=…`). */
+  readonly cookie: string;
+  /** The session's CSRF token, as every form carries it. */
+  readonly csrf: string;
+}
+
+/** Signs a staff member in through the real sign-in form (its CSRF cookie and field included). */
+export async function signInStaff(hub: TestHub, name: string, password: string): Promise<StaffBrowser> {
+  const form = await hub.app.inject({ method: 'GET', url: '/login' });
+  const loginCookie = String(form.headers['set-cookie']).split(';')[0] ?? '';
+  const loginCsrf = /name="csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+  const login = await hub.app.inject({
+    method: 'POST',
+    url: '/login',
+    headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ name, password, csrf: loginCsrf }).toString(),
+  });
+  if (login.statusCode !== 303) throw new Error(`sign-in of ${name} answered ${login.statusCode}`);
+  const setCookie = [login.headers['set-cookie']].flat().map(String);
+  const cookie = setCookie.find((value) => value.startsWith('tram_session='))?.split(';')[0] ?? '';
+  const page = await hub.app.inject({ method: 'GET', url: '/dashboard', headers: { cookie } });
+  const csrf = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+  return { cookie, csrf };
+}
+
+/** Posts a staff form with the session's cookie and CSRF token. */
+export function postForm(hub: TestHub, who: StaffBrowser, url: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+  const body = new URLSearchParams();
+  for (const [key, value] of Object.entries({ csrf: who.csrf, ...fields })) for (const one of [value].flat()) body.append(key, one);
+  return hub.app.inject({ method: 'POST', url, headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers }, payload: body.toString() });
+}
