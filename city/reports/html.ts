@@ -62,7 +62,7 @@ const STYLE = `
   .table-wrap { overflow-x: auto; max-width: 100%; }
   table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
   th, td { border: 1px solid #767676; padding: 0.35rem 0.55rem; text-align: left; vertical-align: top; }
-  th { background: #eef2f7; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  th { background: #eef2f7; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.num { white-space: nowrap; }
   form.inline { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.5rem 0; }
   form.row { display: inline-flex; gap: 0.4rem; margin: 0.15rem 0; flex-wrap: wrap; }
   label { display: flex; flex-direction: column; gap: 0.2rem; }
@@ -92,7 +92,6 @@ const STYLE = `
   .qr svg { width: 16rem; height: 16rem; }
   details summary { cursor: pointer; }
   :focus-visible { outline: 3px solid #b45f06; outline-offset: 2px; }
-  .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 0.5rem; background: #fff; padding: 0.3rem; z-index: 2; }
   @media print { header.top, .no-print, form { display: none !important; } body { max-width: none; padding: 0; } }
 `;
 
@@ -139,7 +138,6 @@ export function page(title: string, body: string, chrome: PageChrome | null = nu
 <style>${STYLE}</style>${extraHead}
 </head>
 <body>
-<a class="skip" href="#main">Bỏ qua điều hướng · Skip to content</a>
 ${chrome === null ? '' : navigation(chrome)}
 <main id="main">
 ${body}

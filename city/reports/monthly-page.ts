@@ -12,7 +12,7 @@ import type { MonthlyReport, MonthlyWardRow } from './monthly-data';
 const PRINT_STYLE = `<style>
   @page { size: A4; margin: 15mm 12mm 15mm 15mm; }
   .report { font-size: 13pt; }
-  .report table { font-size: 11pt; page-break-inside: auto; } .report tr { page-break-inside: avoid; }
+  .report table { font-size: 11pt; page-break-inside: auto; } .report tr { page-break-inside: avoid; } .report th { white-space: normal; }
   .report th, .report td { padding: 0.2rem 0.35rem; }
   .state-head { display: grid; grid-template-columns: 1fr 1.3fr; gap: 1rem; text-align: center; margin-bottom: 1rem; }
   .state-head p { margin: 0; } .upper { text-transform: uppercase; font-weight: bold; }
@@ -20,7 +20,7 @@ const PRINT_STYLE = `<style>
   .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; text-align: center; margin-top: 1.5rem; page-break-inside: avoid; }
   .signatures .place { grid-column: 2; font-style: italic; margin: 0; } .signatures .who { font-weight: bold; margin: 0.2rem 0 0; } .signatures .hint { font-style: italic; margin: 0 0 5rem; }
   tr.total th, tr.total td { font-weight: bold; background: #f3f3f3; }
-  @media print { .report { font-size: 12pt; } .report .table-wrap { overflow: visible; } .en { display: none; } h2 { page-break-after: avoid; } }
+  @media print { .report { font-size: 11pt; } .report table { font-size: 9.5pt; } .report td.num { white-space: normal; } .report .table-wrap { overflow: visible; } .en { display: none; } h2 { page-break-after: avoid; } }
 </style>`;
 
 export interface MonthlyPageInput {

@@ -16,9 +16,9 @@ function state(row: StationReportRow, nowMs: number): string {
 
 function actions(row: StationReportRow, csrf: string | null): string {
   const id = escapeHtml(row.station_id);
-  const issue = `<form class="row" method="post" action="/admin/stations/issue">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><button type="submit" class="secondary">${label('Cấp mã mới', 'New code')}<span class="skip"> ${id}</span></button></form>`;
-  const revoke = row.status === 'revoked' ? '' : `<form class="row" method="post" action="/admin/stations/revoke">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><label><span><input type="checkbox" name="confirm" value="yes" required> ${label('Chắc chắn', 'sure')}</span></label><button type="submit" class="danger">${label('Thu hồi', 'Revoke')}<span class="skip"> ${id}</span></button></form>`;
-  const review = row.needs_review ? `<form class="row" method="post" action="/admin/stations/reviewed">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><button type="submit">${label('Đã kiểm tra', 'Mark reviewed')}<span class="skip"> ${id}</span></button></form>` : '';
+  const issue = `<form class="row" method="post" action="/admin/stations/issue">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><button type="submit" class="secondary">${label('Cấp mã mới', 'New code')}</button></form>`;
+  const revoke = row.status === 'revoked' ? '' : `<form class="row" method="post" action="/admin/stations/revoke">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><label><span><input type="checkbox" name="confirm" value="yes" required> ${label('Chắc chắn', 'sure')}</span></label><button type="submit" class="danger">${label('Thu hồi', 'Revoke')}</button></form>`;
+  const review = row.needs_review ? `<form class="row" method="post" action="/admin/stations/reviewed">${csrfField(csrf)}<input type="hidden" name="station_id" value="${id}"><button type="submit">${label('Đã kiểm tra', 'Mark reviewed')}</button></form>` : '';
   return `${issue}${revoke}${review}`;
 }
 

@@ -6,12 +6,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCityCli } from '../../city/cli/city-cli';
 import type { CliIo } from '../../city/cli/city-cli';
 import { SERVE_LOCK_FILE } from '../../city/cli/serve-lock';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, openTestDatabase } from './support/hub-harness';
+import { describeEachDriver, openTestDatabase } from './support/hub-harness';
 import type { TestDatabase } from './support/hub-harness';
 
 interface CliRun {
@@ -20,7 +20,7 @@ interface CliRun {
   readonly err: string[];
 }
 
-describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
+describeEachDriver('tram city CLI', (driver) => {
   let dataDir: string;
   let database: TestDatabase | undefined;
   let env: Record<string, string | undefined>;

@@ -1,12 +1,12 @@
 // The hub's numbered migrations: applied once, in order, append-only (checksums frozen), each step
 // tested on a database holding the previous step's rows, plus a snapshot of the final schema.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openHubDatabase } from '../../city/db/hub-database';
 import type { HubDatabase } from '../../city/db/hub-database';
 import { appliedMigrations, migrateHubDatabase } from '../../city/db/migrate';
 import { HUB_MIGRATIONS } from '../../city/db/migrations';
-import { DRIVERS, openTestDatabase } from './support/hub-harness';
+import { describeEachDriver, openTestDatabase } from './support/hub-harness';
 import type { TestDatabase } from './support/hub-harness';
 
 // Changing a released migration changes its checksum and fails here: add a new migration instead.
@@ -60,7 +60,7 @@ const SCHEMA: Record<string, string> = {
 
 const HASH = 'a'.repeat(64);
 
-describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
+describeEachDriver('hub migrations', (driver) => {
   let database: TestDatabase;
   const opened: HubDatabase[] = [];
   const schemas: string[] = [];

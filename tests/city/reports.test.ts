@@ -1,14 +1,14 @@
 // PROTOCOL.md §8 and the staff pages: sign-in, distinct counting across stations, age bands,
 // competency domains, targets, HTML and CSV.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdminCommand } from '../../city/admin/admin-commands';
 import { reportYear } from '../../city/reports/progress';
 import { SESSION_TTL_MS } from '../../city/http/staff-session';
 import { StationFixture, learnerKeyFor, payloads } from '../support/station-fixture';
-import { DRIVERS, enrol, openTestDatabase, openTestHub, postForm, signInStaff, upload } from './support/hub-harness';
+import { describeEachDriver, enrol, openTestDatabase, openTestHub, postForm, signInStaff, upload } from './support/hub-harness';
 import type { StaffBrowser, TestDatabase, TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('reports (%s)', (driver) => {
+describeEachDriver('reports', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   let cookie: string;
