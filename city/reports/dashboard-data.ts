@@ -76,7 +76,9 @@ export function sumProgress(label: string, wards: readonly WardProgress[]): Ward
 
 /** The wards a view lists: the scope's own, or every ward of the province plus any with data. */
 function wardsOfView(scope: WardScope, directory: WardDirectory, withData: Iterable<string>): string[] {
-  const codes = new Set<string>(scope.kind === 'all' ? directory.provinceWards().map((unit) => unit.code) : scope.codes);
+  // A hub without a province (opened as a library) lists only the wards with data, not the whole country.
+  const all = directory.provinceCode === null ? [] : directory.provinceWards().map((unit) => unit.code);
+  const codes = new Set<string>(scope.kind === 'all' ? all : scope.codes);
   for (const code of withData) if (inScope(scope, code)) codes.add(code);
   return [...codes];
 }

@@ -39,8 +39,7 @@ function sortWards(wards: readonly WardOverview[], key: SortKey, descending: boo
 function sortLink(input: DashboardPageInput, key: SortKey, text: string): string {
   const descending = input.sort === key ? !input.descending : key !== 'ward';
   const arrow = input.sort === key ? (input.descending ? ' ▼' : ' ▲') : '';
-  const state = input.sort === key ? ` aria-sort="${input.descending ? 'descending' : 'ascending'}"` : '';
-  return `<a href="/dashboard?sort=${key}&amp;dir=${descending ? 'desc' : 'asc'}"${state}>${text}${arrow}</a>`;
+  return `<a href="/dashboard?sort=${key}&amp;dir=${descending ? 'desc' : 'asc'}">${text}${arrow}</a>`;
 }
 
 function stationState(w: WardOverview): string {
@@ -73,7 +72,9 @@ function wardTable(input: DashboardPageInput): string {
     sortLink(input, 'stations', label('Số trạm', 'Stations')),
     label('Trạm, liên lạc cuối', 'Stations, last seen'),
   ];
-  return `<div class="table-wrap"><table><caption class="note">${label('Bấm tên cột để sắp xếp', 'Click a column name to sort')}</caption><thead><tr>${headers.map((h, i) => `<th scope="col"${i >= 1 && i <= 5 ? ' class="num"' : ''}>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
+  const sortedBy: Array<SortKey | null> = ['ward', 'learners', null, 'pct', null, 'stations', null];
+  const ariaSort = (i: number) => (sortedBy[i] !== null && sortedBy[i] === input.sort ? ` aria-sort="${input.descending ? 'descending' : 'ascending'}"` : '');
+  return `<div class="table-wrap"><table><caption class="note">${label('Bấm tên cột để sắp xếp', 'Click a column name to sort')}</caption><thead><tr>${headers.map((h, i) => `<th scope="col"${i >= 1 && i <= 5 ? ' class="num"' : ''}${ariaSort(i)}>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function sourceNote(input: DashboardPageInput): string {

@@ -18,9 +18,10 @@ const PRINT_STYLE = `<style>
   .state-head p { margin: 0; } .upper { text-transform: uppercase; font-weight: bold; }
   .report h1 { text-align: center; font-size: 1.35rem; margin: 0.5rem 0 0.2rem; } .period { text-align: center; margin: 0 0 1rem; }
   .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; text-align: center; margin-top: 1.5rem; page-break-inside: avoid; }
-  .signatures .place { grid-column: 2; font-style: italic; margin: 0; } .signatures .who { font-weight: bold; margin: 0.2rem 0 0; } .signatures .hint { font-style: italic; margin: 0 0 5rem; }
+  .signatures .place { grid-column: 2; font-style: italic; margin: 0; } .signatures .signer { font-weight: bold; margin: 0.2rem 0 0; } .signatures .hint { font-style: italic; margin: 0 0 5rem; }
+  .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 0 1.5rem; }
   tr.total th, tr.total td { font-weight: bold; background: #f3f3f3; }
-  @media print { .report { font-size: 11pt; } .report table { font-size: 9.5pt; } .report td.num { white-space: normal; } .report .table-wrap { overflow: visible; } .en { display: none; } h2 { page-break-after: avoid; } }
+  @media print { .report { font-size: 11pt; } .report h2 { font-size: 12pt; margin: 0.8rem 0 0.3rem; } .pair { grid-template-columns: 1fr 1fr; } .report table { font-size: 9.5pt; } .report td.num { white-space: normal; } .report .table-wrap { overflow: visible; } .en { display: none; } h2 { page-break-after: avoid; } }
 </style>`;
 
 export interface MonthlyPageInput {
@@ -88,15 +89,18 @@ export function monthlyPage(input: MonthlyPageInput): string {
 <p class="period">${escapeHtml(report.unitLabel)} — ${escapeHtml(monthWords(report))} (${escapeHtml(formatDate(report.month.fromDay * 86_400_000 - 7 * 3_600_000))} – ${escapeHtml(formatDate(report.month.toDay * 86_400_000 - 7 * 3_600_000))})</p>
 <h2>1. ${label('Người học và mục tiêu', 'Learners and target')}</h2>
 ${summary}
+<div class="pair"><section>
 <h2>2. ${label('Bài học hoàn thành trong tháng theo miền năng lực (TT 02/2025/TT-BGDĐT)', 'Lessons passed this month by competency domain')}</h2>
 ${domains}
+</section><section>
 <h2>3. ${label(`Người học theo độ tuổi và giới tính (lũy kế đến ${formatDate(report.madeAtMs)})`, 'Learners by age band and gender, as of the report date')}</h2>
 ${profile}
+</section></div>
 <p class="note">${label('Mỗi người học được đếm một lần theo mã người học; số liệu từ hệ thống Trạm Học Số.', 'Each learner is counted once by learner key; figures from the Trạm Học Số hub.')}</p>
 <div class="signatures">
   <p class="place">${escapeHtml(placeName(input.issuer.replace(/^UBND\s+/u, '')))}, ngày ${made.getUTCDate()} tháng ${made.getUTCMonth() + 1} năm ${made.getUTCFullYear()}</p>
-  <div><p class="who">NGƯỜI LẬP BIỂU</p><p class="hint">(Ký, ghi rõ họ tên)</p></div>
-  <div><p class="who">THỦ TRƯỞNG ĐƠN VỊ</p><p class="hint">(Ký, đóng dấu, ghi rõ họ tên)</p></div>
+  <div><p class="signer">NGƯỜI LẬP BIỂU</p><p class="hint">(Ký, ghi rõ họ tên)</p></div>
+  <div><p class="signer">THỦ TRƯỞNG ĐƠN VỊ</p><p class="hint">(Ký, đóng dấu, ghi rõ họ tên)</p></div>
 </div>
 </article>`,
     input.chrome,

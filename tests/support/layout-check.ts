@@ -150,7 +150,8 @@ function findLayoutProblems({ mainButton, tolerancePx, pageScrolls }: LayoutChec
     }
     return null;
   };
-  const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0;
+  // The content of a closed <details> keeps layout boxes in Chromium (content-visibility) but is not drawn.
+  const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0 && element.closest('details:not([open]) > :not(summary)') === null;
 
   // A word split over two lines (a box too narrow for it, with overflow-wrap breaking it) is as
   // unreadable as a clipped one. Tokens longer than MAX_WORD (paths, codes) may break.
