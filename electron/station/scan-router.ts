@@ -1,15 +1,19 @@
 /**
- * Every scan, whatever the scanner, comes through here and goes to one place: a volunteer card signs
- * the volunteer in; a lookup a volunteer armed takes the next scan; during a group session a scan
- * checks the person into the group; otherwise it is a walk-in visit.
+ * Every scan, whatever the scanner, comes through here: it is classified once on the learner road
+ * (core/identity/classify-scan.ts), then goes to one place. A volunteer card signs the volunteer in;
+ * a lookup a volunteer armed takes the next learner scan; during a group session a learner scan checks
+ * the person into the group; otherwise it is a walk-in visit. A scan that is none of these is refused
+ * where the person is looking (the lookup, the roster, or the welcome screen).
  */
 import type { EventName, KioskEvents } from '../contract/events';
 import { isEnrolQr } from '../core/sync/protocol/enrol-qr';
-import { StationError } from './ipc/station-error';
+import { internalError, StationError } from './station-error';
+import type { LearnerRoad, ScanMethod } from './learners/learner-road';
 import type { StationLogger } from './logging/station-logger';
 import type { GroupService } from './services/group-service';
-import type { IdentityService, ScanMethod } from './services/identity-service';
+import type { IdentityService } from './services/identity-service';
 import type { LearnerRights } from './services/learner-rights';
+import { rejectionMessage } from './services/rejection-messages';
 import type { VolunteerAuth } from './services/volunteer-auth';
 
 const LOOKUP_WINDOW_MS = 60_000;
@@ -17,6 +21,7 @@ const LOOKUP_WINDOW_MS = 60_000;
 const ENROL_WINDOW_MS = 10 * 60_000;
 
 export interface ScanRouterDeps {
+  readonly road: LearnerRoad;
   readonly identity: IdentityService;
   readonly groups: GroupService;
   readonly auth: VolunteerAuth;
@@ -31,15 +36,38 @@ export interface ScanRouterDeps {
   readonly enrolByQr?: (text: string) => Promise<{ epoch: number }>;
 }
 
-function bilingual(error: unknown): { vi: string; en: string } {
-  const message = error instanceof StationError ? error.message : 'error';
-  const [vi, en] = message.split(' / ');
-  return { vi: vi ?? message, en: en ?? vi ?? message };
+export interface ScanRouter {
+  route(text: string, method: ScanMethod): void;
+  armLookup(): void;
+  /** The sync screen's enrolment section is open (or closed): the next enrolment QR may enrol. */
+  armEnrolment(armed: boolean): void;
 }
 
-export function createScanRouter(deps: ScanRouterDeps): { route(text: string, method: ScanMethod): void; armLookup(): void; armEnrolment(armed: boolean): void } {
+const NOT_ARMED = {
+  vi: 'Đây là mã ghi danh trạm: tình nguyện viên mở màn hình "Kết nối với thành phố" rồi quét lại.',
+  en: 'This is a station enrolment code: a volunteer opens the "connect to the city" screen and scans it again.',
+};
+
+export function createScanRouter(deps: ScanRouterDeps): ScanRouter {
   let lookupArmedUntil = 0;
   let enrolArmedUntil = 0;
+  const takeLookup = (): boolean => {
+    if (lookupArmedUntil <= deps.wallMs()) return false;
+    lookupArmedUntil = 0;
+    return true;
+  };
+  const routeEnrolment = (method: ScanMethod, text: string): void => {
+    if (enrolArmedUntil <= deps.wallMs() || !deps.auth.isSignedIn() || deps.enrolByQr === undefined) {
+      deps.logger.info({ event: 'scan', method, outcome: 'rejected', code: 'enrolment_qr_not_armed' }, 'scan');
+      deps.emit('scanOutcome', { kind: 'rejected', code: 'enrolment_qr_not_armed', message: NOT_ARMED });
+      return;
+    }
+    enrolArmedUntil = 0;
+    deps.enrolByQr(text).then(
+      (result) => deps.emit('enrolmentScanned', { ok: true, epoch: result.epoch }),
+      (error: unknown) => deps.emit('enrolmentScanned', { ok: false, message: error instanceof StationError ? error.text : internalError('enrolment').text }),
+    );
+  };
   return {
     armLookup: () => {
       lookupArmedUntil = deps.wallMs() + LOOKUP_WINDOW_MS;
@@ -50,44 +78,33 @@ export function createScanRouter(deps: ScanRouterDeps): { route(text: string, me
     route: (text, method) => {
       // An enrolment QR carries a secret code: never logged, never a visit, only on the sync screen.
       if (isEnrolQr(text)) {
-        if (enrolArmedUntil <= deps.wallMs() || !deps.auth.isSignedIn() || deps.enrolByQr === undefined) {
-          deps.logger.info({ event: 'scan', method, outcome: 'rejected', code: 'enrolment_qr_not_armed' }, 'scan');
-          deps.emit('scanOutcome', { kind: 'rejected', code: 'enrolment_qr_not_armed', message: { vi: 'Đây là mã ghi danh trạm: tình nguyện viên mở màn hình "Kết nối với thành phố" rồi quét lại.', en: 'This is a station enrolment code: a volunteer opens the "connect to the city" screen and scans it again.' } });
-          return;
-        }
-        enrolArmedUntil = 0;
-        deps.enrolByQr(text).then(
-          (result) => deps.emit('enrolmentScanned', { ok: true, epoch: result.epoch }),
-          (error: unknown) => deps.emit('enrolmentScanned', { ok: false, message: bilingual(error) }),
-        );
+        routeEnrolment(method, text);
         return;
       }
-      try {
-        if (deps.auth.signInWithCard(text)) {
+      const scan = deps.road.classify(text, method);
+      if (scan.kind === 'volunteer-card') {
+        try {
+          deps.auth.signInWithToken(scan.token);
           deps.logger.info({ event: 'volunteer.card' }, 'volunteer signed in by card');
           deps.emit('scanOutcome', { kind: 'volunteer' });
-          return;
+        } catch (error) {
+          if (!(error instanceof StationError)) throw error;
+          deps.emit('scanOutcome', { kind: 'rejected', code: error.code, message: error.text });
         }
-      } catch (error) {
-        deps.emit('scanOutcome', { kind: 'rejected', code: 'unknown_volunteer_card', message: bilingual(error) });
         return;
       }
-      if (lookupArmedUntil > deps.wallMs()) {
-        lookupArmedUntil = 0;
-        try {
-          deps.emit('learnerLookup', { ok: true, record: deps.rights.lookup(text) });
-        } catch (error) {
-          deps.emit('learnerLookup', { ok: false, message: bilingual(error) });
-        }
+      if (takeLookup()) {
+        if (scan.kind === 'rejected') deps.emit('learnerLookup', { ok: false, message: rejectionMessage(scan.code) });
+        else deps.emit('learnerLookup', { ok: true, record: deps.rights.lookupLearner(scan.scan) });
         return;
       }
       if (deps.groups.isActive()) {
-        const status = deps.groups.join(text, method);
+        const status = scan.kind === 'learner' ? deps.groups.joinLearner(scan.scan, method) : deps.groups.noteRefused(scan.code);
         deps.logger.info({ event: 'group.scan', method, outcome: status.lastScan?.kind ?? null, count: status.count }, 'group scan');
         deps.emit('groupChanged', status);
         return;
       }
-      const outcome = deps.identity.handleScan(text, method);
+      const outcome = scan.kind === 'learner' ? deps.identity.handleLearner(scan.scan, method) : { kind: 'rejected' as const, code: scan.code, message: rejectionMessage(scan.code) };
       if (outcome) {
         deps.logger.info({ event: 'scan', method, outcome: outcome.kind, ...(outcome.kind === 'rejected' ? { code: outcome.code } : {}) }, 'scan');
         deps.emit('scanOutcome', outcome);

@@ -4,8 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandSpecs } from '../../electron/contract/commands';
 import type { KioskEvents } from '../../electron/contract/events';
 import { formatEnrolQr } from '../../electron/core/sync/protocol/enrol-qr';
+import { createDispatch } from '../../electron/station/ipc/dispatch';
 import { DEMO_CONFIG } from '../../electron/station/config/station-config';
 import { openStation } from '../../electron/station/station';
 import { tempDir } from '../support/station-db';
@@ -46,6 +48,9 @@ describe('enrolment by scanning the hub QR', () => {
       await station.handlers.setEnrolmentScan({ armed: true });
       await scan(formatEnrolQr({ origin, stationId: '06688-99', code }));
       expect(await next()).toEqual({ ok: false, message: { vi: expect.stringContaining('dành cho trạm 06688-99'), en: expect.stringContaining('for station 06688-99') } });
+      await station.handlers.setEnrolmentScan({ armed: true });
+      await scan('TRAMENROL1:not a hub|06688-01');
+      expect(await next()).toEqual({ ok: false, message: { vi: expect.stringContaining('bị hỏng'), en: expect.stringContaining('damaged') } });
       expect((await station.handlers.getSyncStatus({})).state).toBe('not_enrolled');
 
       await station.handlers.setEnrolmentScan({ armed: true });
@@ -65,11 +70,15 @@ describe('enrolment by scanning the hub QR', () => {
     }
   });
 
-  it('refuses the command without a volunteer signed in', async () => {
+  it('is a volunteer-only command: refused through the dispatcher without a volunteer signed in', async () => {
     const folder = tempDir('tram-kiosk-qr-');
     const station = openStation({ dataDir: folder.dir, configPath: null, appVersion: 't', lessonsDir: null, scanners: false });
+    const dispatch = createDispatch(station.handlers, { volunteerGate: station.volunteerGate });
     try {
-      await expect(station.handlers.setEnrolmentScan({ armed: true })).rejects.toMatchObject({ code: expect.any(String) });
+      expect(commandSpecs.setEnrolmentScan.volunteerOnly).toBe(true);
+      await expect(dispatch('setEnrolmentScan', { armed: true })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      await station.handlers.volunteerSignIn({ pin: '1234' });
+      await expect(dispatch('setEnrolmentScan', { armed: true })).resolves.toEqual({ ok: true, value: { armed: true } });
     } finally {
       await station.close();
       folder.cleanup();
