@@ -40,7 +40,7 @@ function wardRow(row: MonthlyWardRow, isTotal: boolean): string {
     numCell(row.newLearners),
     numCell(row.cumulativeLearners),
     numCell(row.target),
-    `<td class="num">${escapeHtml(row.reachedPct === null ? '—' : `${formatNumber(row.reachedPct)} %`)}</td>`,
+    `<td class="num">${escapeHtml(row.reachedPct === null ? '—' : `${formatNumber(row.reachedPct)}\u00a0%`)}</td>`,
     numCell(row.lessonsInMonth),
     numCell(row.lessonsCumulative),
     numCell(row.groupsInMonth),

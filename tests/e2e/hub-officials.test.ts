@@ -1,6 +1,6 @@
 // Issue #17 end to end in Chromium, one hub and one browser for the file: an administrator signs in
 // with the keyboard alone, issues an enrolment code (text and QR), the kiosk enrols by scanning the
-// QR, a learner scans and passes a lesson, the dashboard shows them under "Phường Hạ Long", a ward
+// QR, two learners scan their ID cards and pass a lesson, the dashboard shows them under "Phường Hạ Long", a ward
 // officer of another ward cannot see them, and the monthly XLSX and the printed PDF (pdftotext and
 // pdftoppm) carry the same totals. Every hub page: axe-core (no serious or critical violation), no
 // overlapping or clipped text at 1366×768 and 1920×1080, and a keyboard-only walk.
@@ -18,7 +18,8 @@ import { hashPassword } from '../../city/staff/password';
 import { setStaffAccess, upsertStaff } from '../../city/store/staff-store';
 import { formatEnrolQr } from '../../electron/core/sync/protocol/enrol-qr';
 import { launchChromium } from '../support/browser';
-import { passLesson, startVisit } from '../support/kiosk-screen-steps';
+import { fakeIdCardText } from '../support/fake-persons';
+import { passLesson, startVisit, tapTestId } from '../support/kiosk-screen-steps';
 import { signInVolunteer } from '../support/kiosk-page';
 import { checkLayout } from '../support/layout-check';
 import { REPO_ROOT, startTestWebHost, type RunningWebHost } from '../support/web-host-fixture';
@@ -76,7 +77,7 @@ describe('the hub as the officials’ tool, in Chromium', () => {
     browser = await launchChromium();
     // bypassCSP only lets the test inject axe-core; the pages keep their strict CSP.
     admin = await browser.newContext({ viewport: SMALL, bypassCSP: true, acceptDownloads: true });
-    kiosk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    kiosk = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, hasTouch: true })).newPage();
     await kiosk.goto(running.host.url);
     await kiosk.locator('[data-screen="attract"]').waitFor();
   });
@@ -113,28 +114,42 @@ describe('the hub as the officials’ tool, in Chromium', () => {
     }, { timeout: 20_000 }).toContain('Đã đăng ký');
   });
 
-  it('a learner scans and passes a lesson; the dashboard shows them under Phường Hạ Long', async () => {
+  it('two learners scan their ID cards and pass a lesson on the kiosk; the dashboard shows them under Phường Hạ Long', async () => {
     await kiosk.getByRole('button', { name: /Quay lại/ }).click();
     await kiosk.getByTestId('volunteer-sign-out').click();
-    await startVisit(kiosk, 'an-1958').catch(async () => {
-      await kiosk.locator('[data-demo-card="an-1958"]').click();
-      await kiosk.getByTestId('consent-yes').click();
-    });
-    await kiosk.locator('[data-screen="welcome"]').waitFor();
     const lessonId = (await running.station.handlers.listLessons({}))[0]?.id ?? '';
-    await running.station.handlers.completeLesson({ id: lessonId, answers: (await running.station.handlers.getLesson({ id: lessonId })).questions.map((q) => q.answer) });
-    await kiosk.getByTestId('finish').click();
+    for (const person of [1, 2]) {
+      // The ID card's QR through the station's scanner, consent, then the lesson played to its result by touch.
+      await startVisit(kiosk, { scan: () => running.station.demoScanner()?.scanText(fakeIdCardText(person)) });
+      await passLesson(kiosk, running.station, lessonId);
+      expect(await kiosk.getByTestId('lesson-done').getAttribute('data-passed')).toBe('true');
+      await tapTestId(kiosk, 'back-to-list');
+      await tapTestId(kiosk, 'finish');
+      await kiosk.locator('[data-screen="attract"]').waitFor();
+    }
     running.station.sync?.online();
     await expect.poll(() => running.station.sync?.status().waitingEvents, { timeout: 30_000 }).toBe(0);
 
+    // The ward's target population through the form: a bad one is refused in Vietnamese and saves nothing.
+    await adminPage.goto(`${hubUrl}/admin/targets`);
+    await adminPage.locator('select[name="ward"]').selectOption('06688');
+    await adminPage.locator('input[name="population"]').fill('một nghìn');
+    await adminPage.locator('input[name="population"]').press('Enter');
+    await expect(adminPage.getByRole('alert').textContent()).resolves.toContain('Dân số mục tiêu phải là số nguyên dương');
+    expect(await adminPage.locator('input[name="population"]').getAttribute('aria-invalid')).toBe('true');
+    await adminPage.locator('input[name="population"]').fill('1.000');
+    await adminPage.locator('input[name="population"]').press('Enter');
+    await expect(adminPage.getByRole('status').textContent()).resolves.toContain('Phường Hạ Long (06688)');
+
     await adminPage.goto(`${hubUrl}/dashboard`);
     const row = adminPage.locator('tr', { has: adminPage.locator('th a', { hasText: 'Phường Hạ Long (06688)' }) });
-    await expect(row.locator('td').first().textContent()).resolves.toBe('1');
-    expect(await adminPage.locator('[data-total="learners"]').textContent()).toBe('1');
-    expect(await adminPage.locator('[data-total="lessons"]').textContent()).toBe('1');
+    await expect(row.locator('td').allTextContents()).resolves.toEqual(expect.arrayContaining(['2', '1.000']));
+    expect(await adminPage.locator('[data-total="learners"]').textContent()).toBe('2');
+    expect(await adminPage.locator('[data-total="lessons"]').textContent()).toBe('2');
     await adminPage.setViewportSize(SMALL);
     await adminPage.screenshot({ path: join(SCREENSHOTS, 'city-dashboard.png'), fullPage: false });
-    void passLesson;
+    await adminPage.goto(`${hubUrl}/dashboard?ward=06688`);
+    await adminPage.screenshot({ path: join(SCREENSHOTS, 'city-dashboard-ward.png'), fullPage: true });
   });
 
   it('a ward officer of another ward cannot see them', async () => {
@@ -157,7 +172,7 @@ describe('the hub as the officials’ tool, in Chromium', () => {
     await book.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const rows = book.getWorksheet('Tổng hợp')?.getSheetValues() ?? [];
     const total = rows.find((values) => Array.isArray(values) && values[1] === 'Tổng cộng') as unknown[];
-    expect([total[2], total[3], total[6], total[7]]).toEqual([1, 1, 1, 1]);
+    expect([total[2], total[3], total[4], total[6], total[7]]).toEqual([2, 2, 1000, 2, 2]);
 
     const print = await admin.newPage();
     await print.goto(`${hubUrl}/reports/monthly?ward=06688`);
@@ -167,7 +182,7 @@ describe('the hub as the officials’ tool, in Chromium', () => {
     const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
     expect(text).toContain('BÁO CÁO KẾT QUẢ PHỔ CẬP KỸ NĂNG SỐ');
     expect(text).toContain('Phường Hạ Long (06688)');
-    expect(text).toMatch(/Tổng cộng\s+1\s+1\s+—\s+—\s+1\s+1\s+0\s+0\s*\n/);
+    expect(text).toMatch(/Tổng cộng\s+2\s+2\s+1\.000\s+0,2\s%\s+2\s+2\s+0\s+0\s*\n/);
     expect(text).toContain('Lượt người');
     expect(text).toContain('NGƯỜI LẬP BIỂU');
     expect(text).toContain('THỦ TRƯỞNG ĐƠN VỊ');
