@@ -163,6 +163,25 @@ describeEachDriver('tram city CLI', (driver) => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
+  it('tram city units FILE: refuses a bad list whole, naming the file and the line; loads a good one', async () => {
+    const header = 'commune_code,commune_name,commune_type,province_code,province_name\n';
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['trung-ma.csv', Buffer.from(`${header}06688,Phường Hạ Long,phuong,22,Tỉnh Quảng Ninh\n06688,Phường Khác,phuong,22,Tỉnh Quảng Ninh\n`), /trung-ma\.csv, dòng 3 · line 3: duplicate commune_code 06688/],
+      ['thieu-cot.csv', Buffer.from('commune_code,commune_name,commune_type,province_code\n06688,Phường Hạ Long,phuong,22\n'), /thieu-cot\.csv, dòng 1 · line 1: missing column province_name/],
+      ['windows-1258.csv', Buffer.concat([Buffer.from(header), Buffer.from('06688,Ph\xf0\xf4\xf2ng H\xe3 Long,phuong,22,T\xecnh\n', 'latin1')]), /windows-1258\.csv, dòng 2 · line 2: .*not UTF-8/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const path = join(dataDir, name);
+      await writeFile(path, bytes);
+      const refused = await cli(['units', path, '--data', dataDir]);
+      expect(refused.code, name).toBe(2);
+      expect(refused.err.join('\n'), name).toMatch(message);
+    }
+    const shipped = await cli(['units', new URL('../../city/units/admin-units-2025.csv', import.meta.url).pathname, '--data', dataDir]);
+    expect(shipped.code).toBe(0);
+    expect(shipped.out.join('\n')).toMatch(/3[.,]?321/);
+  });
+
   it('serves in a child process and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0', '--province', '22'], {
       cwd: join(import.meta.dirname, '../..'),

@@ -9,7 +9,7 @@ import { buildHubApp } from '../../city/http/create-hub';
 import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { listAudit } from '../../city/store/audit-store';
 import { PasswordQueue } from '../../city/staff/password-queue';
-import { NAME_LIMIT } from '../../city/staff/sign-in-throttle';
+import { ADDRESS_LIMIT, NAME_LIMIT } from '../../city/staff/sign-in-throttle';
 import { ProvinceError, settleProvince } from '../../city/units/hub-units';
 import { StationFixture, learnerKeyFor, payloads, uniqueStationId } from '../support/station-fixture';
 import { describeEachDriver, enrol, injectRaw, openTestDatabase, openTestHub, postForm, postJson, signInStaff, upload } from './support/hub-harness';
@@ -137,6 +137,16 @@ describeEachDriver('officials: province, roles, audit, sign-in', (driver) => {
     expect((await signInStaff(hub, 'quan.tri', PASSWORD)).cookie).toMatch(/^tram_session=/);
     hub.clock.advance(16 * 60 * 1000);
     expect((await signInStaff(hub, 'bi.khoa', PASSWORD)).cookie).toMatch(/^tram_session=/);
+  });
+
+  it('locks an address after repeated failures across names (HTTP Basic), not the other addresses', async () => {
+    const basic = (name: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${name}:${password}`).toString('base64')}` });
+    const from = (remoteAddress: string, name: string, password: string) => hub.app.inject({ method: 'GET', url: '/v1/reports/progress?ward=06688', remoteAddress, headers: basic(name, password) });
+    for (let i = 0; i < ADDRESS_LIMIT; i++) expect((await from('198.51.100.7', `doan.ten.${i}`, 'sai sai sai sai')).statusCode, `try ${i}`).toBe(401);
+    expect((await from('198.51.100.7', 'quan.tri', PASSWORD)).statusCode).toBe(429);
+    expect((await from('198.51.100.8', 'quan.tri', PASSWORD)).statusCode).toBe(200);
+    hub.clock.advance(16 * 60 * 1000);
+    expect((await from('198.51.100.7', 'quan.tri', PASSWORD)).statusCode).toBe(200);
   });
 
   it('flags a registration into a ward outside the province and counts it in the station ward; records ward moves', async () => {
