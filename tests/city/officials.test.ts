@@ -8,6 +8,8 @@ import { runAdminCommand } from '../../city/admin/admin-commands';
 import { buildHubApp } from '../../city/http/create-hub';
 import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { listAudit } from '../../city/store/audit-store';
+import { findStaff } from '../../city/store/staff-store';
+import { findStation, reportFork } from '../../city/store/station-store';
 import { PasswordQueue } from '../../city/staff/password-queue';
 import { ADDRESS_LIMIT, NAME_LIMIT } from '../../city/staff/sign-in-throttle';
 import { ProvinceError, settleProvince } from '../../city/units/hub-units';
@@ -109,6 +111,42 @@ describeEachDriver('officials: province, roles, audit, sign-in', (driver) => {
     const refused = await postForm(hub, admin, '/admin/staff/add', { name: 'ngoai.tinh', role: 'ward_officer', wards: ['27004'], password: 'mật khẩu phường 1' });
     expect(refused.statusCode).toBe(400);
     expect((await get(admin, '/admin/staff')).body).not.toContain('ngoai.tinh');
+  });
+
+  it('runs stations from the page: list with ward name and receipt code, fork reviewed, revoke only when ticked; all audited', async () => {
+    const spare = new StationFixture(uniqueStationId('06688'));
+    expect((await enrol(hub, spare)).status).toBe(201);
+    spare.appendMany(2);
+    expect((await upload(hub, spare, spare.batch(1, 2))).status).toBe(200);
+    const list = (await get(admin, '/admin/stations')).body;
+    expect(list).toContain(spare.stationId);
+    expect(list).toContain('Phường Hạ Long (06688)');
+    expect(list).toMatch(/<span class="code"[^>]*>[0-9a-f]{8}<\/span>/);
+    // Fork reviewed: refused when nothing is marked; clears the mark once a fork was reported.
+    expect((await postForm(hub, admin, '/admin/stations/reviewed', { station_id: spare.stationId })).statusCode).toBe(409);
+    await reportFork(hub.ctx.db, { stationId: spare.stationId, epoch: 1, seq: 2, reason: 'hash_mismatch', sentHash: null, storedHash: null, source: 'upload', now: hub.ctx.now() });
+    expect((await postForm(hub, admin, '/admin/stations/reviewed', { station_id: spare.stationId })).statusCode).toBe(200);
+    expect((await findStation(hub.ctx.db, spare.stationId, false))?.needs_review).toBe(false);
+    // Revoke: not without the tick (nothing changes), then for good; the station is refused after.
+    expect((await postForm(hub, admin, '/admin/stations/revoke', { station_id: spare.stationId })).statusCode).toBe(400);
+    expect((await findStation(hub.ctx.db, spare.stationId, false))?.status).not.toBe('revoked');
+    expect((await postForm(hub, admin, '/admin/stations/revoke', { station_id: spare.stationId, confirm: 'yes' })).statusCode).toBe(200);
+    expect((await findStation(hub.ctx.db, spare.stationId, false))?.status).toBe('revoked');
+    spare.appendMany(1);
+    expect((await upload(hub, spare, spare.batch(3, 3))).status).toBeGreaterThanOrEqual(400);
+    const actions = (await listAudit(hub.ctx.db, { limit: 50, before: null })).filter((e) => e.target === spare.stationId).map((e) => e.action);
+    expect(actions.sort()).toEqual(['station.reviewed', 'station.revoke']);
+  });
+
+  it('assigns wards to a ward officer from the staff page; a ward of another province saves nothing', async () => {
+    expect((await postForm(hub, admin, '/admin/staff/bai.chay/access', { role: 'ward_officer', wards: ['06673', '27004'] })).statusCode).toBe(400);
+    expect((await findStaff(hub.ctx.db, 'bai.chay'))?.wards).toEqual(['06673']);
+    expect((await get(officer, '/dashboard?ward=06688')).statusCode).toBe(403);
+    expect((await postForm(hub, admin, '/admin/staff/bai.chay/access', { role: 'ward_officer', wards: ['06673', '06688'] })).statusCode).toBe(200);
+    expect((await get(officer, '/dashboard?ward=06688')).statusCode).toBe(200);
+    expect((await findStaff(hub.ctx.db, 'bai.chay'))?.wards).toEqual(['06673', '06688']);
+    expect((await postForm(hub, admin, '/admin/staff/bai.chay/access', { role: 'ward_officer', wards: ['06673'] })).statusCode).toBe(200);
+    expect((await get(officer, '/dashboard?ward=06688')).statusCode).toBe(403);
   });
 
   it('ends every session when a password changes, and signs out everywhere', async () => {
