@@ -104,6 +104,14 @@ describe('the hub as the officials’ tool, in Chromium', () => {
     const shown = await adminPage.getByTestId('enrolment-qr').locator('svg path[stroke]').getAttribute('d');
     const expected = /<path stroke="#000000" d="([^"]+)"/.exec(await QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))?.[1];
     expect(shown).toBe(expected);
+    // The page with the code (a form's answer, so not in the page list below): layout and axe-core too.
+    for (const size of SIZES) {
+      await adminPage.setViewportSize(size);
+      const problems = await checkLayout(adminPage, { mainButton: null, pageScrolls: true });
+      expect(problems.map((problem) => `${size.width}×${size.height} ${problem.kind}: ${problem.detail}`).join('\n')).toBe('');
+    }
+    await adminPage.setViewportSize(SMALL);
+    expect(await axeViolations(adminPage)).toEqual([]);
 
     await signInVolunteer(kiosk);
     await kiosk.getByTestId('open-sync').click();
