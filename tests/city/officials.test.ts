@@ -149,6 +149,29 @@ describeEachDriver('officials: province, roles, audit, sign-in', (driver) => {
     expect((await get(officer, '/dashboard?ward=06688')).statusCode).toBe(403);
   });
 
+  it('refuses every administration form without the session\'s CSRF token, changing nothing', async () => {
+    const auditBefore = (await listAudit(hub.ctx.db, { limit: 500, before: null })).length;
+    const forged = { ...admin, csrf: 'x'.repeat(43) };
+    const forms: Array<[string, Record<string, string | string[]>]> = [
+      ['/admin/stations/issue', { ward: '06688', number: '77' }],
+      ['/admin/stations/revoke', { station_id: haLong.stationId, confirm: 'yes' }],
+      ['/admin/stations/reviewed', { station_id: haLong.stationId }],
+      ['/admin/staff/add', { name: 'gia.mao', role: 'admin', password: 'mật khẩu giả mạo 1' }],
+      ['/admin/staff/bai.chay/access', { role: 'admin' }],
+      ['/admin/staff/bai.chay/password', { password: 'mật khẩu giả mạo 2' }],
+      ['/admin/staff/bai.chay/sign-out', {}],
+      ['/admin/staff/bai.chay/disable', {}],
+      ['/admin/targets', { ward: '06688', population: '7' }],
+      ['/reports/targets', { ward: '06688', population: '7' }],
+      ['/logout', {}],
+    ];
+    for (const [url, fields] of forms) expect((await postForm(hub, forged, url, fields)).statusCode, url).toBe(403);
+    expect((await listAudit(hub.ctx.db, { limit: 500, before: null })).length).toBe(auditBefore);
+    expect((await findStaff(hub.ctx.db, 'bai.chay'))).toMatchObject({ role: 'ward_officer', disabledAt: null });
+    expect((await get(officer, '/v1/reports/progress?ward=06673')).statusCode).toBe(200);
+    expect((await get(admin, '/dashboard')).statusCode).toBe(200);
+  });
+
   it('ends every session when a password changes, and signs out everywhere', async () => {
     const first = await signInStaff(hub, 'ha.long', 'mật khẩu phường 1');
     const second = await signInStaff(hub, 'ha.long', 'mật khẩu phường 1');
