@@ -272,6 +272,23 @@ describeEachDriver('officials: province, roles, audit, sign-in', (driver) => {
     expect(result).toMatchObject({ exit_code: 2, stderr: [expect.stringContaining('moi.csv, dòng 3 · line 3: duplicate commune_code 06688')] });
     expect((await hub.ctx.wards()).size).toBe(3321);
   });
+  it('sorts the ward table by each column, says which in aria-sort, and marks a station silent for 7 days (last: moves the clock)', async () => {
+    const firstRow = (body: string) => /<tbody><tr[^>]*><th scope="row"><a [^>]*>([^<]+)<\/a>/.exec(body)?.[1];
+    const byLearners = (await get(admin, '/dashboard?sort=learners&dir=desc')).body;
+    expect(firstRow(byLearners)).toBe('Phường Hạ Long (06688)');
+    expect(byLearners).toMatch(/<th scope="col" class="num" aria-sort="descending"><a href="\/dashboard\?sort=learners&amp;dir=asc">/);
+    const byName = (await get(admin, '/dashboard?sort=ward&dir=asc')).body;
+    expect(firstRow(byName)).toBe('Đặc khu Cô Tô (07192)');
+    expect(byName.match(/aria-sort=/g)).toHaveLength(1);
+    expect((await get(admin, '/dashboard?sort=ward&dir=desc')).body).not.toMatch(/<tbody><tr[^>]*><th scope="row"><a [^>]*>Đặc khu Cô Tô/);
+    const haLongRow = (body: string) => new RegExp(`<tr([^>]*)><th scope="row"><a [^>]*>Phường Hạ Long \\(06688\\)</a></th>.*?</tr>`, 's').exec(body);
+    expect(haLongRow((await get(admin, '/dashboard')).body)?.[0]).not.toContain('im lặng');
+    hub.clock.advance(8 * 24 * 3_600_000);
+    const fresh = await signInStaff(hub, 'quan.tri', PASSWORD);
+    const silent = haLongRow((await get(fresh, '/dashboard')).body);
+    expect(silent?.[1]).toContain('attention');
+    expect(silent?.[0]).toContain('trạm im lặng quá 7 ngày');
+  });
 });
 
 describe('sign-in cannot starve stations; proxies are trusted only by address', () => {
