@@ -103,6 +103,14 @@ describeEachDriver('officials: province, roles, audit, sign-in', (driver) => {
     const entries = await listAudit(hub.ctx.db, { limit: 20, before: null });
     expect(entries.find((e) => e.action === 'staff.add' && e.target === 'ha.long')).toMatchObject({ actor: 'quan.tri', via: 'web', address: '127.0.0.1', detail: 'ward_officer 06688' });
     expect(entries.find((e) => e.action === 'target.set')).toMatchObject({ target: '06688', detail: '40000' });
+    // The target's history keeps every value with who set it; a refused one adds nothing.
+    await postForm(hub, admin, '/admin/targets', { ward: '06688', population: '41.500' });
+    expect((await postForm(hub, admin, '/admin/targets', { ward: '06688', population: '-3' })).statusCode).toBe(400);
+    const targets = (await get(admin, '/admin/targets')).body;
+    const history = targets.slice(targets.indexOf('Lịch sử thay đổi'));
+    expect(history.match(/<th scope="row">Phường Hạ Long \(06688\)<\/th><td class="num">[^<]+<\/td><td>quan\.tri<\/td>/g)).toHaveLength(2);
+    expect(history).toContain('41.500');
+    expect(history).toContain('40.000');
     expect(entries.find((e) => e.action === 'staff.add' && e.target === 'bai.chay')).toMatchObject({ actor: 'tram city', via: 'cli' });
     const page = await get(admin, '/admin/audit');
     expect(page.body).toContain('Thêm cán bộ');
