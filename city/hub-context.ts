@@ -11,6 +11,8 @@ import type { ReportReader } from './db/report-reader';
 import type { HubDatabase } from './db/hub-database';
 import { migrateHubDatabase } from './db/migrate';
 import { ensurePartitions } from './db/partitions';
+import { ensureUnits, readWardDirectory, settleProvince } from './units/hub-units';
+import type { WardDirectory } from './units/ward-directory';
 
 export interface HubContext {
   readonly dataDir: string;
@@ -20,7 +22,15 @@ export interface HubContext {
   readonly reports: ReportReader;
   /** Milliseconds since the Unix epoch. */
   now(): number;
+  /**
+   * Ward names and the hub's province. Cached: re-read after `WARDS_TTL_MS` (another hub process may
+   * have loaded a newer units list) and at once after this process loads one (`reloadWards`).
+   */
+  wards(): Promise<WardDirectory>;
+  reloadWards(): Promise<WardDirectory>;
 }
+
+export const WARDS_TTL_MS = 5 * 60 * 1000;
 
 export interface HubContextOptions {
   readonly dataDir: string;
@@ -33,6 +43,8 @@ export interface HubContextOptions {
   /** An already open database (tests share one per file); it is migrated, and not closed by the hub. */
   readonly db?: HubDatabase;
   readonly now?: () => number;
+  /** The 2-digit province this hub serves (stored at first start; another one refuses to start). */
+  readonly province?: string | undefined;
 }
 
 /**
@@ -46,6 +58,8 @@ export async function openHubContext(options: HubContextOptions): Promise<HubCon
     await migrateHubDatabase(db);
     await checkKeyFile(db, { keys, keyFilePath: keys.path, createdNow: keys.createdNow, now: (options.now ?? Date.now)() });
     await ensurePartitions(db, { nowMs: (options.now ?? Date.now)() });
+    await ensureUnits(db, (options.now ?? Date.now)());
+    await settleProvince(db, options.province);
   } catch (error) {
     if (options.db === undefined) await db.close();
     throw error;
@@ -56,5 +70,14 @@ export async function openHubContext(options: HubContextOptions): Promise<HubCon
     const { openLazyPostgresDatabase } = await import('./db/postgres-driver');
     reports = replicaReader(db, openLazyPostgresDatabase(options.readDatabaseUrl, 4, 3_000), options.maxReplicaLagMs ?? 60_000);
   }
-  return { dataDir: options.dataDir, db, keys, reports, now: options.now ?? Date.now };
+  const now = options.now ?? Date.now;
+  let cached: { directory: Promise<WardDirectory>; at: number } | null = null;
+  const reloadWards = () => {
+    const directory = readWardDirectory(db);
+    cached = { directory, at: now() };
+    directory.catch(() => (cached = null));
+    return directory;
+  };
+  const wards = () => (cached !== null && Math.abs(now() - cached.at) < WARDS_TTL_MS ? cached.directory : reloadWards());
+  return { dataDir: options.dataDir, db, keys, reports, now, wards, reloadWards };
 }

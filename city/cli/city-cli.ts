@@ -3,7 +3,9 @@
  * commands run against the data folder (PGlite) or DATABASE_URL (PostgreSQL), or — when a hub is
  * already serving that folder — through its loopback admin route.
  */
+import { isIP } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAdminCommand } from '../admin/admin-commands';
 import type { AdminCommand, AdminResult } from '../admin/admin-commands';
@@ -26,15 +28,29 @@ export interface CliIo {
 const USAGE = [
   'usage: tram city <command> --data DIR',
   '  serve --data DIR [--port P] [--host H]   run the hub (DATABASE_URL selects PostgreSQL)',
+  '        --province NN                     the province it serves (or TRAM_PROVINCE; stored at first start)',
+  '        [--trust-proxy ADDR,…]            TLS proxies whose X-Forwarded-* are believed (or TRAM_TRUSTED_PROXIES)',
+  '        [--public-url URL]                the hub address stations use, for enrolment QR codes (or TRAM_PUBLIC_URL)',
   '        [--max-in-flight N]               station requests handled at once before 503 (default 64)',
   '        [--read-database-url URL]         reports from a PostgreSQL hot standby (or READ_DATABASE_URL)',
   '  issue-code <station_id> --data DIR       one-time enrolment code, valid 7 days',
-  '  add-staff <name> --data DIR              password read from stdin',
+  '  add-staff <name> --data DIR [--role admin|ward_officer] [--wards 06688,06673]   password read from stdin',
   '  revoke <station_id> --data DIR',
   '  import FILE --data DIR                   apply a sneakernet bundle (.tram)',
+  '  units FILE --data DIR                    load a newer commune-level units list (CSV, whole or nothing)',
   '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
+  '  lesson-facts FILE --data DIR             the facts of `tram lessons check --facts` (JSON) for the lesson page',
   '  detach-raw --older-than N --data DIR     detach raw-log months older than N months (reports keep their counts)',
 ];
+
+/** An IP address or a CIDR range (`10.0.0.0/8`): what may be listed as a trusted proxy. */
+export function isProxyAddress(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) >= 1 && Number(bits) <= max;
+}
 
 function defaultIo(): CliIo {
   return {
@@ -68,6 +84,11 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
         'max-in-flight': { type: 'string' },
         'older-than': { type: 'string' },
         'read-database-url': { type: 'string' },
+        province: { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        'public-url': { type: 'string' },
+        role: { type: 'string' },
+        wards: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -104,7 +125,29 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
       io.stderr('--read-database-url needs DATABASE_URL (a replica of the PostgreSQL primary)');
       return 2;
     }
-    return serveHub({ dataDir, databaseUrl, readDatabaseUrl: readDatabaseUrl === '' ? undefined : readDatabaseUrl, port, host: parsed.values.host ?? '127.0.0.1', maxInFlight, io });
+    const proxies = (parsed.values['trust-proxy'] ?? io.env.TRAM_TRUSTED_PROXIES ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+    const badProxy = proxies.find((item) => !isProxyAddress(item));
+    if (badProxy !== undefined) {
+      io.stderr(`--trust-proxy: "${badProxy.slice(0, 60)}" is not an IP address or CIDR range (list the proxies; "trust everyone" is not allowed)`);
+      return 2;
+    }
+    const publicUrl = parsed.values['public-url'] ?? io.env.TRAM_PUBLIC_URL;
+    if (publicUrl !== undefined && publicUrl !== '' && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+      io.stderr('--public-url: the hub origin, e.g. https://hub.quangninh.example');
+      return 2;
+    }
+    return serveHub({
+      dataDir,
+      databaseUrl,
+      readDatabaseUrl: readDatabaseUrl === '' ? undefined : readDatabaseUrl,
+      port,
+      host: parsed.values.host ?? '127.0.0.1',
+      maxInFlight,
+      io,
+      province: parsed.values.province ?? io.env.TRAM_PROVINCE,
+      trustedProxies: proxies,
+      publicUrl: publicUrl === '' ? undefined : publicUrl,
+    });
   }
   if (command === 'detach-raw') {
     const months = Number(parsed.values['older-than'] ?? 'NaN');
@@ -126,9 +169,39 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
     case 'revoke':
       admin = { command: 'revoke', station_id: target };
       break;
-    case 'add-staff':
-      admin = { command: 'add-staff', name: target, password: await firstLine(io.stdin) };
+    case 'add-staff': {
+      const role = parsed.values.role ?? 'admin';
+      if (role !== 'admin' && role !== 'ward_officer') {
+        io.stderr('--role must be admin or ward_officer');
+        return 2;
+      }
+      const wards = (parsed.values.wards ?? '').split(',').map((item) => item.trim()).filter((item) => item !== '');
+      admin = { command: 'add-staff', name: target, password: await firstLine(io.stdin), role, wards };
       break;
+    }
+    case 'units':
+    case 'lesson-facts': {
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(target);
+      } catch (error) {
+        io.stderr(`cannot read ${target}: ${(error as Error).message}`);
+        return 2;
+      }
+      if (command === 'units') {
+        admin = { command: 'units', csv_b64: bytes.toString('base64'), source: basename(target) };
+        break;
+      }
+      let facts: unknown;
+      try {
+        facts = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        io.stderr(`${target}: not JSON (expected the output of tram lessons check --facts)`);
+        return 2;
+      }
+      admin = { command: 'lesson-facts', facts };
+      break;
+    }
     case 'import': {
       let bytes: Buffer;
       try {

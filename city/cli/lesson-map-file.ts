@@ -7,25 +7,34 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 
-const lessonFileSchema = z.object({ id: z.string().min(1), competencies: z.array(z.string()).min(1) });
-const mapFileSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+/**
+ * The second framework (QĐ 757/QĐ-BKHCN) is read from a lesson's `qd757` list of codes ("0", "0.1"),
+ * the field name the curriculum reference proposes; a lesson without it maps to TT 02 only.
+ */
+export const QD757_FIELD = 'qd757';
+const lessonFileSchema = z.object({ id: z.string().min(1), competencies: z.array(z.string()).min(1), [QD757_FIELD]: z.array(z.string()).optional() });
+const mapFileSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.object({ tt02: z.array(z.string()), qd757: z.array(z.string()).optional() })]));
 
-export type LessonMapRead = { readonly ok: true; readonly value: Record<string, string[]> } | { readonly ok: false; readonly error: string };
+export type LessonCodes = string[] | { tt02: string[]; qd757: string[] };
+export type LessonMapRead = { readonly ok: true; readonly value: Record<string, LessonCodes> } | { readonly ok: false; readonly error: string };
 
 /** Reads a lessons folder or a JSON map file. */
 export async function readLessonMap(path: string): Promise<LessonMapRead> {
   try {
     if ((await stat(path)).isDirectory()) return { ok: true, value: await readLessonsFolder(path) };
     const parsed = mapFileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')) as unknown);
-    if (!parsed.success) return { ok: false, error: `${path}: expected {"<lesson_id>": ["<competence>", …]}` };
-    return { ok: true, value: Object.fromEntries(Object.entries(parsed.data).map(([id, codes]) => [id, typeof codes === 'string' ? [codes] : codes])) };
+    if (!parsed.success) return { ok: false, error: `${path}: expected {"<lesson_id>": ["<competence>", …]} or {"<lesson_id>": {"tt02": […], "qd757": […]}}` };
+    return {
+      ok: true,
+      value: Object.fromEntries(Object.entries(parsed.data).map(([id, codes]) => [id, typeof codes === 'string' ? [codes] : Array.isArray(codes) ? codes : { tt02: codes.tt02, qd757: codes.qd757 ?? [] }])),
+    };
   } catch (error) {
     return { ok: false, error: `cannot read ${path}: ${(error as Error).message}` };
   }
 }
 
-async function readLessonsFolder(dir: string): Promise<Record<string, string[]>> {
-  const map: Record<string, string[]> = {};
+async function readLessonsFolder(dir: string): Promise<Record<string, LessonCodes>> {
+  const map: Record<string, LessonCodes> = {};
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
     let text: string;
@@ -35,7 +44,7 @@ async function readLessonsFolder(dir: string): Promise<Record<string, string[]>>
       continue; // not a lesson pack
     }
     const lesson = lessonFileSchema.safeParse(JSON.parse(text) as unknown);
-    if (lesson.success) map[lesson.data.id] = lesson.data.competencies;
+    if (lesson.success) map[lesson.data.id] = { tt02: lesson.data.competencies, qd757: lesson.data[QD757_FIELD] ?? [] };
   }
   return map;
 }

@@ -2,6 +2,7 @@
 import { KeyFileMismatchError } from '../crypto/key-fingerprint';
 import { ensurePartitions } from '../db/partitions';
 import { createHub } from '../http/create-hub';
+import { ProvinceError } from '../units/hub-units';
 import type { CliIo } from './city-cli';
 import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
 
@@ -13,6 +14,10 @@ export interface ServeOptions {
   readonly host: string;
   readonly maxInFlight?: number;
   readonly io: CliIo;
+  /** The province served (required the first time; later it must match the stored one). */
+  readonly province?: string | undefined;
+  readonly trustedProxies?: readonly string[];
+  readonly publicUrl?: string | undefined;
 }
 
 /** Serves until stopped; resolves to the exit code. */
@@ -37,13 +42,21 @@ export async function serveHub(options: ServeOptions): Promise<number> {
       databaseUrl: options.databaseUrl,
       readDatabaseUrl: options.readDatabaseUrl,
       adminToken,
+      province: options.province,
+      trustedProxies: options.trustedProxies ?? [],
+      publicUrl: options.publicUrl,
       ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
       logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
     });
   } catch (error) {
-    if (!(error instanceof KeyFileMismatchError)) throw error;
+    if (!(error instanceof KeyFileMismatchError) && !(error instanceof ProvinceError)) throw error;
     io.stderr(error.message);
     return 1;
+  }
+  if ((await hub.ctx.wards()).provinceCode === null) {
+    io.stderr('the hub serves one province: start it once with --province NN (e.g. --province 22 for Tỉnh Quảng Ninh) or TRAM_PROVINCE');
+    await hub.close();
+    return 2;
   }
   let address;
   try {

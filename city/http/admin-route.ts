@@ -21,7 +21,11 @@ function sameToken(given: string, expected: string): boolean {
 export function registerAdminRoute(app: FastifyInstance, ctx: HubContext, adminToken: string): void {
   app.post('/admin/v1/command', { bodyLimit: Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 1024 }, async (request, reply) => {
     const token = request.headers[ADMIN_TOKEN_HEADER];
-    if (!LOOPBACK.has(request.ip) || typeof token !== 'string' || !sameToken(token, adminToken)) {
+    // The socket's own peer must be loopback, and nothing may have forwarded the request: a TLS proxy
+    // on the same machine connects from loopback, so without this an internet client it forwards
+    // would look local (whether or not the proxy is listed as trusted).
+    const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined || request.headers['x-real-ip'] !== undefined;
+    if (forwarded || !LOOPBACK.has(request.socket.remoteAddress ?? '') || !LOOPBACK.has(request.ip) || typeof token !== 'string' || !sameToken(token, adminToken)) {
       return reply.code(401).send({ error: 'unauthorized' });
     }
     let value: unknown;

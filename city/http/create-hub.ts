@@ -12,7 +12,12 @@ import { openHubContext } from '../hub-context';
 import type { HubContext, HubContextOptions } from '../hub-context';
 import { TOO_LARGE } from '../ingest/apply-batch';
 import { registerAdminRoute } from './admin-route';
+import { PasswordQueue } from '../staff/password-queue';
+import { registerAdminPages } from './admin-pages';
+import { registerAssetRoutes } from './asset-routes';
+import { registerLessonRoutes } from './lesson-routes';
 import { registerReportRoutes } from './report-routes';
+import { StaffSessions } from './staff-session';
 import { installStationAdmission } from './station-admission';
 import { registerStationRoutes } from './station-routes';
 
@@ -29,8 +34,16 @@ export interface HubAppOptions {
   readonly retryAfterSeconds?: number;
   /** Enables the loopback admin route with this token. */
   readonly adminToken?: string;
-  /** Trust X-Forwarded-* from a TLS proxy in front (for Secure cookies and client addresses). */
-  readonly trustProxy?: boolean;
+  /**
+   * Addresses (or CIDR ranges) of the TLS proxies in front, whose X-Forwarded-For/-Proto are believed
+   * (client addresses for lockout and audit, `Secure` cookies). Never "everyone": empty = none.
+   */
+  readonly trustedProxies?: readonly string[];
+  /** The hub's public URL for enrolment QR codes (else the origin the administrator's browser used). */
+  readonly publicUrl?: string | undefined;
+  /** Password checks at once, and waiting, before sign-in answers 429 (defaults 1 and 8). */
+  readonly passwordConcurrency?: number;
+  readonly passwordQueue?: number;
 }
 
 export interface Hub {
@@ -71,7 +84,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustedProxies !== undefined && options.trustedProxies.length > 0 ? [...options.trustedProxies] : false,
     requestTimeout,
     // Node enforces the request timeout only when the headers timeout is not longer, and checks it
     // only every 30 s by default: both are set so that it holds.
@@ -101,7 +114,11 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   });
 
   registerStationRoutes(app, ctx, slots);
-  registerReportRoutes(app, ctx);
+  const sessions = new StaffSessions(ctx, new PasswordQueue(options.passwordConcurrency ?? 1, options.passwordQueue ?? 8));
+  registerAssetRoutes(app);
+  registerReportRoutes(app, ctx, sessions);
+  registerAdminPages(app, ctx, sessions, { publicUrl: options.publicUrl });
+  registerLessonRoutes(app, ctx, sessions);
   if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
   return app;
 }

@@ -1,48 +1,35 @@
 /**
- * Staff side (PROTOCOL.md §8): sign-in, the progress JSON, the HTML report page, CSV export and the
- * target-population form. Everything but the sign-in page needs a staff session.
+ * Staff side (PROTOCOL.md §8 and issue #17): sign-in, the progress JSON, the dashboard, CSV export and
+ * the monthly report (printable page and XLSX). Every report reads through the signed-in staff
+ * member's ward scope: a ward officer asking for another ward gets 403, on every page, JSON and file.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scopeFor } from '../access/ward-scope';
+import type { StaffMember, WardScope } from '../access/ward-scope';
 import type { ReportSource } from '../db/report-reader';
 import type { HubContext } from '../hub-context';
 import { csvCell, progressCsv } from '../reports/csv';
-import { PAGE_CSP } from '../reports/html';
+import { buildDashboard } from '../reports/dashboard-data';
+import { dashboardPage, SORT_KEYS } from '../reports/dashboard-page';
+import type { SortKey } from '../reports/dashboard-page';
+import { PRINT_PAGE_CSP } from '../reports/html';
 import { loginPage } from '../reports/login-page';
+import { buildMonthlyReport, currentMonth, parseMonth } from '../reports/monthly-data';
+import { monthlyPage } from '../reports/monthly-page';
+import { monthlyXlsx } from '../reports/monthly-xlsx';
 import { buildProgress, progressJson } from '../reports/progress';
-import { reportPage } from '../reports/report-page';
-import { setWardTarget, stationReport } from '../store/report-store';
+import type { WardDirectory } from '../units/ward-directory';
 import { badRequest } from './request-body';
-import { currentStaff, isSameOrigin, signIn, signOut } from './staff-session';
+import { forbidden, formFields, requireStaff, sendHtml, WARD_PATTERN } from './staff-guard';
+import { isSameOrigin } from './staff-session';
+import type { StaffSessions } from './staff-session';
 
-const WARD_PATTERN = /^[A-Za-z0-9-]{1,40}$/;
-type WardQuery = { Querystring: { ward?: string | string[] } };
-
-/** Form or JSON fields of a staff POST body. */
-function formFields(request: FastifyRequest): Map<string, string> {
-  const raw = Buffer.isBuffer(request.body) ? request.body.toString('utf8') : '';
-  const type = request.headers['content-type'] ?? '';
-  if (type.startsWith('application/json')) {
-    try {
-      const value = JSON.parse(raw) as unknown;
-      if (value !== null && typeof value === 'object') {
-        return new Map(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string' || typeof entry[1] === 'number').map(([k, v]) => [k, String(v)]));
-      }
-    } catch {
-      return new Map();
-    }
-    return new Map();
-  }
-  return new Map(new URLSearchParams(raw));
-}
+type ReportQuery = { Querystring: { ward?: string | string[]; sort?: string; dir?: string; month?: string } };
 
 function wardParam(value: string | string[] | undefined): { ok: true; ward: string | null } | { ok: false } {
   if (value === undefined || value === '') return { ok: true, ward: null };
   if (typeof value !== 'string' || !WARD_PATTERN.test(value)) return { ok: false };
   return { ok: true, ward: value };
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).header('content-security-policy', PAGE_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 }
 
 /** Which database answered and how old its figures are, for scripts (the §8 body keeps its keys). */
@@ -52,74 +39,124 @@ function sourceHeaders(reply: FastifyReply, source: ReportSource): FastifyReply 
   return reply;
 }
 
-export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): void {
-  app.get('/', async (_request, reply) => reply.redirect('/reports', 303));
-  app.get('/login', async (_request, reply) => html(reply, 200, loginPage(null)));
+/** What a view is called: the ward, the province, or the wards of a ward officer. */
+export function unitLabel(directory: WardDirectory, staff: StaffMember, ward: string | null): string {
+  if (ward !== null) return directory.label(ward);
+  if (staff.role === 'admin') return directory.provinceName ?? 'Toàn bộ các phường/xã';
+  return staff.wards.length === 1 ? directory.label(staff.wards[0] ?? '') : `Các phường/xã được giao (${staff.wards.length})`;
+}
+
+/** The body that signs the report: "UBND Phường Hạ Long", "UBND Tỉnh Quảng Ninh". */
+function issuer(directory: WardDirectory, staff: StaffMember, ward: string | null): string {
+  const code = ward ?? (staff.role === 'ward_officer' && staff.wards.length === 1 ? (staff.wards[0] ?? null) : null);
+  if (code !== null) return `UBND ${directory.name(code)}`;
+  return `UBND ${directory.provinceName ?? 'tỉnh'}`;
+}
+
+export function registerReportRoutes(app: FastifyInstance, ctx: HubContext, sessions: StaffSessions): void {
+  app.get('/', async (_request, reply) => reply.redirect('/dashboard', 303));
+  app.get('/reports', async (request, reply) => reply.redirect(`/dashboard${request.url.slice('/reports'.length)}`, 303));
+  app.get('/login', async (request, reply) => sendHtml(reply, 200, loginPage(null, sessions.loginCsrf(request, reply))));
 
   app.post('/login', async (request, reply) => {
-    if (!isSameOrigin(request)) return reply.code(403).send({ error: 'forbidden' });
     const fields = formFields(request);
-    const ok = await signIn(ctx, request, reply, fields.get('name') ?? '', fields.get('password') ?? '');
-    if (!ok) return html(reply, 401, loginPage('Sai tên đăng nhập hoặc mật khẩu · Wrong user name or password'));
-    return reply.redirect('/reports', 303);
+    if (!isSameOrigin(request) || !sessions.loginCsrfOk(request, fields.get('csrf') ?? undefined)) {
+      return sendHtml(reply, 403, loginPage('Biểu mẫu đã hết hạn, hãy đăng nhập lại · The form expired; sign in again', sessions.loginCsrf(request, reply)));
+    }
+    const result = await sessions.signIn(request, reply, fields.get('name') ?? '', fields.get('password') ?? '');
+    if (result.kind === 'ok') return reply.redirect('/dashboard', 303);
+    const csrf = sessions.loginCsrf(request, reply);
+    if (result.kind === 'locked') {
+      reply.header('retry-after', String(result.retryAfterS));
+      return sendHtml(reply, 429, loginPage(`Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(result.retryAfterS / 60)} phút · Too many failed sign-ins; try again in ${Math.ceil(result.retryAfterS / 60)} min`, csrf));
+    }
+    if (result.kind === 'busy') {
+      reply.header('retry-after', '2');
+      return sendHtml(reply, 429, loginPage('Máy chủ đang bận, hãy thử lại sau ít giây · The hub is busy; try again in a few seconds', csrf));
+    }
+    return sendHtml(reply, 401, loginPage('Sai tên đăng nhập hoặc mật khẩu · Wrong user name or password', csrf));
   });
 
   app.post('/logout', async (request, reply) => {
-    if (!isSameOrigin(request)) return reply.code(403).send({ error: 'forbidden' });
-    await signOut(ctx, request, reply);
+    const who = await sessions.current(request);
+    const fields = formFields(request);
+    if (!isSameOrigin(request) || who === null || 'throttled' in who || who.csrf === null || fields.get('csrf') !== who.csrf) return reply.code(403).send({ error: 'forbidden' });
+    await sessions.signOut(request, reply);
     return reply.redirect('/login', 303);
   });
 
-  app.get<WardQuery>('/v1/reports/progress', async (request, reply) => {
-    if ((await currentStaff(ctx, request)) === null) return reply.code(401).send({ error: 'unauthorized' });
+  app.get<ReportQuery>('/v1/reports/progress', async (request, reply) => {
+    const who = await requireStaff(sessions, request, reply, { kind: 'api' });
+    if (who === null) return reply;
     const ward = wardParam(request.query.ward);
     if (!ward.ok || ward.ward === null) {
       const answer = badRequest(ward.ok ? 'ward: required' : 'ward: expected a ward code');
       return reply.code(answer.status).send(answer.body);
     }
+    const scope = scopeFor(who.staff, ward.ward);
+    if (!scope.ok) return forbidden(reply, 'api');
     const nowMs = ctx.now();
     const source = await ctx.reports.source(nowMs);
-    const [progress] = await buildProgress(source.db, { ward: ward.ward, nowMs });
+    const [progress] = await buildProgress(source.db, { scope: scope.scope, ward: ward.ward, nowMs });
     return sourceHeaders(reply, source).send(progress === undefined ? {} : progressJson(progress));
   });
 
-  app.get<WardQuery>('/reports', async (request, reply) => {
-    const staff = await currentStaff(ctx, request);
-    if (staff === null) return reply.redirect('/login', 303);
+  app.get<ReportQuery>('/dashboard', async (request, reply) => {
+    const who = await requireStaff(sessions, request, reply, { kind: 'page' });
+    if (who === null) return reply;
     const ward = wardParam(request.query.ward);
-    const selected = ward.ok ? ward.ward : null;
+    const scope = scopeFor(who.staff, ward.ok ? ward.ward : null);
+    if (!scope.ok) return forbidden(reply, 'page');
     const nowMs = ctx.now();
-    const source = await ctx.reports.source(nowMs);
-    const [wards, stations] = await Promise.all([buildProgress(source.db, { ward: selected, nowMs }), stationReport(source.db, { ward: selected })]);
-    return html(sourceHeaders(reply, source), 200, reportPage({ staffName: staff, nowMs, source, ward: selected, wards, stations }));
+    const [source, directory] = await Promise.all([ctx.reports.source(nowMs), ctx.wards()]);
+    const dashboard = await buildDashboard(source.db, { scope: scope.scope, directory, nowMs });
+    const sort: SortKey = (SORT_KEYS as readonly string[]).includes(request.query.sort ?? '') ? (request.query.sort as SortKey) : 'ward';
+    return sendHtml(
+      sourceHeaders(reply, source),
+      200,
+      dashboardPage({ chrome: { ...who, current: 'dashboard' }, nowMs, source, unitLabel: unitLabel(directory, who.staff, scope.ward), ward: scope.ward, dashboard, sort, descending: request.query.dir === 'desc' }),
+    );
   });
 
-  app.get<WardQuery>('/reports/export.csv', async (request, reply) => {
-    if ((await currentStaff(ctx, request)) === null) return reply.code(401).send({ error: 'unauthorized' });
+  app.get<ReportQuery>('/reports/export.csv', async (request, reply) => {
+    const who = await requireStaff(sessions, request, reply, { kind: 'api' });
+    if (who === null) return reply;
     const ward = wardParam(request.query.ward);
+    const scope = scopeFor(who.staff, ward.ok ? ward.ward : null);
+    if (!scope.ok) return forbidden(reply, 'api');
     const nowMs = ctx.now();
-    const source = await ctx.reports.source(nowMs);
-    const wards = await buildProgress(source.db, { ward: ward.ok ? ward.ward : null, nowMs });
-    const name = `tram-hoc-so-progress-${new Date(ctx.now()).toISOString().slice(0, 10)}.csv`;
+    const [source, directory] = await Promise.all([ctx.reports.source(nowMs), ctx.wards()]);
+    const wards = await buildProgress(source.db, { scope: scope.scope, ward: scope.ward, nowMs });
+    const name = `tram-hoc-so-progress-${new Date(nowMs).toISOString().slice(0, 10)}.csv`;
     return sourceHeaders(reply, source)
       .header('content-disposition', `attachment; filename=${csvCell(name)}`)
       .header('cache-control', 'no-store')
       .type('text/csv; charset=utf-8')
-      .send(progressCsv(wards));
+      .send(progressCsv(wards, directory));
   });
 
-  app.post('/reports/targets', async (request, reply) => {
-    const staff = await currentStaff(ctx, request);
-    if (staff === null) return reply.code(401).send({ error: 'unauthorized' });
-    if (!isSameOrigin(request)) return reply.code(403).send({ error: 'forbidden' });
-    const fields = formFields(request);
-    const ward = fields.get('ward') ?? '';
-    const population = Number(fields.get('population') ?? '');
-    if (!WARD_PATTERN.test(ward)) return reply.code(400).send(badRequest('ward: expected a ward code').body);
-    if (!Number.isSafeInteger(population) || population < 0 || population > 100_000_000) {
-      return reply.code(400).send(badRequest('population: expected a whole number ≥ 0').body);
+  const monthly = async (request: FastifyRequest<ReportQuery>, reply: FastifyReply, kind: 'page' | 'xlsx') => {
+    const who = await requireStaff(sessions, request, reply, { kind: kind === 'page' ? 'page' : 'api' });
+    if (who === null) return reply;
+    const ward = wardParam(request.query.ward);
+    const month = request.query.month === undefined || request.query.month === '' ? currentMonth(ctx.now()) : parseMonth(request.query.month);
+    if (!ward.ok || month === null) return reply.code(400).send(badRequest(month === null ? 'month: expected YYYY-MM' : 'ward: expected a ward code').body);
+    const scope = scopeFor(who.staff, ward.ward);
+    if (!scope.ok) return forbidden(reply, kind === 'page' ? 'page' : 'api');
+    const nowMs = ctx.now();
+    const [source, directory] = await Promise.all([ctx.reports.source(nowMs), ctx.wards()]);
+    const label = unitLabel(directory, who.staff, scope.ward);
+    const report = await buildMonthlyReport(source.db, { scope: scope.scope, directory, month, nowMs, unitLabel: label });
+    if (kind === 'xlsx') {
+      const file = `bao-cao-${month.year}-${String(month.month).padStart(2, '0')}${scope.ward === null ? '' : `-${scope.ward}`}.xlsx`;
+      const bytes = await monthlyXlsx(report, { source: source.source === 'primary' ? 'máy chủ chính' : 'bản sao chỉ đọc' });
+      return sourceHeaders(reply, source).header('content-disposition', `attachment; filename=${file}`).header('cache-control', 'no-store').type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(bytes);
     }
-    await setWardTarget(ctx.db, { ward, population, staffName: staff, now: ctx.now() });
-    return reply.redirect(`/reports?ward=${encodeURIComponent(ward)}`, 303);
-  });
+    const choices = (who.staff.role === 'admin' ? directory.provinceWards().map((unit) => unit.code) : who.staff.wards).map((code) => ({ code, label: directory.label(code) }));
+    return sendHtml(sourceHeaders(reply, source), 200, monthlyPage({ chrome: { ...who, current: 'monthly' }, report, ward: scope.ward, wardChoices: choices, issuer: issuer(directory, who.staff, scope.ward) }), PRINT_PAGE_CSP);
+  };
+  app.get<ReportQuery>('/reports/monthly', (request, reply) => monthly(request, reply, 'page'));
+  app.get<ReportQuery>('/reports/monthly.xlsx', (request, reply) => monthly(request, reply, 'xlsx'));
 }
+
+export type { WardScope };

@@ -13,7 +13,8 @@ import type { HubContext } from '../hub-context';
 import { applyBatch, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
 import type { HubAnswer } from '../ingest/apply-batch';
 import { enrolStation } from '../ingest/enrolment';
-import { findEpoch, touchStation } from '../store/station-store';
+import { sha256Hex } from '../crypto/ed25519';
+import { findEpoch, recordReceipt, touchStation } from '../store/station-store';
 import type { StationRow } from '../store/station-store';
 import { badRequest, parseJsonObject, readBodyBytes } from './request-body';
 import { authenticateStation } from './station-auth';
@@ -87,7 +88,7 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext, slo
       // A replayed request gets the nonce already handed out; only a fresh one rotates it and counts as contact.
       const nonce = auth.fresh || station.last_nonce === null ? randomBytes(16).toString('hex') : station.last_nonce;
       if (auth.fresh || station.last_nonce === null) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), ts: auth.ts, nonce });
-      return cursorAnswer(ctx, station, epoch, nonce);
+      return withReceiptRecorded(ctx, station.station_id, await cursorAnswer(ctx, station, epoch, nonce));
     });
     return isHubAnswer(answer) ? send(reply, answer) : answer;
   });
@@ -102,10 +103,22 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext, slo
       const result = await answerUpload(ctx, request, auth.station.station_id, bytes.value, contactTs);
       // A stored batch already moved last_seen_at in its transaction; any other fresh answer records the contact here.
       if (result.status !== 200 && contactTs !== null) await touchStation(ctx.db, { stationId: auth.station.station_id, now: ctx.now(), ts: contactTs });
-      return result;
+      return withReceiptRecorded(ctx, auth.station.station_id, result);
     });
     return isHubAnswer(answer) ? send(reply, answer) : answer;
   });
+}
+
+/** The short form a station shows of a receipt: the first 8 hex of SHA-256 of its b64 text. */
+export function receiptShortForm(receiptB64: string): string {
+  return sha256Hex(receiptB64).slice(0, 8);
+}
+
+/** Keeps the short form of a 200's receipt on the station row (the stations page shows it). */
+export async function withReceiptRecorded(ctx: HubContext, stationId: string, answer: HubAnswer): Promise<HubAnswer> {
+  const receipt = answer.body.receipt;
+  if (answer.status === 200 && typeof receipt === 'string') await recordReceipt(ctx.db, { stationId, receiptShort: receiptShortForm(receipt) });
+  return answer;
 }
 
 /** Parses and applies one authenticated upload (the checks after the signature, in §5's order). */

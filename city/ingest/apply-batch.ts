@@ -38,6 +38,7 @@ export interface ApplyOptions {
 export async function applyBatch(ctx: HubContext, stationId: string, batch: BatchUnderTest, options: ApplyOptions): Promise<HubAnswer> {
   const { source } = options;
   const contactTs = options.contactTs ?? null;
+  const wards = await ctx.wards();
   const outcome = await ctx.db.transaction(async (tx) => {
     const closed = Number.isSafeInteger(batch.epoch) && batch.epoch >= 1 ? batch.epoch : null;
     const locked = await lockStationHead(tx, stationId, closed);
@@ -56,7 +57,8 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
     if (verdict.kind !== 'accept') return { kind: 'verdict', verdict } as const;
 
     const now = ctx.now();
-    const examined = verdict.fresh.map(examineEvent);
+    const province = wards.provinceCode === null ? undefined : { stationWard: station.ward_code, isProvinceWard: (code: string) => wards.isProvinceWard(code) };
+    const examined = verdict.fresh.map((event) => examineEvent(event, province));
     const events: EventToStore[] = examined.map((item) => item.stored);
     const facts = examined.map((item) => item.fact).filter((fact): fact is EventFact => fact !== null);
     const inserted = await insertBatch(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, receivedAt: now, events, facts });

@@ -37,12 +37,12 @@ export const ENROLMENT_CODE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Creates a code for `stationId`, stores its hash, and returns the code (shown once). */
-export async function issueEnrolmentCode(ctx: HubContext, stationId: string): Promise<{ code: string; expiresAt: number }> {
+export async function issueEnrolmentCode(ctx: HubContext, stationId: string, db: SqlExecutor = ctx.db): Promise<{ code: string; expiresAt: number }> {
   const chars = Array.from({ length: 20 }, () => ALPHABET[randomInt(ALPHABET.length)] ?? '0').join('');
   const code = chars.match(/.{5}/g)?.join('-') ?? chars;
   const now = ctx.now();
   const expiresAt = now + ENROLMENT_CODE_TTL_MS;
-  await insertEnrolmentCode(ctx.db, { stationId, codeHash: hashEnrolmentCode(code), now, expiresAt });
+  await insertEnrolmentCode(db, { stationId, codeHash: hashEnrolmentCode(code), now, expiresAt });
   return { code, expiresAt };
 }
 
@@ -62,8 +62,28 @@ class EpochConflict extends Error {
   }
 }
 
-/** Handles a validated enrolment request: 201 with the city's answer, 403 enrolment_refused or 409 epoch_conflict. */
+/**
+ * Why a station id cannot belong to this hub (its ward, the id up to the last dash, is not a unit of
+ * the hub's province), in Vietnamese and English; null when it can (or the hub has no province).
+ */
+export async function stationWardProblem(ctx: HubContext, stationId: string): Promise<string | null> {
+  const wards = await ctx.wards();
+  const ward = wardOfStation(stationId);
+  if (wards.provinceCode === null || wards.isProvinceWard(ward)) return null;
+  const unit = wards.unit(ward);
+  const province = wards.provinceName ?? wards.provinceCode;
+  return unit === null
+    ? `Mã phường/xã ${ward} (đầu mã trạm ${stationId}) không có trong danh mục đơn vị hành chính · ward code ${ward} of station ${stationId} is not in the units list`
+    : `${wards.label(ward)} thuộc ${unit.provinceName}, không thuộc ${province} mà máy chủ này phục vụ · ${ward} belongs to ${unit.provinceName}; this hub serves ${province}`;
+}
+
+/**
+ * Handles a validated enrolment request: 201 with the city's answer, 403 enrolment_refused, 403
+ * ward_not_in_province (checked first: the code stays unused) or 409 epoch_conflict.
+ */
 export async function enrolStation(ctx: HubContext, request: EnrolRequest): Promise<HubAnswer> {
+  const wardProblem = await stationWardProblem(ctx, request.station_id);
+  if (wardProblem !== null) return { status: 403, body: { error: 'ward_not_in_province', detail: wardProblem } };
   const now = ctx.now();
   let epoch: number | null;
   try {

@@ -11,8 +11,18 @@ import type { EventFact, EventToStore } from '../store/event-store';
 
 const FACT_KINDS = new Set(['learner.registered', 'attendance.checkin', 'lesson.completed', 'learner.erased']);
 
-/** Flags and report facts of one event about to be stored. */
-export function examineEvent(event: ChainedEvent): { stored: EventToStore; fact: EventFact | null } {
+/**
+ * Where the hub's province ends (issue #20): a registration naming a ward outside it (or a code the
+ * units list does not know) is stored, flagged `ward_outside_province`, and counted in the ward of
+ * the station that sent it — a station reports only into wards of its own province.
+ */
+export interface ProvinceWards {
+  readonly stationWard: string;
+  isProvinceWard(code: string): boolean;
+}
+
+/** Flags and report facts of one event about to be stored; `province` absent: no ward check. */
+export function examineEvent(event: ChainedEvent, province?: ProvinceWards): { stored: EventToStore; fact: EventFact | null } {
   const check = flagPayload(event.kind, event.payload);
   const flags = [...check.flags];
   if (!isProtocolEventId(event.event_id)) flags.push('event_id_not_uuid_v4_v7');
@@ -22,6 +32,11 @@ export function examineEvent(event: ChainedEvent): { stored: EventToStore; fact:
     return { stored, fact: null };
   }
   const payload = check.parsed as Record<string, unknown>;
+  let wardCode = pick(payload.ward_code, (v): v is string => typeof v === 'string' && /^[A-Za-z0-9-]{1,40}$/.test(v));
+  if (wardCode !== null && province !== undefined && !province.isProvinceWard(wardCode)) {
+    flags.push('ward_outside_province');
+    wardCode = province.stationWard;
+  }
   const fact: EventFact = {
     seq: event.seq,
     kind: event.kind,
@@ -29,7 +44,7 @@ export function examineEvent(event: ChainedEvent): { stored: EventToStore; fact:
     learnerKey: pick(payload.learner_key, (v): v is string => typeof v === 'string' && HEX64_PATTERN.test(v)),
     birthYear: pick(payload.birth_year, (v): v is number => Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2200),
     gender: pick(payload.gender, (v): v is string => v === 'nam' || v === 'nu'),
-    wardCode: pick(payload.ward_code, (v): v is string => typeof v === 'string' && /^[A-Za-z0-9-]{1,40}$/.test(v)),
+    wardCode,
     lessonId: pick(payload.lesson_id, (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && !v.includes('\u0000')),
     passed: pick(payload.passed, (v): v is boolean => typeof v === 'boolean'),
   };

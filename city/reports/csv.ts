@@ -1,6 +1,7 @@
 /** CSV export of ward progress: UTF-8 with a BOM (so spreadsheet apps read Vietnamese), RFC 4180 quoting. */
 import { AGE_BANDS, COMPETENCY_DOMAINS, GENDERS } from './progress';
 import type { WardProgress } from './progress';
+import type { WardDirectory } from '../units/ward-directory';
 
 /** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | null): string {
@@ -10,8 +11,8 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The progress CSV, one row per ward. */
-export function progressCsv(wards: readonly WardProgress[]): string {
+/** The progress CSV, one row per ward (the ward's name in the last column, so scripts reading the older columns by position keep working). */
+export function progressCsv(wards: readonly WardProgress[], directory: WardDirectory | null = null): string {
   const header = [
     'ward',
     'learners',
@@ -21,6 +22,7 @@ export function progressCsv(wards: readonly WardProgress[]): string {
     ...COMPETENCY_DOMAINS.map((domain) => `competency_${domain}`),
     'target_population',
     'reached_pct',
+    'ward_name',
   ];
   const rows = wards.map((w) => [
     w.ward,
@@ -31,6 +33,7 @@ export function progressCsv(wards: readonly WardProgress[]): string {
     ...COMPETENCY_DOMAINS.map((domain) => w.byCompetency[domain]),
     w.targetPopulation,
     w.reachedPct,
+    directory?.name(w.ward) ?? '',
   ]);
   return `\uFEFF${[header, ...rows].map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -9,8 +9,9 @@
  * number for anyone — only pseudonymous learner keys, birth year, gender and ward, shown in aggregate.
  */
 import type { SqlExecutor } from '../db/hub-database';
+import { inScope } from '../access/ward-scope';
 import { learnerGroups, lessonCompetencies, lessonGroups, wardTargets } from '../store/report-store';
-import type { LearnerGroupRow, LessonGroupRow } from '../store/report-store';
+import type { LearnerGroupRow, LessonGroupRow, ScopedQuery } from '../store/report-store';
 
 export const AGE_BANDS = ['6-14', '15-17', '18-59', '60+', 'unknown'] as const;
 export const GENDERS = ['nam', 'nu', 'unknown'] as const;
@@ -70,15 +71,20 @@ export interface ProgressRows {
   readonly competencies: ReadonlyMap<string, readonly string[]>;
 }
 
-/** Progress of one ward (`ward`) or of every ward that has learners, lessons or a target (null). */
-export async function buildProgress(db: SqlExecutor, p: { ward: string | null; nowMs: number }): Promise<WardProgress[]> {
-  const [learners, lessons, targets, competencies] = await Promise.all([
-    learnerGroups(db, { ward: p.ward, reportYear: reportYear(p.nowMs) }),
-    lessonGroups(db, { ward: p.ward }),
+/**
+ * Progress of one ward (`ward`) or of every ward in the scope that has learners, lessons or a target.
+ * Routes pass the scope of the signed-in staff member (city/access/ward-scope.ts).
+ */
+export async function buildProgress(db: SqlExecutor, p: ScopedQuery & { nowMs: number }): Promise<WardProgress[]> {
+  const [learners, lessons, allTargets, competencies] = await Promise.all([
+    learnerGroups(db, { ...p, reportYear: reportYear(p.nowMs) }),
+    lessonGroups(db, p),
     wardTargets(db),
     lessonCompetencies(db),
   ]);
-  return assembleProgress({ learners, lessons, targets, competencies }, p.ward);
+  const scope = p.scope;
+  const targets = scope === undefined ? allTargets : new Map([...allTargets].filter(([ward]) => inScope(scope, ward)));
+  return assembleProgress({ learners, lessons, targets, competencies }, p.ward ?? null);
 }
 
 /** Ward progress from grouped rows (the report store's, or the full recompute's in the tests). */

@@ -8,7 +8,9 @@
 import type { SqlExecutor } from '../db/hub-database';
 import type { EventFact, EventToStore } from '../store/event-store';
 import { computeRollupChange, learnerKeysOf } from './rollup-deltas';
+import { eventDay } from './rollup-rules';
 import { lockLearners, writeRollupChange } from './rollup-store';
+import { recordWardMoves, wardMovesOf } from './ward-moves';
 
 export interface StoredBatch {
   readonly stationId: string;
@@ -22,16 +24,24 @@ export interface StoredBatch {
 
 const ATTENDEES = /"attendees":([0-9]{1,6})/;
 
-/** Group sessions a batch ended, and the attendees they counted (as the station reported them). */
-export function groupSessionsOf(events: readonly EventToStore[]): { sessions: number; attendees: number } {
+/** Group sessions a batch ended, and the attendees they counted (as the station reported them), in all and per day. */
+export function groupSessionsOf(events: readonly EventToStore[]): { sessions: number; attendees: number; byDay: Map<number, { sessions: number; attendees: number }> } {
   let sessions = 0;
   let attendees = 0;
+  const byDay = new Map<number, { sessions: number; attendees: number }>();
   for (const event of events) {
     if (event.kind !== 'group.ended') continue;
+    const counted = Number(ATTENDEES.exec(event.payload)?.[1] ?? 0);
     sessions += 1;
-    attendees += Number(ATTENDEES.exec(event.payload)?.[1] ?? 0);
+    attendees += counted;
+    const day = eventDay(event.hlc, event.wall_ms);
+    const row = byDay.get(day) ?? byDay.set(day, { sessions: 0, attendees: 0 }).get(day);
+    if (row !== undefined) {
+      row.sessions += 1;
+      row.attendees += counted;
+    }
   }
-  return { sessions, attendees };
+  return { sessions, attendees, byDay };
 }
 
 /** Applies one stored batch to the rollups (call inside the batch's transaction, after insertBatch). */
@@ -42,5 +52,15 @@ export async function updateRollups(tx: SqlExecutor, batch: StoredBatch): Promis
   const { learners, passes } = keys.length === 0 ? { learners: new Map(), passes: [] } : await lockLearners(tx, keys);
   const wallMsBySeq = new Map(batch.events.map((event) => [event.seq, event.wall_ms]));
   const change = computeRollupChange({ stationId: batch.stationId, epoch: batch.epoch, stationWard: batch.stationWard, facts: batch.facts, wallMsBySeq }, learners, passes);
-  await writeRollupChange(tx, change, { stationId: batch.stationId, ...groups });
+  await writeRollupChange(tx, change, { stationId: batch.stationId, sessions: groups.sessions, attendees: groups.attendees });
+  await recordWardMoves(tx, { stationId: batch.stationId, epoch: batch.epoch, seq: batch.events.at(-1)?.seq ?? 0, moves: wardMovesOf(learners, change.learners) });
+  if (groups.byDay.size > 0) {
+    const days = [...groups.byDay.entries()].sort((a, b) => a[0] - b[0]);
+    await tx.query(
+      `INSERT INTO station_day_groups AS t (station_id, day, groups, attendees)
+       SELECT $1, d, g, a FROM unnest($2::integer[], $3::integer[], $4::bigint[]) AS u(d, g, a)
+       ON CONFLICT (station_id, day) DO UPDATE SET groups = t.groups + EXCLUDED.groups, attendees = t.attendees + EXCLUDED.attendees`,
+      [batch.stationId, days.map(([day]) => day), days.map(([, row]) => row.sessions), days.map(([, row]) => row.attendees)],
+    );
+  }
 }

@@ -201,3 +201,21 @@ export async function reportFork(
     [p.stationId, p.epoch, p.seq, p.reason, p.sentHash, p.storedHash, p.source, p.now],
   );
 }
+
+/**
+ * The short form of the last receipt the hub handed this station (first 8 hex of SHA-256 of the b64
+ * receipt, as the station shows it), so an official can match what a volunteer reads out.
+ */
+export async function recordReceipt(db: SqlExecutor, p: { stationId: string; receiptShort: string }): Promise<void> {
+  await db.query('UPDATE stations SET last_receipt_short = $2 WHERE station_id = $1', [p.stationId, p.receiptShort]);
+}
+
+/** A person looked at a station marked for review (a fork): the mark is cleared, who and when kept. */
+export async function markReviewed(db: SqlExecutor, p: { stationId: string; by: string; now: number }): Promise<boolean> {
+  const rows = await db.query('UPDATE stations SET needs_review = false, reviewed_by = $2, reviewed_at = $3 WHERE station_id = $1 AND needs_review RETURNING 1', [
+    p.stationId,
+    p.by,
+    p.now,
+  ]);
+  return rows.length === 1;
+}

@@ -98,6 +98,11 @@ export const commandSpecs = {
   exportStationReport: volunteerCommand<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
   /** Enrols the station with the city hub of its config (volunteer only) using the one-time code. */
   enrolStation: volunteerCommand<{ readonly epoch: number; readonly warnings: readonly string[] }>()(z.object({ code: z.string().min(4).max(64) }).strict()),
+  /**
+   * While the sync screen's enrolment section is open (volunteer only), a scan of the hub's enrolment
+   * QR enrols the station; the outcome arrives as `enrolmentScanned`. The code never reaches the page.
+   */
+  setEnrolmentScan: volunteerCommand<{ readonly armed: boolean }>()(z.object({ armed: z.boolean() }).strict()),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
   exportBundle: volunteerCommand<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
   /** Prints again the learner card of the learner found by the last lookup (volunteer only). */

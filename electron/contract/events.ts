@@ -11,11 +11,13 @@ export interface KioskEvents {
   /** The volunteer exit combo was pressed: the page shows the PIN pad (Electron only). */
   exitRequested: Record<string, never>;
   learnerLookup: { readonly ok: true; readonly record: LearnerRecord } | { readonly ok: false; readonly message: Bilingual };
+  /** The outcome of scanning the hub's enrolment QR on the sync screen. */
+  enrolmentScanned: { readonly ok: true; readonly epoch: number } | { readonly ok: false; readonly message: Bilingual };
 }
 
 export type EventName = keyof KioskEvents;
 
-export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged', 'learnerLookup', 'exitRequested'];
+export const eventNames: readonly EventName[] = ['syncChanged', 'scanOutcome', 'groupChanged', 'learnerLookup', 'exitRequested', 'enrolmentScanned'];
 
 export function eventChannel(name: EventName): `kiosk-event:${EventName}` {
   return `kiosk-event:${name}`;

@@ -23,6 +23,9 @@ export type ServiceErrorCode =
   | 'volunteer_card_revoked'
   | 'volunteer_card_expired'
   | 'usb_only'
+  | 'enrol_qr_malformed' // the sync screen's scan of the hub's enrolment QR (sync/enrol-by-qr.ts)
+  | 'enrol_qr_other_hub'
+  | 'enrol_qr_other_station'
   | 'key_store_invalid';
 
 /** Failures of enrolment, sync and USB bundles (station/sync/sync-errors.ts names the same codes). */

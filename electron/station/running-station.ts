@@ -34,6 +34,7 @@ import { VolunteerAuth } from './services/volunteer-auth';
 import { createStationHandlers } from './station-handlers';
 import { StationError } from './station-error';
 import { enrolStation } from './sync/enrol';
+import { enrolByQr } from './sync/enrol-by-qr';
 import { exportBundles } from './sync/export';
 import { createSyncService, type SyncService } from './sync/sync-service';
 import { asStationError } from './typed-errors';
@@ -118,10 +119,6 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
         },
       });
 
-  const router = createScanRouter({ road, identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit });
-  const scanners = parts.scanners ? wireScanners({ demoMode: config.demoMode, vidPids: config.scanners.vidPids, route: router.route, logger, wallMs: clock.wallMs, ...(parts.loadHid ? { loadHid: parts.loadHid } : {}) }) : null;
-  const status = () => parts.status(() => sync.status());
-
   const enrol = async (code: string) => {
     // Only the hub of the station's config: a volunteer cannot point the station at another city.
     const hubUrl = config.hub?.url;
@@ -140,6 +137,10 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
     sync.start();
     return { epoch: result.epoch, warnings: result.warnings };
   };
+
+  const router = createScanRouter({ road, identity, groups, auth, rights, wallMs: clock.wallMs, logger, emit, enrolByQr: enrolByQr({ stationId: config.station.id, hubUrl: config.hub?.url ?? null, enrol }) });
+  const scanners = parts.scanners ? wireScanners({ demoMode: config.demoMode, vidPids: config.scanners.vidPids, route: router.route, logger, wallMs: clock.wallMs, ...(parts.loadHid ? { loadHid: parts.loadHid } : {}) }) : null;
+  const status = () => parts.status(() => sync.status());
 
   const exportBundle = (targetId: string) => {
     const target = exportTargets(parts.dataDir).find((candidate) => candidate.id === targetId);
@@ -166,6 +167,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
       enrol,
       exportBundle,
       armLookup: () => router.armLookup(),
+      armEnrolmentScan: (armed) => router.armEnrolment(armed),
     }),
     ...createStationHandlers({
       status,

@@ -6,7 +6,8 @@
  * where the person is looking (the lookup, the roster, or the welcome screen).
  */
 import type { EventName, KioskEvents } from '../contract/events';
-import { StationError } from './station-error';
+import { isEnrolQr } from '../core/sync/protocol/enrol-qr';
+import { internalError, StationError } from './station-error';
 import type { LearnerRoad, ScanMethod } from './learners/learner-road';
 import type { StationLogger } from './logging/station-logger';
 import type { GroupService } from './services/group-service';
@@ -17,6 +18,8 @@ import type { VolunteerAuth } from './services/volunteer-auth';
 
 const LOOKUP_WINDOW_MS = 60_000;
 const SCAN_FAILED = { vi: 'Trạm chưa đọc được thẻ này, xin quét lại', en: 'The station could not handle this card, please scan again' };
+/** How long the sync screen's enrolment section keeps the scanner armed for an enrolment QR. */
+const ENROL_WINDOW_MS = 10 * 60_000;
 
 export interface ScanRouterDeps {
   readonly road: LearnerRoad;
@@ -27,8 +30,12 @@ export interface ScanRouterDeps {
   readonly wallMs: () => number;
   readonly logger: StationLogger;
   readonly emit: <E extends EventName>(name: E, payload: KioskEvents[E]) => void;
+  /**
+   * Checks a scanned enrolment QR against the station's config and enrols (station.ts); rejects with a
+   * bilingual StationError. Absent: enrolment QRs are refused.
+   */
+  readonly enrolByQr?: (text: string) => Promise<{ epoch: number }>;
 }
-
 
 export interface ScanRouter {
   /**
@@ -38,16 +45,41 @@ export interface ScanRouter {
    */
   route(text: string, method: ScanMethod): Promise<void>;
   armLookup(): void;
+  /** The sync screen's enrolment section is open (or closed): the next enrolment QR may enrol. */
+  armEnrolment(armed: boolean): void;
 }
+
+const NOT_ARMED = {
+  vi: 'Đây là mã ghi danh trạm: tình nguyện viên mở màn hình "Kết nối với thành phố" rồi quét lại.',
+  en: 'This is a station enrolment code: a volunteer opens the "connect to the city" screen and scans it again.',
+};
 
 export function createScanRouter(deps: ScanRouterDeps): ScanRouter {
   let lookupArmedUntil = 0;
+  let enrolArmedUntil = 0;
   const takeLookup = (): boolean => {
     if (lookupArmedUntil <= deps.wallMs()) return false;
     lookupArmedUntil = 0;
     return true;
   };
+  const routeEnrolment = (method: ScanMethod, text: string): void => {
+    if (enrolArmedUntil <= deps.wallMs() || !deps.auth.isSignedIn() || deps.enrolByQr === undefined) {
+      deps.logger.info({ event: 'scan', method, outcome: 'rejected', code: 'enrolment_qr_not_armed' }, 'scan');
+      deps.emit('scanOutcome', { kind: 'rejected', code: 'enrolment_qr_not_armed', message: NOT_ARMED });
+      return;
+    }
+    enrolArmedUntil = 0;
+    deps.enrolByQr(text).then(
+      (result) => deps.emit('enrolmentScanned', { ok: true, epoch: result.epoch }),
+      (error: unknown) => deps.emit('enrolmentScanned', { ok: false, message: error instanceof StationError ? error.text : internalError('enrolment').text }),
+    );
+  };
   const routeOne = async (text: string, method: ScanMethod): Promise<void> => {
+    // An enrolment QR carries a secret code: never logged, never a visit, only on the sync screen.
+    if (isEnrolQr(text)) {
+      routeEnrolment(method, text);
+      return;
+    }
     const scan = deps.road.classify(text, method);
     if (scan.kind === 'volunteer-card') {
       try {
@@ -81,6 +113,9 @@ export function createScanRouter(deps: ScanRouterDeps): ScanRouter {
   return {
     armLookup: () => {
       lookupArmedUntil = deps.wallMs() + LOOKUP_WINDOW_MS;
+    },
+    armEnrolment: (armed) => {
+      enrolArmedUntil = armed ? deps.wallMs() + ENROL_WINDOW_MS : 0;
     },
     route: (text, method) => {
       queue = queue.then(() =>

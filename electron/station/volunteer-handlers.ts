@@ -13,6 +13,7 @@ import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 /** The commands of the volunteer screens (the contract marks most of them volunteer-only). */
 export type VolunteerCommands =
   | 'getVolunteerStatus'
+  | 'setEnrolmentScan'
   | 'volunteerSignIn'
   | 'volunteerSignOut'
   | 'printLearnerCards'
@@ -44,6 +45,8 @@ export interface VolunteerDeps {
   readonly rights: LearnerRights;
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
+  /** Lets (or stops) an enrolment QR scan enrol the station. */
+  readonly armEnrolmentScan: (armed: boolean) => void;
   readonly reports: ReportService;
   readonly enrol: (code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
   readonly exportBundle: (targetId: string) => { files: string[]; events: number };
@@ -89,6 +92,10 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
     exportStationReport: async ({ period, targetId }) => ({ files: await reports.export(period, targetId) }),
     exportBundle: async ({ targetId }) => deps.exportBundle(targetId),
     enrolStation: async ({ code }) => deps.enrol(code),
+    setEnrolmentScan: async ({ armed }) => {
+      deps.armEnrolmentScan(armed);
+      return { armed };
+    },
     beginLearnerLookup: async () => {
       deps.armLookup();
       return { waiting: true };

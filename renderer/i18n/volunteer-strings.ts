@@ -94,6 +94,7 @@ export const syncStrings = {
     en: 'This station is configured for USB only. A technician enrols it once with tram enrol where there is a network.',
   },
   code: { vi: 'Mã đăng ký một lần', en: 'One-time enrolment code' },
+  scanHint: { vi: 'Hoặc quét mã QR ghi danh trên trang quản trị của thành phố bằng máy quét của trạm.', en: 'Or scan the enrolment QR from the city’s admin page with the station’s scanner.' },
   enrol: { vi: 'Đăng ký', en: 'Enrol' },
   enrolled: { vi: 'Đã đăng ký. Trạm bắt đầu gửi dữ liệu.', en: 'Enrolled. The station starts sending data.' },
   usbTitle: { vi: 'Không có mạng? Ghi dữ liệu ra USB để mang lên phường', en: 'No network? Write the data to a USB stick for the ward office' },

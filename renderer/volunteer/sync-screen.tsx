@@ -24,6 +24,18 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
     void kiosk().listExportTargets({}).then((result) => result.ok && setTargets(result.value));
     return kiosk().on('syncChanged', setSync);
   }, []);
+  // While this screen shows the enrolment section, the station's scanner may read the hub's enrolment
+  // QR: the station checks and uses it itself (the code never reaches this page) and reports here.
+  const canEnrol = Boolean(sync?.hubUrl);
+  useEffect(() => {
+    if (!canEnrol) return undefined;
+    void kiosk().setEnrolmentScan({ armed: true });
+    const off = kiosk().on('enrolmentScanned', (result) => setMessage(result.ok ? `${t.enrolled.vi} (epoch ${result.epoch})` : `${result.message.vi} / ${result.message.en}`));
+    return () => {
+      off();
+      void kiosk().setEnrolmentScan({ armed: false });
+    };
+  }, [canEnrol]);
   const enrol = async () => {
     const result = await kiosk().enrolStation({ code: code.trim() });
     setMessage(result.ok ? `${t.enrolled.vi} (epoch ${result.value.epoch})` : result.error.message);
@@ -104,6 +116,9 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
               <button type="button" className="button" disabled={!code} onClick={() => void enrol()} data-testid="enrol">
                 <InlineBilingual text={t.enrol} />
               </button>
+              <p className="field" data-testid="enrol-scan-hint">
+                {t.scanHint.vi} <span className="en">{t.scanHint.en}</span>
+              </p>
             </>
           ) : (
             <p data-testid="usb-only-note">

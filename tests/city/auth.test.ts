@@ -1,14 +1,14 @@
 // PROTOCOL.md §3: signed requests. Unknown, revoked, wrong key, bad signature → 401; ts never enforced;
 // a replayed request is accepted and changes nothing (see city/http/station-auth.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatAuthorization } from '../../electron/core/sync/protocol/authorization-header';
 import { revokeStation } from '../../city/store/station-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
 import { countEvents } from '../../city/store/event-store';
-import { DRIVERS, enrol, getCursor, injectRaw, openTestDatabase, openTestHub, upload } from './support/hub-harness';
+import { describeEachDriver, enrol, getCursor, injectRaw, openTestDatabase, openTestHub, upload } from './support/hub-harness';
 import type { TestDatabase, TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('signed requests (%s)', (driver) => {
+describeEachDriver('signed requests', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   let station: StationFixture;

@@ -6,12 +6,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runCityCli } from '../../city/cli/city-cli';
 import type { CliIo } from '../../city/cli/city-cli';
 import { SERVE_LOCK_FILE } from '../../city/cli/serve-lock';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, openTestDatabase } from './support/hub-harness';
+import { describeEachDriver, openTestDatabase } from './support/hub-harness';
 import type { TestDatabase } from './support/hub-harness';
 
 interface CliRun {
@@ -20,7 +20,7 @@ interface CliRun {
   readonly err: string[];
 }
 
-describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
+describeEachDriver('tram city CLI', (driver) => {
   let dataDir: string;
   let database: TestDatabase | undefined;
   let env: Record<string, string | undefined>;
@@ -82,7 +82,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     let announce: (line: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (announce = resolve));
     const served = io('', stop.signal, (line) => announce(line));
-    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0'], served.io);
+    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0', '--province', '22'], served.io);
     const line = await listening;
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
     const base = line.slice('listening on '.length);
@@ -107,7 +107,15 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const mapped = await cli(['lesson-map', join(import.meta.dirname, '../../lessons'), '--data', dataDir]);
     expect(mapped.code).toBe(0);
     expect(mapped.out.at(-1)).toMatch(/^mapped [1-9]\d* lessons$/);
-    const login = await fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'can.bo', password: 'một mật khẩu dài' }) });
+    const form = await fetch(`${base}/login`);
+    const loginCookie = (form.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const login = await fetch(`${base}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie },
+      body: new URLSearchParams({ name: 'can.bo', password: 'một mật khẩu dài', csrf }).toString(),
+    });
     expect(login.status).toBe(303);
 
     stop.abort();
@@ -122,7 +130,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const refused = await cli(['import', file, '--data', dataDir]);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out.at(-1) ?? '{}')).toEqual({ error: 'unauthorized' });
-  });
+  }, 180_000);
 
   it('refuses a tampered bundle with exit code 1', async () => {
     const station = new StationFixture(uniqueStationId('06688'));
@@ -130,7 +138,7 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     const stop = new AbortController();
     let announce: (line: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (announce = resolve));
-    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0'], io('', stop.signal, (line) => announce(line)).io);
+    const serving = runCityCli(['serve', '--data', dataDir, '--port', '0', '--province', '22'], io('', stop.signal, (line) => announce(line)).io);
     const base = (await listening).slice('listening on '.length);
     await fetch(`${base}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(station.enrolBody(code)) });
     station.appendMany(2);
@@ -155,8 +163,27 @@ describe.each(DRIVERS)('tram city CLI (%s)', (driver) => {
     expect((await cli(['--help'])).code).toBe(0);
   });
 
+  it('tram city units FILE: refuses a bad list whole, naming the file and the line; loads a good one', async () => {
+    const header = 'commune_code,commune_name,commune_type,province_code,province_name\n';
+    const cases: Array<[string, Buffer, RegExp]> = [
+      ['trung-ma.csv', Buffer.from(`${header}06688,Phường Hạ Long,phuong,22,Tỉnh Quảng Ninh\n06688,Phường Khác,phuong,22,Tỉnh Quảng Ninh\n`), /trung-ma\.csv, dòng 3 · line 3: duplicate commune_code 06688/],
+      ['thieu-cot.csv', Buffer.from('commune_code,commune_name,commune_type,province_code\n06688,Phường Hạ Long,phuong,22\n'), /thieu-cot\.csv, dòng 1 · line 1: missing column province_name/],
+      ['windows-1258.csv', Buffer.concat([Buffer.from(header), Buffer.from('06688,Ph\xf0\xf4\xf2ng H\xe3 Long,phuong,22,T\xecnh\n', 'latin1')]), /windows-1258\.csv, dòng 2 · line 2: .*not UTF-8/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      const path = join(dataDir, name);
+      await writeFile(path, bytes);
+      const refused = await cli(['units', path, '--data', dataDir]);
+      expect(refused.code, name).toBe(2);
+      expect(refused.err.join('\n'), name).toMatch(message);
+    }
+    const shipped = await cli(['units', new URL('../../city/units/admin-units-2025.csv', import.meta.url).pathname, '--data', dataDir]);
+    expect(shipped.code).toBe(0);
+    expect(shipped.out.join('\n')).toMatch(/3[.,]?321/);
+  });
+
   it('serves in a child process and shuts down cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/city/support/cli-child.ts', 'serve', '--data', dataDir, '--port', '0', '--province', '22'], {
       cwd: join(import.meta.dirname, '../..'),
       env: { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: database?.databaseUrl ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],

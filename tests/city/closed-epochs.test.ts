@@ -1,7 +1,7 @@
 // docs/PROTOCOL.md §9 on the hub: the cursor of a closed epoch, uploads into it with the same chain
 // checks, epochs declared at enrolment; and §3's rule that a replayed request is answered but is not
 // proof of life (last_seen_at).
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { verifyText } from '../../city/crypto/ed25519';
@@ -9,10 +9,10 @@ import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { findEpoch, findStation } from '../../city/store/station-store';
 import { readEvent } from '../../city/store/event-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, injectRaw, postJson, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, getCursor, injectRaw, postJson, upload, useTestHub } from './support/hub-harness';
 import type { TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('closed epochs and contact (%s)', (driver) => {
+describeEachDriver('closed epochs and contact', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

@@ -1,13 +1,13 @@
 // PROTOCOL.md §2: one-time codes (hash only, 7 days), 201 answer, refusals, re-enrolment epoch + 1.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { enrolAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
 import { ENROLMENT_CODE_TTL_MS, hashEnrolmentCode, issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
 import type { TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('enrolment (%s)', (driver) => {
+describeEachDriver('enrolment', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

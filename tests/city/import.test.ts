@@ -1,15 +1,15 @@
 // PROTOCOL.md §7: sneakernet bundles get the station signature check, then exactly the §5 checks.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { uploadAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
 import { bundleFileName } from '../../electron/core/sync/protocol/bundle-text';
 import { importBundle } from '../../city/ingest/bundle-import';
 import { countEvents } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, getCursor, upload, useTestHub } from './support/hub-harness';
 import type { TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('bundle import (%s)', (driver) => {
+describeEachDriver('bundle import', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

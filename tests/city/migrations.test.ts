@@ -1,12 +1,12 @@
 // The hub's numbered migrations: applied once, in order, append-only (checksums frozen), each step
 // tested on a database holding the previous step's rows, plus a snapshot of the final schema.
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openHubDatabase } from '../../city/db/hub-database';
 import type { HubDatabase } from '../../city/db/hub-database';
 import { appliedMigrations, migrateHubDatabase } from '../../city/db/migrate';
 import { HUB_MIGRATIONS } from '../../city/db/migrations';
-import { DRIVERS, openTestDatabase } from './support/hub-harness';
+import { describeEachDriver, openTestDatabase } from './support/hub-harness';
 import type { TestDatabase } from './support/hub-harness';
 
 // Changing a released migration changes its checksum and fails here: add a new migration instead.
@@ -21,6 +21,7 @@ const FROZEN: Record<number, [string, string]> = {
   8: ['hub_identity', '1bcea7fae0e6470dfe523c1f1d2f774a68e3a8cc16a141e7ea3afdaece8d52fd'],
   9: ['monthly_partitions', '33040efc5b1c28e564600b4a9b0e4b493efffa460407a4156e12c5d5a50496ea'],
   10: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
+  11: ['officials', 'fdbe7eccb8a863afad29655a0c939a18565c3172c511783786334a07094f5736'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -39,18 +40,27 @@ const SCHEMA: Record<string, string> = {
   ward_learner_profiles: 'ward:text birth_year:integer gender:text learners:integer',
   ward_lesson_totals: 'ward:text lesson_id:text passes:integer',
   fork_reports: 'id:bigint station_id:text epoch:integer seq:bigint reason:text sent_hash:text stored_hash:text source:text reported_at:bigint',
-  lesson_competencies: 'lesson_id:text competencies:ARRAY',
+  lesson_competencies: 'lesson_id:text competencies:ARRAY qd757:ARRAY',
+  admin_units: 'code:text name:text unit_type:text province_code:text province_name:text',
+  audit_log: 'id:bigint at:bigint actor:text action:text target:text detail:text address:text via:text',
+  hub_settings: 'singleton:boolean province_code:text units_source:text units_loaded_at:bigint',
+  learner_ward_moves: 'id:bigint learner_key:text from_ward:text to_ward:text station_id:text epoch:integer seq:bigint day:integer',
+  lesson_facts: 'lesson:text fact:text lesson_version:integer kind:text text:text status:text checked_on:text source:text note:text used_in:ARRAY loaded_at:bigint',
+  sign_in_throttle: 'scope:text key:text failures:integer window_start:bigint locked_until:bigint',
+  staff_wards: 'staff_name:text ward_code:text',
+  station_day_groups: 'station_id:text day:integer groups:integer attendees:bigint',
+  ward_target_history: 'id:bigint ward_code:text target_population:integer set_by:text set_at:bigint',
   schema_migrations: 'version:integer name:text applied_at:timestamp_with_time_zone',
-  staff: 'name:text password_hash:text created_at:bigint',
+  staff: 'name:text password_hash:text created_at:bigint role:text disabled_at:bigint',
   staff_sessions: 'token_hash:text staff_name:text created_at:bigint expires_at:bigint',
   station_epochs: 'station_id:text epoch:integer public_key:text start_hash:text acked_seq:bigint head_hash:text started_at:bigint last_upload_at:bigint',
-  stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint last_request_ts:bigint',
+  stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint last_request_ts:bigint last_receipt_short:text reviewed_by:text reviewed_at:bigint',
   ward_targets: 'ward_code:text target_population:integer updated_by:text updated_at:bigint',
 };
 
 const HASH = 'a'.repeat(64);
 
-describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
+describeEachDriver('hub migrations', (driver) => {
   let database: TestDatabase;
   const opened: HubDatabase[] = [];
   const schemas: string[] = [];
@@ -230,6 +240,22 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at, last_seen_at) VALUES ('06688-07', '06688', 'k', 'active', 1, 1, 9)");
     await migrateHubDatabase(db, 10);
     expect(await db.query("SELECT last_seen_at::int AS seen, last_request_ts FROM stations WHERE station_id = '06688-07'")).toEqual([{ seen: 9, last_request_ts: null }]);
+  });
+
+  it('0011 makes existing staff administrators, keeps target history and counts group sessions per day', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 10);
+    await db.query("INSERT INTO staff (name, password_hash, created_at) VALUES ('cu', 'scrypt$x', 1)");
+    await db.query("INSERT INTO ward_targets (ward_code, target_population, updated_by, updated_at) VALUES ('06688', 900, 'cu', 5)");
+    await db.query(
+      `INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at, month)
+       VALUES ('06688-09', 1, 1, 'e', 'group.ended', '{"attendees":12,"group_id":"g"}', 0, '1767225600000-0000', 'b', 0, 'p', 'h', 1, 202601)`,
+    );
+    await migrateHubDatabase(db, 11);
+    expect(await db.query("SELECT role, disabled_at FROM staff WHERE name = 'cu'")).toEqual([{ role: 'admin', disabled_at: null }]);
+    expect(await db.query('SELECT ward_code, target_population, set_by FROM ward_target_history')).toEqual([{ ward_code: '06688', target_population: 900, set_by: 'cu' }]);
+    expect(await db.query('SELECT station_id, day, groups, attendees::int AS attendees FROM station_day_groups')).toEqual([{ station_id: '06688-09', day: 20454, groups: 1, attendees: 12 }]);
+    await expect(db.query("INSERT INTO staff (name, password_hash, created_at, role) VALUES ('x', 'h', 1, 'root')")).rejects.toThrow();
   });
 
   it('matches the schema snapshot', async () => {

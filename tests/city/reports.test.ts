@@ -1,35 +1,28 @@
 // PROTOCOL.md §8 and the staff pages: sign-in, distinct counting across stations, age bands,
 // competency domains, targets, HTML and CSV.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdminCommand } from '../../city/admin/admin-commands';
 import { reportYear } from '../../city/reports/progress';
 import { SESSION_TTL_MS } from '../../city/http/staff-session';
 import { StationFixture, learnerKeyFor, payloads } from '../support/station-fixture';
-import { DRIVERS, enrol, openTestDatabase, openTestHub, upload } from './support/hub-harness';
-import type { TestDatabase, TestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, openTestDatabase, openTestHub, postForm, signInStaff, upload } from './support/hub-harness';
+import type { StaffBrowser, TestDatabase, TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('reports (%s)', (driver) => {
+describeEachDriver('reports', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   let cookie: string;
-  const ward = '27001';
+  let staff: StaffBrowser;
+  const ward = '06673';
   const otherWard = '27004';
 
   beforeAll(async () => {
     database = await openTestDatabase(driver);
     hub = await openTestHub(database);
     expect((await runAdminCommand(hub.ctx, { command: 'add-staff', name: 'can.bo', password: 'mật khẩu dài 123' })).exit_code).toBe(0);
-    const login = await hub.app.inject({
-      method: 'POST',
-      url: '/login',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ name: 'can.bo', password: 'mật khẩu dài 123' }).toString(),
-    });
-    expect(login.statusCode).toBe(303);
-    const setCookie = String(login.headers['set-cookie']);
-    expect(setCookie).toMatch(/HttpOnly/);
-    expect(setCookie).toMatch(/SameSite=Strict/);
-    cookie = setCookie.split(';')[0] ?? '';
+    staff = await signInStaff(hub, 'can.bo', 'mật khẩu dài 123');
+    cookie = staff.cookie;
+    expect(cookie).toMatch(/^tram_session=/);
 
     // Two stations in one ward. Learner A registers at station 1 and checks in at station 2;
     // learner B only checks in at station 2; learner C registers at station 1 but lives in another ward.
@@ -67,9 +60,10 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
   it('needs a staff session', async () => {
     expect((await progress(ward, false)).json()).toEqual({ error: 'unauthorized' });
     expect((await progress(ward, false)).statusCode).toBe(401);
-    const page = await hub.app.inject({ method: 'GET', url: '/reports' });
+    const page = await hub.app.inject({ method: 'GET', url: '/dashboard' });
     expect(page.statusCode).toBe(303);
     expect(page.headers.location).toBe('/login');
+    expect((await hub.app.inject({ method: 'GET', url: '/reports?ward=06673' })).headers.location).toBe('/dashboard?ward=06673');
   });
 
   it('accepts HTTP Basic credentials for reading reports', async () => {
@@ -81,9 +75,16 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
   });
 
   it('refuses a wrong password', async () => {
-    const login = await hub.app.inject({ method: 'POST', url: '/login', headers: { 'content-type': 'application/json' }, payload: { name: 'can.bo', password: 'wrong password!' } });
+    const form = await hub.app.inject({ method: 'GET', url: '/login' });
+    const loginCookie = String(form.headers['set-cookie']).split(';')[0] ?? '';
+    const csrf = /name="csrf" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+    const post = (fields: Record<string, string>) =>
+      hub.app.inject({ method: 'POST', url: '/login', headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    const login = await post({ name: 'can.bo', password: 'wrong password!', csrf });
     expect(login.statusCode).toBe(401);
-    expect(login.headers['set-cookie']).toBeUndefined();
+    expect(String(login.headers['set-cookie'] ?? '')).not.toContain('tram_session=');
+    // Without the form's token (a cross-site login), nothing is checked at all.
+    expect((await post({ name: 'can.bo', password: 'mật khẩu dài 123' })).statusCode).toBe(403);
   });
 
   it('counts distinct learners once across two stations, erased ones included', async () => {
@@ -113,7 +114,7 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
   });
 
   it('counts a lesson once per learner who passed it, not once per quiz submission (issue #15 item 4)', async () => {
-    const passWard = '27010';
+    const passWard = '07054';
     const key = (id: string) => learnerKeyFor(hub.ctx.keys.learnerKeyB64, id);
     const [d, e] = [key('001150000004'), key('001150000005')];
     const here = new StationFixture(`${passWard}-01`);
@@ -137,22 +138,22 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
     expect((await progress(otherWard)).json()).toMatchObject({ lessons_completed: 1 });
   });
 
-  it('takes a target population from the staff form and reports reached_pct', async () => {
-    const saved = await hub.app.inject({
-      method: 'POST',
-      url: '/reports/targets',
-      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `ward=${ward}&population=200`,
-    });
-    expect(saved.statusCode).toBe(303);
+  it('takes a target population from the staff form and reports reached_pct; refuses a bad one in Vietnamese, saving nothing', async () => {
+    const saved = await postForm(hub, staff, '/admin/targets', { ward, population: '200' });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain('Đã lưu dân số mục tiêu của Phường Bãi Cháy (06673)');
     expect((await progress(ward)).json()).toMatchObject({ target_population: 200, reached_pct: 1 });
-    const crossSite = await hub.app.inject({
-      method: 'POST',
-      url: '/reports/targets',
-      headers: { cookie, origin: 'https://evil.example', host: 'hub.local', 'content-type': 'application/x-www-form-urlencoded' },
-      payload: `ward=${ward}&population=1`,
-    });
+    for (const population of ['0', '-5', '12,5', 'nhiều', '']) {
+      const refused = await postForm(hub, staff, '/admin/targets', { ward, population });
+      expect(refused.statusCode, population).toBe(400);
+      expect(refused.body).toContain('Dân số mục tiêu phải');
+    }
+    expect((await progress(ward)).json()).toMatchObject({ target_population: 200 });
+    const crossSite = await postForm(hub, staff, '/reports/targets', { ward, population: '1' }, { origin: 'https://evil.example', host: 'hub.local' });
     expect(crossSite.statusCode).toBe(403);
+    const noToken = await postForm(hub, { ...staff, csrf: 'x'.repeat(43) }, '/admin/targets', { ward, population: '1' });
+    expect(noToken.statusCode).toBe(403);
+    expect((await progress(ward)).json()).toMatchObject({ target_population: 200 });
   });
 
   it('refuses a report without a ward with 400', async () => {
@@ -161,18 +162,20 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
     expect(answer.json()).toEqual({ error: 'bad_request', detail: 'ward: required' });
   });
 
-  it('renders the HTML page in Vietnamese first, with stations and the target form', async () => {
-    const page = await hub.app.inject({ method: 'GET', url: `/reports?ward=${ward}`, headers: { cookie } });
+  it('renders the dashboard in Vietnamese first with ward names, and the stations and target pages', async () => {
+    const page = await hub.app.inject({ method: 'GET', url: `/dashboard?ward=${ward}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
     const html = page.body;
     expect(html).toContain('<html lang="vi">');
     expect(html.indexOf('Người học')).toBeLessThan(html.indexOf('Learners'));
-    expect(html).toContain(`${ward}-01`);
-    expect(html).toContain(`${ward}-02`);
-    expect(html).toContain('action="/reports/targets"');
+    expect(html).toContain('Phường Bãi Cháy (06673)');
     expect(html).not.toMatch(/<script/i);
+    const stations = (await hub.app.inject({ method: 'GET', url: '/admin/stations', headers: { cookie } })).body;
+    expect(stations).toContain(`${ward}-01`);
+    expect(stations).toContain(`${ward}-02`);
+    expect((await hub.app.inject({ method: 'GET', url: '/admin/targets', headers: { cookie } })).body).toContain('action="/admin/targets"');
   });
 
   it('exports CSV with one row per ward', async () => {
@@ -188,7 +191,7 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
     hub.clock.advance(SESSION_TTL_MS + 1000);
     expect((await progress(ward)).statusCode).toBe(401);
     hub.clock.advance(-(SESSION_TTL_MS + 1000));
-    const out = await hub.app.inject({ method: 'POST', url: '/logout', headers: { cookie } });
+    const out = await postForm(hub, staff, '/logout', {});
     expect(out.statusCode).toBe(303);
     expect((await progress(ward)).statusCode).toBe(401);
   });

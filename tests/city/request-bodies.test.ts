@@ -1,13 +1,13 @@
 // Bodies on the wire: gzip, gzip bombs, size caps, malformed JSON, content types, unknown and
 // mistyped fields (PROTOCOL.md conventions and §5 "too large").
 import { gzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, injectRaw, postJson, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, injectRaw, postJson, upload, useTestHub } from './support/hub-harness';
 import type { TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('request bodies (%s)', (driver) => {
+describeEachDriver('request bodies', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

@@ -1,10 +1,10 @@
 // SQL-looking and odd strings in every field travel through, are stored verbatim and break nothing.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
 import { readEvent } from '../../city/store/event-store';
 import { issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { StationFixture, learnerKeyFor, payloads, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, getCursor, postJson, upload, useTestHub } from './support/hub-harness';
 import type { TestHub } from './support/hub-harness';
 
 const NASTY = [
@@ -16,7 +16,7 @@ const NASTY = [
   'Nguyễn Thị Ánh 🌾 ,"{}',
 ];
 
-describe.each(DRIVERS)('SQL-looking strings (%s)', (driver) => {
+describeEachDriver('SQL-looking strings', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

@@ -1,5 +1,5 @@
 // PROTOCOL.md §5: every row of the answer table, the cursor, receipts and the one-transaction rule.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';
 import { cursorAnswerSchema, uploadAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
@@ -8,10 +8,10 @@ import { buildHubApp } from '../../city/http/create-hub';
 import { countEvents, readEvent } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
-import { DRIVERS, enrol, getCursor, openTestHub, upload, useTestHub } from './support/hub-harness';
+import { describeEachDriver, enrol, getCursor, openTestHub, upload, useTestHub } from './support/hub-harness';
 import type { TestDatabase, TestHub } from './support/hub-harness';
 
-describe.each(DRIVERS)('upload (%s)', (driver) => {
+describeEachDriver('upload', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ database, hub } = opened));

@@ -21,8 +21,8 @@ async function openCityReport(browser: Browser, hubUrl: string): Promise<Page> {
   await hubPage.goto(`${hubUrl}/login`);
   await hubPage.locator('input[name="name"]').fill('canbo');
   await hubPage.locator('input[name="password"]').fill(STAFF_PASSWORD);
-  await hubPage.locator('button[type="submit"], input[type="submit"]').first().click();
-  await hubPage.waitForURL(/\/reports/);
+  await hubPage.locator('main button[type="submit"]').first().click();
+  await hubPage.waitForURL(/\/dashboard/);
   return hubPage;
 }
 
@@ -83,7 +83,7 @@ describe('station → city: scans in the web host reach the hub and are counted 
 
   it('shows the learner once on the city report page', async () => {
     const hubPage = await openCityReport(browser, hubUrl);
-    const wardRow = hubPage.locator('tr', { has: hubPage.locator('th a', { hasText: '06688' }) }).first();
+    const wardRow = hubPage.locator('tr', { has: hubPage.locator('th a', { hasText: 'Phường Hạ Long (06688)' }) }).first();
     await expect(wardRow.locator('td').first().textContent()).resolves.toBe('1');
     await hubPage.screenshot({ path: join(SCREENSHOTS, 'city-report.png'), fullPage: true });
     // The JSON report with the same staff session (the page's strict CSP forbids fetch from it).
@@ -107,7 +107,9 @@ describe('station → city: scans in the web host reach the hub and are counted 
     running.station.sync?.online();
     await expect.poll(() => running.station.sync?.status().waitingEvents, { timeout: 30_000 }).toBe(0);
     const hubPage = await openCityReport(browser, hubUrl);
-    await expect(hubPage.locator('td[data-groups]').first().textContent()).resolves.toBe('1 (20)');
+    await expect(hubPage.locator('[data-total="groups"]').textContent()).resolves.toBe('1');
+    const groupRow = hubPage.locator('tr', { has: hubPage.locator('th', { hasText: 'Phường Hạ Long (06688)' }) }).last();
+    await expect(groupRow.locator('td').allTextContents()).resolves.toEqual(['1', '20']);
     await hubPage.close();
   });
 

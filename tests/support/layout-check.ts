@@ -35,6 +35,12 @@ export interface LayoutProblem {
 /** What a screen must show; `mainButton` is a CSS selector, and every element it matches must be fully visible. */
 export interface LayoutCheckOptions {
   readonly mainButton: string | null;
+  /**
+   * A document page (the hub's staff pages) scrolls vertically: its height is not a fault and text
+   * below the fold counts as inside. Width still is: nothing may stick out sideways. Default false
+   * (a kiosk screen never scrolls as a whole).
+   */
+  readonly pageScrolls?: boolean;
 }
 
 interface LayoutCheckArgs extends LayoutCheckOptions {
@@ -52,11 +58,11 @@ export async function checkLayout(page: Page, options: LayoutCheckOptions): Prom
   return page.evaluate(findLayoutProblems, { ...options, tolerancePx: 3 });
 }
 
-function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): LayoutProblem[] {
+function findLayoutProblems({ mainButton, tolerancePx, pageScrolls }: LayoutCheckArgs): LayoutProblem[] {
   type Box = { left: number; top: number; right: number; bottom: number };
   const problems: LayoutProblem[] = [];
   const add = (kind: LayoutProblemKind, detail: string) => problems.push({ kind, detail });
-  const viewport: Box = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+  const viewport: Box = { left: 0, top: 0, right: window.innerWidth, bottom: pageScrolls === true ? Math.max(window.innerHeight, document.documentElement.scrollHeight) : window.innerHeight };
   const label = (element: Element) => {
     const text = (element.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
     const id = element.getAttribute('data-testid') ?? element.getAttribute('data-screen') ?? element.className.toString().split(' ')[0] ?? '';
@@ -84,7 +90,7 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
 
   // The page itself must not need scrolling: the kiosk hides the page's scrollbars, so it could not.
   const page = document.documentElement;
-  if (page.scrollHeight > window.innerHeight + 1 || page.scrollWidth > window.innerWidth + 1) {
+  if ((page.scrollHeight > window.innerHeight + 1 && pageScrolls !== true) || page.scrollWidth > window.innerWidth + 1) {
     add('page-overflow', `page is ${page.scrollWidth}×${page.scrollHeight}, window ${window.innerWidth}×${window.innerHeight}`);
   }
   if ((document.scrollingElement?.scrollTop ?? 0) !== 0) add('page-overflow', 'page is scrolled');
@@ -144,7 +150,8 @@ function findLayoutProblems({ mainButton, tolerancePx }: LayoutCheckArgs): Layou
     }
     return null;
   };
-  const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0;
+  // The content of a closed <details> keeps layout boxes in Chromium (content-visibility) but is not drawn.
+  const rendered = (element: Element) => styleOf(element).visibility === 'visible' && element.getClientRects().length > 0 && element.closest('details:not([open]) > :not(summary)') === null;
 
   // A word split over two lines (a box too narrow for it, with overflow-wrap breaking it) is as
   // unreadable as a clipped one. Tokens longer than MAX_WORD (paths, codes) may break.

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { MIN_COUNTDOWN_SECONDS, MIN_WARN_AFTER_SECONDS } from '../../core/kiosk/idle-policy';
 import { checkTimeRange, VIETNAM_UTC_OFFSET_MINUTES, WEEK_DAYS, type WeekDay } from '../../core/kiosk/opening-hours';
+import { isCommuneCode } from '../../core/places/commune-codes';
 
 export const STATION_ID_PATTERN = /^[A-Z0-9][A-Z0-9-]{2,39}$/;
 const CLOCK_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -43,7 +44,12 @@ export const stationConfigSchema = z
       .object({
         id: z.string().regex(STATION_ID_PATTERN, 'must look like 06688-01 (A–Z, 0–9, -; 3–40 characters)'),
         name: z.string().min(1).max(80),
-        wardCode: z.string().regex(/^\d{5}$/, 'must be a 5-digit ward code, e.g. 06688'),
+        wardCode: z
+          .string()
+          .regex(/^\d{5}$/, 'must be a 5-digit ward code, e.g. 06688')
+          .refine((code) => !/^\d{5}$/.test(code) || isCommuneCode(code), {
+            message: 'is not a commune, ward or special-zone code of the 2025 list (Công văn 1027/CTK-CSCL); check the code, e.g. 06688 for Phường Hạ Long',
+          }),
         wardName: z.string().min(1).max(80),
       })
       .strict(),

@@ -24,13 +24,17 @@ export function percentiles(samples: readonly number[]): Percentiles {
 }
 
 async function signIn(baseUrl: string, user: string, password: string): Promise<string> {
+  // The sign-in form's CSRF token comes with its double-submit cookie.
+  const form = await fetch(`${baseUrl}/login`);
+  const loginCookie = form.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
   const response = await fetch(`${baseUrl}/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name: user, password }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: loginCookie },
+    body: new URLSearchParams({ name: user, password, csrf }).toString(),
     redirect: 'manual',
   });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('tram_session='))?.split(';')[0];
   if (response.status !== 303 || cookie === undefined) throw new Error(`sign-in failed: ${response.status}`);
   return cookie;
 }
@@ -48,7 +52,7 @@ export async function measureReports(baseUrl: string, p: { user: string; passwor
   const authorization = await signIn(baseUrl, p.user, p.password);
   const endpoints = {
     progress: (i: number) => `${baseUrl}/v1/reports/progress?ward=${p.wards[i % p.wards.length] ?? ''}`,
-    reports: () => `${baseUrl}/reports`,
+    reports: () => `${baseUrl}/dashboard`,
     csv: () => `${baseUrl}/reports/export.csv`,
   };
   const result: Record<string, Percentiles> = {};

@@ -5,16 +5,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runCityCli } from '../../../city/cli/city-cli';
 import { CITY_KEY_FILE, loadOrCreateCityKeys } from '../../../city/crypto/city-keys';
 import { KeyFileMismatchError, keyFingerprint } from '../../../city/crypto/key-fingerprint';
 import { openHubContext } from '../../../city/hub-context';
 import { StationFixture, uniqueStationId } from '../../support/station-fixture';
-import { DRIVERS, enrol, openTestHub, useTestHub } from '../support/hub-harness';
+import { describeEachDriver, enrol, openTestHub, useTestHub } from '../support/hub-harness';
 import type { TestDatabase, TestHub } from '../support/hub-harness';
 
-describe.each(DRIVERS)('city key file fingerprint (%s)', (driver) => {
+describeEachDriver('city key file fingerprint', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ database, hub } = opened));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CopyRowsError, copyStatement, encodeCopyRows } from '../../../city/db/copy-rows';
 import type { CopyValue } from '../../../city/db/copy-rows';
-import { DRIVERS, openTestDatabase } from '../support/hub-harness';
+import { describeEachDriver, openTestDatabase } from '../support/hub-harness';
 import type { TestDatabase } from '../support/hub-harness';
 
 describe('COPY text encoding', () => {
@@ -45,7 +45,7 @@ const AWKWARD: CopyValue[][] = [
   [4, '\\N', 0, true, ['\\N']],
 ];
 
-describe.each(DRIVERS)('copyRows (%s)', (driver) => {
+describeEachDriver('copyRows', (driver) => {
   let database: TestDatabase;
 
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { addMonths, ensurePartitions, eventMonth } from '../../../city/db/partit
 import { buildProgress } from '../../../city/reports/progress';
 import { countEvents } from '../../../city/store/event-store';
 import { payloads, StationFixture, uniqueStationId } from '../../support/station-fixture';
-import { DRIVERS, enrol, upload, useTestHub } from '../support/hub-harness';
+import { describeEachDriver, enrol, upload, useTestHub } from '../support/hub-harness';
 import type { TestDatabase, TestHub } from '../support/hub-harness';
 
 const JULY_2025 = Date.UTC(2025, 6, 15);
@@ -36,7 +36,7 @@ describe('event months', () => {
   });
 });
 
-describe.each(DRIVERS)('monthly partitions (%s)', (driver) => {
+describeEachDriver('monthly partitions', (driver) => {
   let database: TestDatabase;
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ database, hub } = opened));

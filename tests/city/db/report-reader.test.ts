@@ -124,7 +124,7 @@ describe('reports from a read replica', () => {
     const answer = await hub.app.inject({ method: 'GET', url: '/v1/reports/progress?ward=27001', headers: basic });
     expect(answer.headers['x-report-source']).toBe('replica');
     expect(answer.json()).toMatchObject({ ward: '27001', learners: 1 });
-    const page = await hub.app.inject({ method: 'GET', url: '/reports', headers: basic });
+    const page = await hub.app.inject({ method: 'GET', url: '/dashboard', headers: basic });
     expect(page.body).toContain('data-report-source="replica"');
   });
 
@@ -143,11 +143,11 @@ describe('reports from a read replica', () => {
       expect(fresh.headers['x-report-source']).toBe('primary');
       expect(String(fresh.headers['x-report-fallback'])).toMatch(/replica \d+ s behind/);
       expect(fresh.json()).toMatchObject({ learners: 2 });
-      const page = await strict.app.inject({ method: 'GET', url: '/reports', headers: basic });
+      const page = await strict.app.inject({ method: 'GET', url: '/dashboard', headers: basic });
       expect(page.body).toContain('data-report-source="primary"');
       expect(page.body).toContain('bản sao chỉ đọc không dùng được');
       // Within a generous limit the replica's older figures are shown, with their age.
-      const old = await patient.app.inject({ method: 'GET', url: '/reports', headers: basic });
+      const old = await patient.app.inject({ method: 'GET', url: '/dashboard', headers: basic });
       const age = Number(/data-age-s="(\d+)"/.exec(old.body)?.[1] ?? '-1');
       expect(age).toBeGreaterThanOrEqual(2);
       const oldJson = await patient.app.inject({ method: 'GET', url: '/v1/reports/progress?ward=27001', headers: basic });

@@ -5,13 +5,13 @@
 // restored from a backup — and every report built from the rollups equals the one built from the
 // recompute. On PGlite, and on PostgreSQL when TEST_DATABASE_URL is set.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { BUILD_ROLLUPS, ROLLUP_TABLES } from '../../../city/db/migrations/0007-report-rollups';
 import { importBundle } from '../../../city/ingest/bundle-import';
 import { assembleProgress, buildProgress, reportYear } from '../../../city/reports/progress';
 import { lessonCompetencies, stationReport, wardTargets } from '../../../city/store/report-store';
 import { payloads, StationFixture } from '../../support/station-fixture';
-import { DRIVERS, enrol, upload, useTestHub } from '../support/hub-harness';
+import { describeEachDriver, enrol, upload, useTestHub } from '../support/hub-harness';
 import type { TestHub } from '../support/hub-harness';
 import { readRollups, recomputeLearnerGroups, recomputeLessonGroups, recomputeRollups } from '../support/report-oracle';
 import { backUpHub, restoreHub, wipeHub } from './hub-backup';
@@ -44,7 +44,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constantFrom('backup' as const, 'restore' as const) }), weight: 1 },
 );
 
-describe.each(DRIVERS)('rollups equal the full recompute (%s)', (driver) => {
+describeEachDriver('rollups equal the full recompute', (driver) => {
   let hub: TestHub;
   useTestHub(driver, (opened) => ({ hub } = opened));
 

@@ -26,6 +26,14 @@ describe('station config schema', () => {
     expect(problemsOf({ ...DEMO_CONFIG, kiosk: { fullscreen: true, fulscreen: false } })).toEqual([{ path: 'kiosk.fulscreen', message: expect.stringContaining('check the spelling') }]);
   });
 
+  it('refuses a ward code that is not in the 2025 units list, naming the field (issue #17)', () => {
+    const withWard = (wardCode: string) => ({ ...DEMO_CONFIG, station: { ...DEMO_CONFIG.station, wardCode } });
+    expect(problemsOf(withWard('06690'))).toEqual([{ path: 'station.wardCode', message: expect.stringContaining('not a commune, ward or special-zone code of the 2025 list') }]);
+    expect(problemsOf(withWard('6688'))).toEqual([{ path: 'station.wardCode', message: expect.stringContaining('5-digit') }]);
+    expect(checkConfig(withWard('06673')).ok).toBe(true);
+    expect(checkConfig(withWard('27004')).ok).toBe(true);
+  });
+
   it('enforces the idle floors (≥ 30 s before the warning, ≥ 20 s countdown)', () => {
     expect(problemsOf({ ...DEMO_CONFIG, idle: { warnAfterSeconds: 29, countdownSeconds: 20 } })).toEqual([{ path: 'idle.warnAfterSeconds', message: expect.stringMatching(/>=\s*30/) }]);
     expect(problemsOf({ ...DEMO_CONFIG, idle: { warnAfterSeconds: 30, countdownSeconds: 10 } })).toEqual([{ path: 'idle.countdownSeconds', message: expect.stringMatching(/>=\s*20/) }]);
