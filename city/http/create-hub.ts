@@ -12,6 +12,7 @@ import { openHubContext } from '../hub-context';
 import type { HubContext, HubContextOptions } from '../hub-context';
 import { TOO_LARGE } from '../ingest/apply-batch';
 import { registerAdminRoute } from './admin-route';
+import { registerFleetRoutes } from './fleet-routes';
 import { registerReportRoutes } from './report-routes';
 import { installStationAdmission } from './station-admission';
 import { registerStationRoutes } from './station-routes';
@@ -101,6 +102,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   });
 
   registerStationRoutes(app, ctx, slots);
+  registerFleetRoutes(app, ctx, slots, options.adminToken);
   registerReportRoutes(app, ctx);
   if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
   return app;

@@ -21,6 +21,8 @@ export const healthReportSchema = z.object({
   format: z.literal(HEALTH_FORMAT),
   sent_ms: z.int(),
   app_version: z.string().refine(isAppVersion, 'expected an app version like 1.2.3'),
+  /** Which installers fit this station (process.platform, other values as 'other'). */
+  platform: z.enum(['win32', 'linux', 'other']),
   /** The lesson pack version running; null = the packs bundled with the app. */
   pack_version: z.int().min(1).nullable(),
   /** A downloaded, verified version waiting for a moment when no learner is in a lesson. */
