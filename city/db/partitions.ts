@@ -6,9 +6,9 @@
  * reports read only rollups.
  */
 import { HLC_PATTERN } from '../../electron/core/sync/protocol/limits';
+import { VIETNAM_OFFSET_MS } from '../../electron/core/sync/protocol/vietnam-time';
 import type { HubDatabase, SqlExecutor } from './hub-database';
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const MAX_MS = 4_102_444_800_000; // 2100-01-01
 const PARTITIONED = ['events', 'event_facts'] as const;
 const PARTITION_LOCK = 7_274_663_109;

@@ -17,14 +17,13 @@
  * and the recompute in the tests break ties the same way.
  */
 import { HLC_PATTERN } from '../../electron/core/sync/protocol/limits';
+import { DAY_MS, vietnamDayNumber } from '../../electron/core/sync/protocol/vietnam-time';
 
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The Vietnam calendar day (days since 1970-01-01, UTC+7) of an event. */
 export function eventDay(hlc: string, wallMs: number): number {
   const ms = HLC_PATTERN.test(hlc) ? Number(hlc.slice(0, 13)) : wallMs;
-  return Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+  return vietnamDayNumber(ms);
 }
 
 /** ISO date (YYYY-MM-DD) of a day number from `eventDay`. */

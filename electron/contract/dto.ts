@@ -1,4 +1,5 @@
 /** Data shapes that cross the IPC boundary. Plain JSON only: no Dates, Maps or class instances. */
+import type { Bilingual } from '../core/bilingual';
 
 /** `usb_only`: the station config says `"hub": null` — nothing goes over the network, USB bundles only. */
 export type SyncState = 'not_enrolled' | 'usb_only' | 'idle' | 'syncing' | 'offline' | 'stopped';
@@ -35,6 +36,8 @@ export interface StationStatus {
   readonly notices: readonly StationProblem[];
   /** Idle privacy reset: warn after this long without a touch, then count down. */
   readonly idle: { readonly warnAfterSeconds: number; readonly countdownSeconds: number };
+  /** Lesson narration: whether each step and question is read aloud as it opens (kiosk config). */
+  readonly narration: { readonly autoplay: boolean };
 }
 
 export interface EchoReply {
@@ -42,10 +45,7 @@ export interface EchoReply {
   readonly receivedAtMs: number;
 }
 
-export interface BilingualMessage {
-  readonly vi: string;
-  readonly en: string;
-}
+export type { Bilingual } from '../core/bilingual';
 
 /** What the station made of a scan. Never carries the ID number or the raw QR text. */
 export type ScanOutcome =
@@ -62,12 +62,12 @@ export type ScanOutcome =
   | { readonly kind: 'consent'; readonly pendingId: string; readonly givenName: string; readonly honorific: 'bác' | 'bạn' }
   | { readonly kind: 'guest'; readonly visitId: null }
   | { readonly kind: 'volunteer' }
-  | { readonly kind: 'rejected'; readonly code: string; readonly message: BilingualMessage };
+  | { readonly kind: 'rejected'; readonly code: string; readonly message: Bilingual };
 
 export interface DemoCard {
   readonly id: string;
-  readonly label: BilingualMessage;
-  readonly description: BilingualMessage;
+  readonly label: Bilingual;
+  readonly description: Bilingual;
 }
 
 export type LessonStatus = 'new' | 'started' | 'passed' | 'failed';
@@ -75,8 +75,8 @@ export type LessonStatus = 'new' | 'started' | 'passed' | 'failed';
 export interface LessonSummary {
   readonly id: string;
   readonly version: number;
-  readonly title: BilingualMessage;
-  readonly summary: BilingualMessage;
+  readonly title: Bilingual;
+  readonly summary: Bilingual;
   readonly minutes: number;
   readonly stepCount: number;
   readonly competencies: readonly string[];
@@ -85,28 +85,46 @@ export interface LessonSummary {
   readonly resumeStep: number;
 }
 
+/**
+ * How the player reads one spoken item aloud (core/narration/narration-items.ts). The renderer splits
+ * the displayed text into the same sentences (core/narration/speech-sentences.ts).
+ */
+export interface NarrationView {
+  /**
+   * Pack audio: the author's recording, else the narration rendered for exactly this text, with the
+   * start of each sentence in ms (for the highlight). Null: the player uses the next voice (the
+   * system's Vietnamese voice, then the bundled one).
+   */
+  readonly audio: { readonly url: string; readonly sentenceStartsMs: readonly number[] } | null;
+  /** Set when the pack's audio for this item is broken and was skipped: the player shows it. */
+  readonly skipped: Bilingual | null;
+}
+
 export interface LessonStepView {
-  readonly text: BilingualMessage;
+  readonly text: Bilingual;
   /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
   readonly imageUrl: string;
-  readonly imageAlt: BilingualMessage;
-  readonly audioUrl: string | null;
+  readonly imageAlt: Bilingual;
+  readonly narration: NarrationView;
   /**
    * Set when the step gives a phone number nobody has confirmed lately (core/lessons/fact-review.ts):
-   * `text` and `imageAlt` are then the standard safe advice, `audioUrl` is null because the recorded
-   * narration says the number, and the step's picture, which may show it, is not to be shown.
+   * `text` and `imageAlt` are then the standard safe advice, `narration` reads that advice (never the
+   * step's recording, which says the number), and the step's picture, which may show it, is not to be shown.
    * `note` tells the learner why this step looks different.
    */
-  readonly safeAdvice: { readonly note: BilingualMessage } | null;
+  readonly safeAdvice: { readonly note: Bilingual } | null;
 }
 
 export interface LessonQuestionView {
   readonly id: string;
-  readonly prompt: BilingualMessage;
-  readonly choices: readonly BilingualMessage[];
+  readonly prompt: Bilingual;
+  readonly choices: readonly Bilingual[];
   /** Shown with immediate feedback; the quiz is practice, not an exam. */
   readonly answer: number;
-  readonly explanation: BilingualMessage;
+  readonly explanation: Bilingual;
+  /** Reads the prompt, then each choice (sentence part i + 1 is choice i). */
+  readonly narration: NarrationView;
+  readonly explanationNarration: NarrationView;
 }
 
 export interface LessonView extends LessonSummary {
@@ -127,7 +145,7 @@ export interface Certificate {
   readonly stationName: string;
   readonly wardName: string;
   readonly issuedOn: string;
-  readonly lessons: readonly { readonly title: BilingualMessage; readonly passedOn: string }[];
+  readonly lessons: readonly { readonly title: Bilingual; readonly passedOn: string }[];
   readonly verificationCode: string;
 }
 
@@ -135,19 +153,19 @@ export interface GroupStatus {
   readonly active: boolean;
   readonly groupId: string | null;
   readonly lessonId: string | null;
-  readonly lessonTitle: BilingualMessage | null;
+  readonly lessonTitle: Bilingual | null;
   /** First names only: the roster is shown on a projector. */
   readonly attendees: readonly { readonly givenName: string; readonly joinedWallMs: number }[];
   readonly count: number;
   readonly completed: boolean;
-  readonly lastScan: { readonly kind: 'joined' | 'duplicate' | 'rejected'; readonly givenName: string | null; readonly message: BilingualMessage | null } | null;
+  readonly lastScan: { readonly kind: 'joined' | 'duplicate' | 'rejected'; readonly givenName: string | null; readonly message: Bilingual | null } | null;
 }
 
 export interface GroupSummary {
   readonly attendees: number;
   readonly durationMs: number;
   readonly completed: boolean;
-  readonly lessonTitle: BilingualMessage | null;
+  readonly lessonTitle: Bilingual | null;
 }
 
 export interface VolunteerStatus {
@@ -166,7 +184,7 @@ export interface VolunteerCardView {
 }
 
 export interface PrintableCard {
-  readonly label: BilingualMessage;
+  readonly label: Bilingual;
   /** The QR code as an SVG document, made on the station. */
   readonly qrSvg: string;
   readonly caption: string;
@@ -190,6 +208,6 @@ export interface LearnerRecord {
 
 export interface ExportTarget {
   readonly id: string;
-  readonly label: BilingualMessage;
+  readonly label: Bilingual;
   readonly removable: boolean;
 }

@@ -113,7 +113,7 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
           printPage: async () => (window ? printSilently(window.webContents, config.kiosk.printerName) : { printed: false, detail: null }),
           submitExitPin: async ({ pin }) => ({ result: (await volunteerExit?.submitPin(pin)) ?? 'not-requested' }),
         },
-        { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) },
+        { volunteerGate: opened.volunteerGate, onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) },
       ),
     );
     isKioskWindow = wantsKioskWindow(config.kiosk.fullscreen, app.isPackaged, process.env);

@@ -29,6 +29,23 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
     setMessage(result.ok ? `${t.enrolled.vi} (epoch ${result.value.epoch})` : result.error.message);
     setCode('');
   };
+  const usbOnly = sync !== null && sync.hubUrl === null;
+  const usbSection = (
+    <section className="group-actions">
+      <span>{t.usbTitle.vi}:</span>
+      {targets.map((target) => (
+        <button
+          key={target.id}
+          type="button"
+          className="button secondary"
+          data-bundle-target={target.id}
+          onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
+        >
+          {target.label.vi}
+        </button>
+      ))}
+    </section>
+  );
   return (
     <main className="screen volunteer" data-screen="sync">
       <nav className="volunteer-nav">
@@ -70,6 +87,8 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
             </tbody>
           </table>
         )}
+        {/* A USB-only station's main action is the USB bundle: it comes first, in the first screenful. */}
+        {usbOnly && usbSection}
         <section className="group-setup">
           <h2 className="section-title">{t.enrolTitle.vi}</h2>
           {sync?.hubUrl ? (
@@ -97,20 +116,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
             </p>
           )}
         </section>
-        <section className="group-actions">
-          <span>{t.usbTitle.vi}:</span>
-          {targets.map((target) => (
-            <button
-              key={target.id}
-              type="button"
-              className="button secondary"
-              data-bundle-target={target.id}
-              onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
-            >
-              {target.label.vi}
-            </button>
-          ))}
-        </section>
+        {!usbOnly && usbSection}
       </div>
     </main>
   );

@@ -38,21 +38,21 @@ export function VolunteerCardsScreen({ onBack }: { onBack: () => void }) {
           <InlineBilingual text={t.title} />
         </h1>
       </nav>
-      <div className="scroll-region" tabIndex={0}>
-        <section className="group-setup no-print">
-          <label className="field">
-            {t.label.vi}
-            <input className="text-input" value={label} maxLength={60} onChange={(event) => setLabel(event.target.value)} data-testid="volunteer-card-label" autoComplete="off" />
-          </label>
-          <button type="button" className="button" disabled={label.trim() === ''} onClick={() => void issue()} data-testid="volunteer-card-issue">
-            <InlineBilingual text={t.issue} />
+      <section className="group-setup no-print">
+        <label className="field">
+          {t.label.vi}
+          <input className="text-input" value={label} maxLength={60} onChange={(event) => setLabel(event.target.value)} data-testid="volunteer-card-label" autoComplete="off" />
+        </label>
+        <button type="button" className="button" disabled={label.trim() === ''} onClick={() => void issue()} data-testid="volunteer-card-issue">
+          <InlineBilingual text={t.issue} />
+        </button>
+        {made && (
+          <button type="button" className="button" onClick={() => void printPage()}>
+            <InlineBilingual text={s.print} />
           </button>
-          {made && (
-            <button type="button" className="button" onClick={() => void printPage()}>
-              <InlineBilingual text={s.print} />
-            </button>
-          )}
-        </section>
+        )}
+      </section>
+      <div className="scroll-region" tabIndex={0}>
         {message && <p role="status">{message}</p>}
         {made && <CardSheet cards={[made]} />}
         <p className="no-print">

@@ -24,3 +24,15 @@ export async function runBench(args: string[]): Promise<number> {
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return 0;
 }
+
+// `npm run bench -- <name>` runs this file directly (tsx): the benchmarks live with the tests and are
+// not part of the `tram` command line, which must not reach into tests/.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runBench(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -11,10 +11,10 @@
  *   the score, and whether a number is confirmed must be able to change without making the pack invalid.
  */
 import type { z } from 'zod';
+import type { Bilingual } from '../bilingual';
 import type { Fact } from './fact-schema';
 import { containsNumber, phoneDigits, phoneMentions } from './phone-mentions';
 
-type Bilingual = { readonly vi: string; readonly en: string };
 type Referrer = { readonly id: string; readonly facts?: readonly string[] | undefined };
 type StepLike = Referrer & { readonly text: Bilingual };
 type QuestionLike = Referrer & { readonly prompt: Bilingual; readonly choices: readonly Bilingual[]; readonly explanation: Bilingual };

@@ -6,10 +6,9 @@
 import type { AgeBand } from './age-bands';
 import type { PeriodName } from './periods';
 
-export interface Bilingual {
-  readonly vi: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../bilingual';
+
+export type { Bilingual } from '../bilingual';
 
 /** What a report needs of a lesson pack: a Lesson object fits. */
 export interface LessonTitle {

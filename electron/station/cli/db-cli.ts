@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { sha256Hex } from '../crypto/node-hash';
 import { backupDatabase } from '../db/backup';
 import { EventLog } from '../db/event-log';
-import { getMeta, setMeta } from '../db/meta';
+import { getMeta, setMeta } from '../store/meta';
 import { openDatabase } from '../db/open-database';
 import { seedEvents } from '../db/seed';
 import { verifyLog, type LogVerification } from '../db/verify-log';

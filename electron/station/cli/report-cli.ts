@@ -17,14 +17,14 @@ import { parsePeriodName } from '../../core/reports/periods';
 import { ReportError } from '../../core/reports/report-error';
 import { GENDER_KEYS, GENDER_LABELS, type StationReport } from '../../core/reports/report-types';
 import { loadConfig } from '../config/load-config';
-import { getMeta } from '../db/meta';
+import { getMeta } from '../store/meta';
 import { openDatabase } from '../db/open-database';
 import { loadLessons } from '../lessons/load-lessons';
 import { exportReport } from '../reports/export-files';
 import { buildStationReport } from '../reports/station-report';
 import type { CliIo } from './cli-io';
 import { defaultLessonsDir } from './lessons-cli';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export type ReportCliIo = Pick<CliIo, 'stdout' | 'stderr' | 'now'>;
 

@@ -16,7 +16,7 @@ import { createSyncService } from '../sync/sync-service';
 import { SyncError } from '../sync/sync-errors';
 import { processIo } from './cli-io';
 import type { CliIo } from './cli-io';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export type SyncCliIo = Pick<CliIo, 'stdout' | 'stderr'>;
 

@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { StationError } from '../ipc/station-error';
+import { StationError } from '../station-error';
 import { VolunteerAuth } from '../services/volunteer-auth';
 import { processIo, type CliIo } from './cli-io';
 

@@ -84,6 +84,10 @@ export const stationConfigSchema = z
           .nullable()
           .default(null)
           .describe('The printer certificates and sheets go to, printed without any dialog; null: the PC\'s default printer.'),
+        autoplayNarration: z
+          .boolean()
+          .default(true)
+          .describe('Read each lesson step and question aloud as it opens (default true); false for a room where only the volunteer starts the sound.'),
       })
       .strict(),
   })
@@ -111,5 +115,5 @@ export const DEMO_CONFIG: StationConfig = {
   },
   quietHourForRelaunch: 3,
   scanners: { vidPids: [] },
-  kiosk: { fullscreen: true, printerName: null },
+  kiosk: { fullscreen: true, printerName: null, autoplayNarration: true },
 };

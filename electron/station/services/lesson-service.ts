@@ -10,15 +10,17 @@ import { certificateCode, scoreQuiz, suggestNext, type LessonProgress } from '..
 import type { Certificate, LessonResult, LessonSummary, LessonView } from '../../contract/dto';
 import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
-import { StationError } from '../ipc/station-error';
+import { internalError, StationError } from '../station-error';
 import type { IdentityService } from './identity-service';
-import { lessonSummary, lessonView, vietnamDate, type ProgressRow } from './lesson-views';
+import { lessonSummary, lessonView, vietnamDate, type NarrationViews, type ProgressRow } from './lesson-views';
 
 export interface LessonServiceOptions {
   readonly db: Database;
   readonly log: EventLog;
   readonly identity: IdentityService;
   readonly lessons: readonly Lesson[];
+  /** Pack audio per lesson id (station/lessons/load-narration.ts); a lesson without any falls back to the other voices. */
+  readonly narration?: ReadonlyMap<string, NarrationViews>;
   readonly clock: LogClock;
   readonly sha256Hex: Sha256Hex;
   readonly station: { readonly id: string; readonly name: string; readonly wardName: string };
@@ -36,7 +38,7 @@ export class LessonService {
 
   #lesson(id: string): Lesson {
     const lesson = this.#o.lessons.find((candidate) => candidate.id === id);
-    if (!lesson) throw new StationError('not_found', `Không có bài học ${id} / No lesson ${id}`);
+    if (!lesson) throw new StationError('not_found', { vi: `Không có bài học ${id}`, en: `No lesson ${id}` });
     return lesson;
   }
 
@@ -64,7 +66,7 @@ export class LessonService {
 
   view(id: string): LessonView {
     const today = isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS);
-    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today);
+    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today, this.#o.narration?.get(id));
   }
 
   start(id: string): { resumeStep: number } {
@@ -92,7 +94,7 @@ export class LessonService {
     const lesson = this.#lesson(id);
     const visit = this.#visit();
     if (!visit) return false;
-    if (step >= lesson.steps.length + 1) throw new StationError('bad_request', `step ${step} is past the end of ${id}`);
+    if (step >= lesson.steps.length + 1) throw new StationError('bad_request', { vi: `Bài ${id} không có bước ${step}`, en: `Step ${step} is past the end of ${id}` });
     const result = this.#o.db
       .prepare("UPDATE lesson_progress SET step = ?, updated_wall_ms = ? WHERE learner_key = ? AND lesson_id = ? AND status = 'started'")
       .run(step, Math.floor(this.#o.clock.wallMs()), visit.learnerKey, id);
@@ -102,7 +104,7 @@ export class LessonService {
   complete(id: string, answers: readonly number[]): LessonResult {
     const lesson = this.#lesson(id);
     const scored = scoreQuiz(lesson, answers);
-    if (!scored.ok) throw new StationError('bad_request', scored.message);
+    if (!scored.ok) throw new StationError('bad_request', { vi: 'Câu trả lời không hợp lệ, xin làm lại bài kiểm tra.', en: scored.message });
     const { score, passed } = scored.value;
     const visit = this.#visit();
     let recorded = false;
@@ -149,13 +151,13 @@ export class LessonService {
 
   certificate(): Certificate {
     const visit = this.#visit();
-    if (!visit) throw new StationError('not_found', 'Khách chưa đăng ký thì chưa có giấy chứng nhận / Guests have no certificate');
+    if (!visit) throw new StationError('not_found', { vi: 'Khách chưa đăng ký thì chưa có giấy chứng nhận', en: 'Guests have no certificate' });
     const known = new Set(this.#o.lessons.map((lesson) => lesson.id));
     const passed = [...this.#progress(visit.learnerKey).values()].filter((row) => row.status === 'passed' && known.has(row.lesson_id));
-    if (passed.length === 0) throw new StationError('not_found', 'Bác chưa hoàn thành bài nào / No lesson passed yet');
+    if (passed.length === 0) throw new StationError('not_found', { vi: 'Bác chưa hoàn thành bài nào', en: 'No lesson passed yet' });
     const learner = this.#o.db.prepare<[string], { display_name: string | null }>('SELECT display_name FROM learners WHERE learner_key = ?').get(visit.learnerKey);
     const code = certificateCode(this.#o.sha256Hex, { stationId: this.#o.station.id, learnerKey: visit.learnerKey, lessonIds: passed.map((row) => row.lesson_id), headHash: this.#anchorHash(visit.learnerKey) });
-    if (!code.ok) throw new StationError('internal', code.message);
+    if (!code.ok) throw internalError(code.message);
     return {
       learnerName: learner?.display_name ?? '',
       stationName: this.#o.station.name,

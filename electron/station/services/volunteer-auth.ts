@@ -12,9 +12,9 @@ import { createHash, createHmac, randomBytes, randomUUID, scryptSync, timingSafe
 import { afterTry, lockoutCheck, NO_LOCKOUT } from '../../core/attendance/pin-lockout';
 import { loadOrCreateKeys, learnerKeySecret, updateKeys } from '../keys/key-store';
 import type { VolunteerCardView } from '../../contract/dto';
-import { StationError } from '../ipc/station-error';
+import { VOLUNTEER_CARD_PREFIX } from '../../core/identity/index';
+import { StationError } from '../station-error';
 
-export const VOLUNTEER_CARD_PREFIX = 'TRAMVT1:';
 export const DEMO_PIN = '1234';
 const SESSION_MS = 30 * 60_000;
 /** How long a volunteer card signs in (a Youth Union term is about a year). */
@@ -52,7 +52,7 @@ export class VolunteerAuth {
    * one is accepted: 10,000 guesses are too few even with lockouts). Clears any lockout.
    */
   setPin(pin: string): void {
-    if (!/^\d{6,8}$/.test(pin)) throw new StationError('bad_request', 'Mã PIN gồm 6 đến 8 chữ số / The PIN is 6 to 8 digits');
+    if (!/^\d{6,8}$/.test(pin)) throw new StationError('bad_request', { vi: 'Mã PIN gồm 6 đến 8 chữ số', en: 'The PIN is 6 to 8 digits' });
     const salt = randomBytes(16);
     updateKeys(this.#keysPath, (file) => ({ ...file, volunteerPin: { salt: salt.toString('base64'), hash: pinHash(pin, salt).toString('base64') }, pinLockout: NO_LOCKOUT }));
   }
@@ -62,7 +62,10 @@ export class VolunteerAuth {
     const now = this.#wallMs();
     const keys = loadOrCreateKeys(this.#keysPath);
     const check = lockoutCheck(keys.pinLockout, now);
-    if (!check.allowed) throw new StationError('locked', `Đã khoá vì nhập sai nhiều lần, thử lại sau ${Math.ceil((check.untilMs - now) / 60_000)} phút / Locked after wrong tries`);
+    if (!check.allowed) {
+      const minutes = Math.ceil((check.untilMs - now) / 60_000);
+      throw new StationError('locked', { vi: `Đã khoá vì nhập sai nhiều lần, thử lại sau ${minutes} phút`, en: `Locked after wrong tries; try again in ${minutes} min` });
+    }
     const stored = keys.volunteerPin;
     let isRight: boolean;
     if (stored) {
@@ -73,22 +76,26 @@ export class VolunteerAuth {
     const next = afterTry(keys.pinLockout, isRight, now);
     if (JSON.stringify(next) !== JSON.stringify(keys.pinLockout)) updateKeys(this.#keysPath, (file) => ({ ...file, pinLockout: next }));
     if (!isRight) {
-      if (!stored && !this.#demoMode) throw new StationError('no_pin', 'Trạm chưa có mã PIN, cần kỹ thuật viên đặt / No PIN set on this station');
-      throw new StationError('wrong_pin', 'Mã PIN chưa đúng / Wrong PIN');
+      if (!stored && !this.#demoMode) throw new StationError('no_pin', { vi: 'Trạm chưa có mã PIN, cần kỹ thuật viên đặt', en: 'No PIN set on this station' });
+      throw new StationError('wrong_pin', { vi: 'Mã PIN chưa đúng', en: 'Wrong PIN' });
     }
     return this.#open('pin');
   }
 
-  /** Signs in with a scanned volunteer card; false when the text is not a volunteer card at all. */
+  /** Signs in with a scanned volunteer card; null when the text is not a volunteer card at all. */
   signInWithCard(text: string): VolunteerSession | null {
     if (!text.startsWith(VOLUNTEER_CARD_PREFIX)) return null;
-    const token = text.slice(VOLUNTEER_CARD_PREFIX.length).trim();
+    return this.signInWithToken(text.slice(VOLUNTEER_CARD_PREFIX.length).trim());
+  }
+
+  /** Signs in with the token of a scan classified as a volunteer card (core/identity/classify-scan.ts). */
+  signInWithToken(token: string): VolunteerSession {
     const hash = sha256(token);
     const card = loadOrCreateKeys(this.#keysPath).volunteerCards.find((candidate) => timingSafeEqual(Buffer.from(candidate.tokenSha256), Buffer.from(hash)));
-    if (!card) throw new StationError('unknown_volunteer_card', 'Thẻ tình nguyện viên không hợp lệ / Unknown volunteer card');
+    if (!card) throw new StationError('unknown_volunteer_card', { vi: 'Thẻ tình nguyện viên không hợp lệ', en: 'Unknown volunteer card' });
     const state = cardState(card, this.#wallMs());
-    if (state === 'revoked') throw new StationError('volunteer_card_revoked', 'Thẻ tình nguyện viên này đã bị thu hồi / This volunteer card was revoked');
-    if (state === 'expired') throw new StationError('volunteer_card_expired', 'Thẻ tình nguyện viên đã hết hạn, hãy xin thẻ mới / This volunteer card has expired');
+    if (state === 'revoked') throw new StationError('volunteer_card_revoked', { vi: 'Thẻ tình nguyện viên này đã bị thu hồi', en: 'This volunteer card was revoked' });
+    if (state === 'expired') throw new StationError('volunteer_card_expired', { vi: 'Thẻ tình nguyện viên đã hết hạn, hãy xin thẻ mới', en: 'This volunteer card has expired' });
     return this.#open(card.id);
   }
 
@@ -106,7 +113,7 @@ export class VolunteerAuth {
    */
   revokeCard(id: string): VolunteerCardView[] {
     if (!loadOrCreateKeys(this.#keysPath).volunteerCards.some((card) => card.id === id)) {
-      throw new StationError('not_found', 'Không có thẻ này / No such volunteer card');
+      throw new StationError('not_found', { vi: 'Không có thẻ này', en: 'No such volunteer card' });
     }
     const now = Math.floor(this.#wallMs());
     updateKeys(this.#keysPath, (file) => ({ ...file, volunteerCards: file.volunteerCards.map((card) => (card.id === id && card.revokedWallMs === null ? { ...card, revokedWallMs: now } : card)) }));
@@ -132,7 +139,7 @@ export class VolunteerAuth {
     const session = this.#session;
     if (!session || session.expiresWallMs < this.#wallMs()) {
       this.#session = null;
-      throw new StationError('forbidden', 'Cần tình nguyện viên đăng nhập / A volunteer must sign in');
+      throw new StationError('forbidden', { vi: 'Cần tình nguyện viên đăng nhập', en: 'A volunteer must sign in' });
     }
     this.#session = { ...session, expiresWallMs: this.#wallMs() + SESSION_MS };
     return this.#session;

@@ -26,7 +26,7 @@ import { sha256Hex } from '../crypto/node-hash';
 import { EventLog } from '../db/event-log';
 import { openDatabase } from '../db/open-database';
 import { closeStationLog, openStationLog } from '../db/station-log';
-import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
+import { readAcknowledgement, recordAcknowledgement } from '../store/sync-state';
 import { loadOrCreateKeys, saveEnrolment } from '../keys/key-store';
 import { readLocalHead } from './batch-reader';
 import { createHttpTransport, postEnrolment } from './http-transport';

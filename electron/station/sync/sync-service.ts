@@ -18,7 +18,7 @@ import type { EngineCommand, EngineConfig, EngineInput, EngineStep } from '../..
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, isSettled, step } from '../../core/sync/engine/sync-engine';
 import { receiptText } from '../../core/sync/protocol/signed-messages';
 import { sha256Hex } from '../crypto/node-hash';
-import { recordAcknowledgement } from '../db/sync-state';
+import { recordAcknowledgement } from '../store/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
 import { localHashAt, readLocalHead } from './batch-reader';

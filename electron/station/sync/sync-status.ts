@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../../contract/dto';
 import type { EngineState, StopReason, TransientFailure } from '../../core/sync/engine/engine-types';
 import type { Enrolment } from '../keys/key-store';
-import { countWaitingEvents, notEnrolledStatus } from '../services/status-service';
+import { countWaitingEvents } from '../store/sync-state';
 import { receiptShortForm } from './station-crypto';
 
 function describeStop(reason: StopReason): string {
@@ -66,6 +66,11 @@ export function hubSetting(configured: string | null | undefined, enrolment: Enr
   if (configured === undefined) return { kind: 'network', url: enrolment?.hubUrl ?? null };
   if (enrolment !== null && !sameHub(configured, enrolment.hubUrl)) return { kind: 'mismatch', configured, enrolled: enrolment.hubUrl };
   return { kind: 'network', url: configured };
+}
+
+/** The sync status of a station that has no hub configured (demo and not-yet-enrolled stations). */
+export function notEnrolledStatus(waitingEvents: number): SyncStatus {
+  return { state: 'not_enrolled', waitingEvents, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null, hubUrl: null };
 }
 
 interface AckRow {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERASED_NAME, NO_NAME } from '../../../electron/core/reports/report-types';
-import { recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { pruneAcknowledged } from '../../../electron/station/db/retention';
 import { seedEvents } from '../../../electron/station/db/seed';
 import { attendanceSheet, buildStationReport } from '../../../electron/station/reports/station-report';

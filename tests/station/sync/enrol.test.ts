@@ -8,7 +8,7 @@ import { findEpoch } from '../../../city/store/station-store';
 import { ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
 import { DEMO_CONFIG } from '../../../electron/station/config/station-config';
 import { seedEvents } from '../../../electron/station/db/seed';
-import { readAcknowledgement, recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { readAcknowledgement, recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { loadOrCreateKeys } from '../../../electron/station/keys/key-store';
 import { enrolStation } from '../../../electron/station/sync/enrol';
 import type { EnrolOptions } from '../../../electron/station/sync/enrol';
