@@ -4,7 +4,7 @@
  * no station could run are never signed. Wired here because tools/ is the one place allowed to reach
  * both the station and the hub.
  */
-import { applySettingLayers } from '../electron/core/fleet/config-document';
+import { applySettingLayers } from '../electron/core/sync/protocol/fleet/config-document';
 import { checkConfig } from '../electron/station/config/load-config';
 import { DEMO_CONFIG } from '../electron/station/config/station-config';
 import { loadLessons } from '../electron/station/lessons/load-lessons';

@@ -10,7 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { rawPublicKeyB64, signText } from './ed25519';
-import { contentKeyEndorsementText } from '../../electron/core/fleet/content-key';
+import { contentKeyEndorsementText } from '../../electron/core/sync/protocol/fleet/content-key';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';
 
 export const CITY_KEY_FILE = 'city-keys.json';

@@ -5,10 +5,10 @@
  * names (version and SHA-512), so a hub database changed behind the administrators' back cannot push
  * an installer. The rollout (percentage, wards) decides per station which release it is offered.
  */
-import { appReleaseSigningText } from '../../electron/core/fleet/content-key';
-import { isAppVersion } from '../../electron/core/fleet/app-version';
-import { FleetError } from '../../electron/core/fleet/fleet-error';
-import type { AppRelease, UpdatePlatform } from '../../electron/core/fleet/fleet-wire';
+import { appReleaseSigningText } from '../../electron/core/sync/protocol/fleet/content-key';
+import { isAppVersion } from '../../electron/core/sync/protocol/fleet/app-version';
+import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
+import type { AppRelease, UpdatePlatform } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import type { HubContext } from '../hub-context';
 import { listAppReleases, listRollouts, setRollout, upsertAppRelease } from '../store/fleet-app-store';
 import type { AppReleaseRow } from '../store/fleet-app-store';

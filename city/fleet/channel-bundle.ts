@@ -7,7 +7,7 @@
  * or ward is simply not used.
  */
 import { z } from 'zod';
-import { signedConfigSchema } from '../../electron/core/fleet/fleet-wire';
+import { signedConfigSchema } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import type { HubContext } from '../hub-context';
 import { allCurrentConfigDocuments, latestLessonRelease } from '../store/fleet-channel-store';
 import { contentKeyFields, fleetContext } from './fleet-context';

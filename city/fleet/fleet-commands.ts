@@ -5,8 +5,8 @@
  * name them by hash.
  */
 import { z } from 'zod';
-import { FleetError } from '../../electron/core/fleet/fleet-error';
-import { UPDATE_PLATFORMS } from '../../electron/core/fleet/fleet-wire';
+import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
+import { UPDATE_PLATFORMS } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import type { HubContext } from '../hub-context';
 import { completeBlob, storedBlobs } from '../store/fleet-blob-store';
 import { registerAppRelease, setAppRollout } from './app-releases';

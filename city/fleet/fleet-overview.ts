@@ -3,8 +3,8 @@
  * flags (health-flags.ts) and what it runs against what is published, plus the published lesson
  * releases and app releases with their rollouts. Read-only; no personal data exists in any of it.
  */
-import type { HealthReport } from '../../electron/core/fleet/health-report';
-import type { UpdatePlatform } from '../../electron/core/fleet/fleet-wire';
+import type { HealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
+import type { UpdatePlatform } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import type { HubContext } from '../hub-context';
 import { listAppReleases, listRollouts } from '../store/fleet-app-store';
 import type { AppReleaseRow, RolloutRow } from '../store/fleet-app-store';

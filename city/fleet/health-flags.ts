@@ -12,8 +12,8 @@
  * - `update_failed`, `channel_error`: the station reports a failed update or lesson/config check.
  * A revoked station is not flagged: nobody expects it to call.
  */
-import { compareAppVersions } from '../../electron/core/fleet/app-version';
-import type { HealthReport } from '../../electron/core/fleet/health-report';
+import { compareAppVersions } from '../../electron/core/sync/protocol/fleet/app-version';
+import type { HealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
 
 export const SILENT_AFTER_MS = 2 * 24 * 60 * 60 * 1000;
 export const DISK_LOW_BYTES = 2 * 1024 ** 3;

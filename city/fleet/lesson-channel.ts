@@ -1,7 +1,7 @@
 /**
  * The hub's answers to a station's lesson-channel and config checks (docs/PROTOCOL.md §10.2, §10.4).
  */
-import { compareAppVersions, isAppVersion } from '../../electron/core/fleet/app-version';
+import { compareAppVersions, isAppVersion } from '../../electron/core/sync/protocol/fleet/app-version';
 import type { HubContext } from '../hub-context';
 import { currentConfigDocuments } from '../store/fleet-channel-store';
 import type { LessonReleaseRow } from '../store/fleet-channel-store';

@@ -7,10 +7,10 @@
  * again by every station before it switches.
  */
 import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
-import { isAppVersion } from '../../electron/core/fleet/app-version';
-import { FleetError } from '../../electron/core/fleet/fleet-error';
-import { checkLessonManifest, LESSON_MANIFEST_FORMAT, lessonManifestSigningText, manifestBytes } from '../../electron/core/fleet/lesson-manifest';
-import type { LessonManifest } from '../../electron/core/fleet/lesson-manifest';
+import { isAppVersion } from '../../electron/core/sync/protocol/fleet/app-version';
+import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
+import { checkLessonManifest, LESSON_MANIFEST_FORMAT, lessonManifestSigningText, manifestBytes } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
+import type { LessonManifest } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
 import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
 import { findBlob } from '../store/fleet-blob-store';

@@ -7,7 +7,7 @@
  * stations are not always the first to try.
  */
 import { createHash } from 'node:crypto';
-import { compareAppVersions } from '../../electron/core/fleet/app-version';
+import { compareAppVersions } from '../../electron/core/sync/protocol/fleet/app-version';
 
 export interface Rollout {
   readonly version: string;

@@ -7,9 +7,9 @@
  */
 import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
 import type { JsonValue } from '../../electron/core/sync/protocol/canonical-json';
-import { checkAllowedSettings, CONFIG_DOCUMENT_FORMAT, configDocumentSigningText, parseConfigDocumentText } from '../../electron/core/fleet/config-document';
-import type { ConfigDocument, ConfigTarget } from '../../electron/core/fleet/config-document';
-import { FleetError } from '../../electron/core/fleet/fleet-error';
+import { checkAllowedSettings, CONFIG_DOCUMENT_FORMAT, configDocumentSigningText, parseConfigDocumentText } from '../../electron/core/sync/protocol/fleet/config-document';
+import type { ConfigDocument, ConfigTarget } from '../../electron/core/sync/protocol/fleet/config-document';
+import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
 import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
 import { insertConfigDocument, nextConfigVersion } from '../store/fleet-channel-store';

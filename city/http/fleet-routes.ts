@@ -7,9 +7,9 @@
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MAX_HEALTH_BYTES, parseHealthReport } from '../../electron/core/fleet/health-report';
-import { UPDATE_PLATFORMS } from '../../electron/core/fleet/fleet-wire';
-import type { UpdatePlatform } from '../../electron/core/fleet/fleet-wire';
+import { MAX_HEALTH_BYTES, parseHealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
+import { UPDATE_PLATFORMS } from '../../electron/core/sync/protocol/fleet/fleet-wire';
+import type { UpdatePlatform } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import { HEX64_PATTERN, STATION_ID_PATTERN } from '../../electron/core/sync/protocol/limits';
 import { CHANNEL_FILES, channelFileText, isFeedToken } from '../fleet/app-feed';
 import { appUpdateAnswer, offeredAppRelease } from '../fleet/app-releases';

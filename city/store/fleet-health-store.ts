@@ -3,7 +3,7 @@
  * Every insert prunes that station's history older than the window, so the table never grows past
  * about 2,900 rows per station (a report every 15 minutes).
  */
-import type { HealthReport } from '../../electron/core/fleet/health-report';
+import type { HealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
 import type { SqlExecutor } from '../db/hub-database';
 
 export const HEALTH_HISTORY_MS = 30 * 24 * 60 * 60 * 1000;

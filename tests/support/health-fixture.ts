@@ -1,6 +1,6 @@
 /** A complete, healthy station health report (docs/PROTOCOL.md §10.5) for tests to vary. */
-import { HEALTH_FORMAT } from '../../electron/core/fleet/health-report';
-import type { HealthReport } from '../../electron/core/fleet/health-report';
+import { HEALTH_FORMAT } from '../../electron/core/sync/protocol/fleet/health-report';
+import type { HealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
 
 export const HEALTH: HealthReport = {
   format: HEALTH_FORMAT,

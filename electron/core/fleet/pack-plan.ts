@@ -4,7 +4,7 @@
  * already finished) is copied locally, and each missing content is fetched once even when several
  * paths share it. This is how a one-lesson correction moves only that lesson's changed files.
  */
-import type { LessonManifest, ManifestFile } from './lesson-manifest';
+import type { LessonManifest, ManifestFile } from '../sync/protocol/fleet/lesson-manifest';
 
 export interface PackPlan {
   /** Distinct contents to download, in manifest order of their first use. */

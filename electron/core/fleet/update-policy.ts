@@ -12,7 +12,7 @@
  *   touches the running version: electron-updater installs only after its SHA-512 check, and the
  *   installer replaces the app only when it succeeds.
  */
-import { compareAppVersions } from './app-version';
+import { compareAppVersions } from '../sync/protocol/fleet/app-version';
 
 export const MAX_INSTALL_FAILURES = 2;
 /** Minutes before the end of the window when a running download stops holding the relaunch back. */

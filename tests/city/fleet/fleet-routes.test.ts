@@ -3,9 +3,9 @@
 // feed, and the staff overview with flags.
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { appReleaseSigningText } from '../../../electron/core/fleet/content-key';
-import { appUpdateAnswerSchema, configAnswerSchema } from '../../../electron/core/fleet/fleet-wire';
-import { isFleetError } from '../../../electron/core/fleet/fleet-error';
+import { appReleaseSigningText } from '../../../electron/core/sync/protocol/fleet/content-key';
+import { appUpdateAnswerSchema, configAnswerSchema } from '../../../electron/core/sync/protocol/fleet/fleet-wire';
+import { isFleetError } from '../../../electron/core/sync/protocol/fleet/fleet-error';
 import { registerAppRelease, setAppRollout } from '../../../city/fleet/app-releases';
 import { fleetContext } from '../../../city/fleet/fleet-context';
 import { fleetFragment } from '../../../city/fleet/fleet-page';

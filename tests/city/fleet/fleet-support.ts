@@ -1,8 +1,8 @@
 /** Helpers for the hub's fleet tests: publish a pack from bytes, sign-check answers, call signed routes. */
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { configDocumentSigningText } from '../../../electron/core/fleet/config-document';
-import { contentKeyEndorsementText } from '../../../electron/core/fleet/content-key';
-import { lessonManifestSigningText } from '../../../electron/core/fleet/lesson-manifest';
+import { configDocumentSigningText } from '../../../electron/core/sync/protocol/fleet/config-document';
+import { contentKeyEndorsementText } from '../../../electron/core/sync/protocol/fleet/content-key';
+import { lessonManifestSigningText } from '../../../electron/core/sync/protocol/fleet/lesson-manifest';
 import { publishLessonRelease } from '../../../city/fleet/publish-lessons';
 import { putBlob } from '../../../city/store/fleet-blob-store';
 import type { StationFixture } from '../../support/station-fixture';

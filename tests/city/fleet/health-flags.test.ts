@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthReport } from '../../../electron/core/fleet/health-report';
+import type { HealthReport } from '../../../electron/core/sync/protocol/fleet/health-report';
 import { DISK_LOW_BYTES, healthFlags, isBacklogGrowing, SILENT_AFTER_MS } from '../../../city/fleet/health-flags';
 import type { FlagInput } from '../../../city/fleet/health-flags';
 import { HEALTH } from '../../support/health-fixture';

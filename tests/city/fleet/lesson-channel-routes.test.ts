@@ -1,9 +1,9 @@
 // docs/PROTOCOL.md §10.1–§10.3 on the hub: content key and endorsement, signed lesson manifests,
 // files by hash with HTTP Range, and what publishing refuses.
 import { describe, expect, it } from 'vitest';
-import { parseLessonManifestText } from '../../../electron/core/fleet/lesson-manifest';
-import { lessonChannelAnswerSchema } from '../../../electron/core/fleet/fleet-wire';
-import { isFleetError } from '../../../electron/core/fleet/fleet-error';
+import { parseLessonManifestText } from '../../../electron/core/sync/protocol/fleet/lesson-manifest';
+import { lessonChannelAnswerSchema } from '../../../electron/core/sync/protocol/fleet/fleet-wire';
+import { isFleetError } from '../../../electron/core/sync/protocol/fleet/fleet-error';
 import { fleetContext } from '../../../city/fleet/fleet-context';
 import { publishLessonRelease } from '../../../city/fleet/publish-lessons';
 import { StationFixture, uniqueStationId } from '../../support/station-fixture';

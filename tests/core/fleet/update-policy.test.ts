@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAppVersions, isAppVersion } from '../../../electron/core/fleet/app-version';
+import { compareAppVersions, isAppVersion } from '../../../electron/core/sync/protocol/fleet/app-version';
 import { decideNightly, judgeInstall, MAX_INSTALL_FAILURES, wantsVersion } from '../../../electron/core/fleet/update-policy';
 import type { NightlyInput } from '../../../electron/core/fleet/update-policy';
 

@@ -11,7 +11,7 @@
  * station (and on the hub before signing, through the same schema).
  */
 import { z } from 'zod';
-import { STATION_ID_PATTERN } from '../sync/protocol/limits';
+import { STATION_ID_PATTERN } from '../limits';
 import { FleetError } from './fleet-error';
 
 export const CONFIG_DOCUMENT_FORMAT = 'tram-hoc-so/station-config/v1';

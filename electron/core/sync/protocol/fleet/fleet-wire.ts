@@ -4,7 +4,7 @@
  * ignored. Signed texts travel as strings and are parsed only after their signature verifies.
  */
 import { z } from 'zod';
-import { b64Key32Schema } from '../sync/protocol/wire-schemas';
+import { b64Key32Schema } from '../wire-schemas';
 import { isAppVersion } from './app-version';
 
 const b64Signature = z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'expected b64 of a 64-byte signature');

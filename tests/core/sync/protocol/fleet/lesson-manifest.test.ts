@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isFleetError } from '../../../electron/core/fleet/fleet-error';
-import { checkLessonManifest, LESSON_MANIFEST_FORMAT, MAX_PACK_FILE_BYTES, MAX_PACK_FILES, parseLessonManifestText } from '../../../electron/core/fleet/lesson-manifest';
-import { packPathProblem, packPathSetProblem } from '../../../electron/core/fleet/pack-paths';
-import { planPack } from '../../../electron/core/fleet/pack-plan';
+import { isFleetError } from '../../../../../electron/core/sync/protocol/fleet/fleet-error';
+import { checkLessonManifest, LESSON_MANIFEST_FORMAT, MAX_PACK_FILE_BYTES, MAX_PACK_FILES, parseLessonManifestText } from '../../../../../electron/core/sync/protocol/fleet/lesson-manifest';
+import { packPathProblem, packPathSetProblem } from '../../../../../electron/core/sync/protocol/fleet/pack-paths';
+import { planPack } from '../../../../../electron/core/fleet/pack-plan';
 
 const H = (c: string) => c.repeat(64);
 const manifest = (files: Array<{ path: string; sha256?: string; size?: number }>, extra: Record<string, unknown> = {}) => ({

@@ -10,7 +10,7 @@
  * the station, which runs after the hashes and before the switch.
  */
 import { z } from 'zod';
-import { HEX64_PATTERN } from '../sync/protocol/limits';
+import { HEX64_PATTERN } from '../limits';
 import { isAppVersion } from './app-version';
 import { FleetError } from './fleet-error';
 import { packPathProblem, packPathSetProblem } from './pack-paths';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseHealthReport } from '../../../electron/core/fleet/health-report';
-import { HEALTH } from '../../support/health-fixture';
+import { parseHealthReport } from '../../../../../electron/core/sync/protocol/fleet/health-report';
+import { HEALTH } from '../../../../support/health-fixture';
 
 
 describe('health report', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowedSettingPaths, applySettingLayers, CONFIG_DOCUMENT_FORMAT, configLayer, disallowedSetting, parseConfigDocumentText } from '../../../electron/core/fleet/config-document';
-import { isFleetError } from '../../../electron/core/fleet/fleet-error';
+import { allowedSettingPaths, applySettingLayers, CONFIG_DOCUMENT_FORMAT, configLayer, disallowedSetting, parseConfigDocumentText } from '../../../../../electron/core/sync/protocol/fleet/config-document';
+import { isFleetError } from '../../../../../electron/core/sync/protocol/fleet/fleet-error';
 
 const doc = (settings: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: CONFIG_DOCUMENT_FORMAT, target: { ward_code: '06688' }, version: 4, issued_ms: 1, settings, ...extra });
