@@ -6,23 +6,14 @@
  * signatures, every hash and size, the pack loader; a config document addressed to another station
  * or ward is simply not used.
  */
-import { z } from 'zod';
-import { signedConfigSchema } from '../../electron/core/sync/protocol/fleet/fleet-wire';
+import { CHANNEL_BUNDLE_FORMAT } from '../../electron/core/sync/protocol/fleet/channel-bundle';
+import type { ChannelBundle } from '../../electron/core/sync/protocol/fleet/channel-bundle';
 import type { HubContext } from '../hub-context';
 import { allCurrentConfigDocuments, latestLessonRelease } from '../store/fleet-channel-store';
 import { contentKeyFields, fleetContext } from './fleet-context';
 
-export const CHANNEL_BUNDLE_FORMAT = 'tram-hoc-so/channel-bundle/v1';
-export const CHANNEL_BUNDLE_FOLDER = 'tram-hoc-so-channel';
-
-export const channelBundleSchema = z.object({
-  format: z.literal(CHANNEL_BUNDLE_FORMAT),
-  content_key: z.string(),
-  content_key_endorsement: z.string(),
-  lessons: signedConfigSchema.pick({ sig: true }).extend({ manifest: z.string().min(1) }).nullable(),
-  configs: z.array(signedConfigSchema),
-});
-export type ChannelBundle = z.infer<typeof channelBundleSchema>;
+export { CHANNEL_BUNDLE_FOLDER } from '../../electron/core/sync/protocol/fleet/channel-bundle';
+export type { ChannelBundle } from '../../electron/core/sync/protocol/fleet/channel-bundle';
 
 /** The `channel.json` of a bundle made now. */
 export async function channelBundleInfo(ctx: HubContext): Promise<ChannelBundle> {
@@ -32,7 +23,7 @@ export async function channelBundleInfo(ctx: HubContext): Promise<ChannelBundle>
   return {
     format: CHANNEL_BUNDLE_FORMAT,
     ...contentKeyFields(fleet),
-    lessons: release === null ? null : { manifest: release.manifest, sig: release.sig },
+    lessons: release === null ? null : { version: release.version, manifest: release.manifest, sig: release.sig },
     configs: configs.map((row) => ({ document: row.document, sig: row.sig })),
   };
 }
