@@ -86,7 +86,8 @@ describe('power schedule', () => {
     advance(MIN); // 03:00
     expect(nightly).toHaveBeenCalledTimes(1);
     expect(nightly).toHaveBeenLastCalledWith(60);
-    advance(2 * MIN);
+    advance(MIN);
+    advance(MIN);
     expect(nightly.mock.calls.map(([minutesLeft]) => minutesLeft)).toEqual([60, 59, 58]);
     advance(30 * MIN);
     expect(nightly).toHaveBeenCalledTimes(3);
