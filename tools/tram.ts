@@ -58,8 +58,8 @@ const commands: Record<string, SubCommand> = {
     run: async (args) => (await import('../electron/station/cli/volunteer-cli.ts')).runVolunteerCli(args),
   },
   city: {
-    summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
-    run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
+    summary: 'city hub: city serve|issue-code|add-staff|revoke|import|publish-lessons|export-lessons|sign-config|publish-app|rollout|fleet-status … --data DIR',
+    run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args, undefined, (await import('./fleet-hooks.ts')).fleetHooks),
   },
 };
 

@@ -11,6 +11,8 @@ import { runAdminCommand } from '../admin/admin-commands';
 import type { AdminCommand, AdminResult } from '../admin/admin-commands';
 import { KeyFileMismatchError } from '../crypto/key-fingerprint';
 import { openHubContext } from '../hub-context';
+import { FLEET_COMMANDS, FLEET_USAGE, runFleetCli } from '../fleet/fleet-cli';
+import type { FleetHooks } from '../fleet/fleet-cli';
 import { readLessonMap } from './lesson-map-file';
 import { serveHub } from './serve-command';
 import { readServeLock, runRemoteCommand, ServeLockDamagedError } from './serve-lock';
@@ -41,6 +43,7 @@ const USAGE = [
   '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
   '  lesson-facts FILE --data DIR             the facts of `tram lessons check --facts` (JSON) for the lesson page',
   '  detach-raw --older-than N --data DIR     detach raw-log months older than N months (reports keep their counts)',
+  ...FLEET_USAGE,
 ];
 
 /** An IP address or a CIDR range (`10.0.0.0/8`): what may be listed as a trusted proxy. */
@@ -70,8 +73,18 @@ async function firstLine(stream: AsyncIterable<string | Buffer>): Promise<string
   return (text.split(/\r?\n/)[0] ?? '').trim();
 }
 
-/** Runs `tram city <args>`; resolves to the process exit code. */
-export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promise<number> {
+/**
+ * Runs `tram city <args>`; resolves to the process exit code. `fleetHooks` (the station's pack loader
+ * and config schema, handed in by tools/tram.ts) are needed by the fleet commands (issue #18).
+ */
+export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetHooks: FleetHooks | null = null): Promise<number> {
+  if (args[0] !== undefined && FLEET_COMMANDS.has(args[0])) {
+    if (fleetHooks === null) {
+      io.stderr(`${args[0]}: run it through tram (it needs the station's pack loader and config schema)`);
+      return 2;
+    }
+    return runFleetCli(args, io, fleetHooks);
+  }
   let parsed;
   try {
     parsed = parseArgs({

@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { rawPublicKeyB64, signText } from './ed25519';
+import { contentKeyEndorsementText } from '../../electron/core/sync/protocol/fleet/content-key';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';
 
 export const CITY_KEY_FILE = 'city-keys.json';
@@ -24,6 +25,8 @@ export interface CityKeys {
   readonly createdNow: boolean;
   /** Signs a §5 receipt. */
   signReceipt(stationId: string, epoch: number, ackedSeq: number, headHash: string, serverTimeMs: number): string;
+  /** Vouches for the city content key (docs/PROTOCOL.md §11.1): the one other text the receipt key signs. */
+  endorseContentKey(contentPublicKeyB64: string): string;
 }
 
 const keyFileSchema = z.object({
@@ -71,5 +74,6 @@ function cityKeysFromPrivate(privateKey: KeyObject, learnerKeyB64: string, path:
     createdNow,
     signReceipt: (stationId, epoch, ackedSeq, headHash, serverTimeMs) =>
       signText(privateKey, receiptText(stationId, epoch, ackedSeq, headHash, serverTimeMs)),
+    endorseContentKey: (contentPublicKeyB64) => signText(privateKey, contentKeyEndorsementText(contentPublicKeyB64)),
   };
 }

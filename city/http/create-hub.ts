@@ -16,6 +16,7 @@ import { PasswordQueue } from '../staff/password-queue';
 import { registerAdminPages } from './admin-pages';
 import { registerAssetRoutes } from './asset-routes';
 import { registerLessonRoutes } from './lesson-routes';
+import { registerFleetRoutes } from './fleet-routes';
 import { registerReportRoutes } from './report-routes';
 import { StaffSessions } from './staff-session';
 import { installStationAdmission } from './station-admission';
@@ -119,6 +120,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   registerReportRoutes(app, ctx, sessions);
   registerAdminPages(app, ctx, sessions, { publicUrl: options.publicUrl });
   registerLessonRoutes(app, ctx, sessions);
+  registerFleetRoutes(app, ctx, slots, sessions, options.adminToken);
   if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
   return app;
 }

@@ -17,6 +17,7 @@ import { wardOfStation } from '../../electron/core/sync/protocol/limits';
 import type { DeclaredEpoch, EnrolRequest } from '../../electron/core/sync/protocol/wire-schemas';
 import type { SqlExecutor } from '../db/hub-database';
 import { sha256Hex } from '../crypto/ed25519';
+import { fleetContext } from '../fleet/fleet-context';
 import type { HubContext } from '../hub-context';
 import {
   consumeEnrolmentCode,
@@ -117,7 +118,8 @@ export async function enrolStation(ctx: HubContext, request: EnrolRequest): Prom
   if (epoch === null) return { status: 403, body: { error: 'enrolment_refused' } };
   return {
     status: 201,
-    body: { station_id: request.station_id, city_public_key: ctx.keys.publicKeyB64, learner_key: ctx.keys.learnerKeyB64, epoch },
+    // content_public_key: docs/PROTOCOL.md §11.1 (a version 1.1 station ignores it).
+    body: { station_id: request.station_id, city_public_key: ctx.keys.publicKeyB64, learner_key: ctx.keys.learnerKeyB64, epoch, content_public_key: (await fleetContext(ctx)).contentKey.publicKeyB64 },
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AttendanceRow, StationReport } from '../core/reports/report-types';
-import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus, ExportTarget } from './dto';
+import type { Certificate, DemoCard, EchoReply, FleetImportSummary, FleetStatus, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus, ExportTarget } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -105,6 +105,10 @@ export const commandSpecs = {
   setEnrolmentScan: volunteerCommand<{ readonly armed: boolean }>()(z.object({ armed: z.boolean() }).strict()),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
   exportBundle: volunteerCommand<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
+  /** Lesson pack and signed config versions this station runs (issue #18; volunteer only). */
+  getFleetStatus: volunteerCommand<FleetStatus>()(empty),
+  /** Imports a signed lesson/config bundle (`tram city export-lessons`) from a listed drive, with the checks of a download (volunteer only). */
+  importFleetBundle: volunteerCommand<FleetImportSummary>()(z.object({ targetId: z.string().max(40) }).strict()),
   /** Prints again the learner card of the learner found by the last lookup (volunteer only). */
   reprintLearnerCard: volunteerCommand<PrintableCard>()(z.object({ lookupId: z.uuid() }).strict()),
   /** Round-trip check used by the health probe and tests. */

@@ -211,3 +211,25 @@ export interface ExportTarget {
   readonly label: Bilingual;
   readonly removable: boolean;
 }
+
+/** What the fleet channel has put on this station (issue #18), for the volunteer's sync screen. */
+export interface FleetStatus {
+  /** The lesson pack version running; null: the lessons bundled with the app. */
+  readonly packVersion: number | null;
+  /** A verified version waiting for a moment when nobody is in a lesson. */
+  readonly packPending: number | null;
+  /** Signed config layers running (ward, station), and the ones stored for the next start. */
+  readonly config: { readonly ward: number | null; readonly station: number | null };
+  readonly configStored: { readonly ward: number | null; readonly station: number | null };
+  /** The last channel problem as a code (bad_signature, hub_unreachable …), or null. */
+  readonly lastError: string | null;
+}
+
+/** The outcome of importing a lesson/config bundle from a USB drive. */
+export interface FleetImportSummary {
+  readonly lessons: 'installed' | 'up_to_date' | 'refused' | 'none';
+  readonly packVersion: number | null;
+  readonly configApplied: number;
+  /** Refusals as `code: message`, for the volunteer to read out to the help line. */
+  readonly refused: readonly string[];
+}

@@ -6,6 +6,7 @@
 import type { Bilingual } from '../core/bilingual';
 import type { IdentityErrorCode } from '../core/identity/identity-error';
 import type { ReportErrorCode } from '../core/reports/report-error';
+import type { FleetErrorCode } from '../core/sync/protocol/fleet/fleet-error';
 
 /** Failures of the command gate itself (station/ipc/dispatch.ts). */
 export type GateErrorCode = 'unknown_command' | 'bad_request' | 'too_large' | 'forbidden_sender' | 'forbidden' | 'internal';
@@ -42,7 +43,8 @@ export type SyncErrorCode =
   | 'nothing_to_export'
   | 'bad_argument';
 
-export type ErrorCode = GateErrorCode | ServiceErrorCode | SyncErrorCode | IdentityErrorCode | ReportErrorCode;
+/** Fleet channel failures (lesson packs, signed config, USB channel bundles; docs/PROTOCOL.md §11) are FleetErrorCode. */
+export type ErrorCode = GateErrorCode | ServiceErrorCode | SyncErrorCode | IdentityErrorCode | ReportErrorCode | FleetErrorCode;
 
 export interface CommandError {
   readonly code: ErrorCode;

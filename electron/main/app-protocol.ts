@@ -35,10 +35,10 @@ export function mapAppRequest(url: string, rendererDir: string, lessonsDir: stri
   return file.startsWith(absoluteRoot + sep) ? file : null;
 }
 
-/** Installs the handler once the app is ready. */
-export function handleAppScheme(rendererDir: string, lessonsDir: string): void {
+/** Installs the handler once the app is ready; `lessonsDir` is read per request (a pack switch changes it). */
+export function handleAppScheme(rendererDir: string, lessonsDir: () => string): void {
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = mapAppRequest(request.url, rendererDir, lessonsDir);
+    const file = mapAppRequest(request.url, rendererDir, lessonsDir());
     if (!file) return new Response('not found', { status: 404 });
     try {
       const body = await readFile(file);

@@ -10,6 +10,7 @@ import { eventChannel } from '../contract/events';
 import { watchNetwork } from './network-watch';
 import { createDispatch } from '../station/ipc/dispatch';
 import { openStation, type Station } from '../station/station';
+import { createAppUpdateDriver, loadElectronUpdater } from './app-updater';
 import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { configureAutoStart } from './auto-start';
@@ -96,13 +97,15 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     const paths = resourcePaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
     denyAllPermissions();
     removeApplicationMenu();
-    handleAppScheme(paths.rendererDir, paths.lessonsDir);
     station = openStation({
       dataDir: userDataDir,
       configPath: process.env.TRAM_CONFIG ?? join(userDataDir, 'station-config.json'),
       lessonsDir: paths.lessonsDir,
       appVersion: app.getVersion(),
     });
+    // Lesson media come from the running pack (a fleet pack switch changes the folder).
+    const served = station;
+    handleAppScheme(paths.rendererDir, () => served.lessonsDir() ?? paths.lessonsDir);
     const config = station.config;
     const opened = station;
     registerIpc(
@@ -121,7 +124,22 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     // In a development window the close button works; in the kiosk only our own exit closes it.
     applyLockdown(window, { onVolunteerExitRequested: () => volunteerExit?.request(), allowClose: () => exit.isExiting() || !isKioskWindow });
     watchRecovery(window, { userDataDir, hardwareAccelerationOff: gpu.hardwareAccelerationOff, relaunch: exit.relaunch });
-    power = startPowerSchedule({ openingHours: config.openingHours, quietHourForRelaunch: config.quietHourForRelaunch, relaunch: exit.relaunch });
+    // App updates (issue #18): electron-updater only in the packaged app; the station decides when.
+    const fleet = opened.fleet;
+    // Without electron-updater (a development run) the controller's nightly answer is the plain relaunch.
+    fleet?.attachUpdates(null, exit.relaunch);
+    if (app.isPackaged && fleet !== null) {
+      void loadElectronUpdater().then(
+        (updater) => fleet.attachUpdates(createAppUpdateDriver(updater), exit.relaunch),
+        (error: unknown) => console.error('electron-updater unavailable', error),
+      );
+    }
+    power = startPowerSchedule({
+      openingHours: config.openingHours,
+      quietHourForRelaunch: config.quietHourForRelaunch,
+      relaunch: exit.relaunch,
+      ...(fleet === null ? {} : { nightly: (minutesLeft: number) => fleet.nightly(minutesLeft) }),
+    });
     const autoStart = configureAutoStart({ platform: process.platform, isPackaged: app.isPackaged, execPath: process.execPath, env: process.env });
     console.info(`auto-start: ${autoStart}`);
     forwardEvents(station, window.webContents);

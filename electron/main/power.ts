@@ -6,7 +6,7 @@
  */
 import { powerSaveBlocker } from 'electron';
 import { isNightlyRelaunchDue } from '../core/kiosk/nightly-relaunch';
-import { isOpenAt, type WeeklySchedule } from '../core/kiosk/opening-hours';
+import { isOpenAt, localTimeAt, type WeeklySchedule } from '../core/kiosk/opening-hours';
 
 export const POWER_CHECK_INTERVAL_MS = 60_000;
 
@@ -15,6 +15,13 @@ export interface PowerScheduleOptions {
   readonly quietHourForRelaunch: number | null;
   /** Closes the station cleanly and starts the app again. Called at most once. */
   readonly relaunch: () => void;
+  /**
+   * Asked each minute while the nightly relaunch is due, with the minutes left in the quiet hour
+   * (the station's update controller: it may check for an app update, hold the relaunch while a
+   * download runs or someone is at the kiosk, or install instead). True: it relaunched or installed;
+   * false: ask again next minute. Absent: the plain relaunch.
+   */
+  readonly nightly?: (minutesLeft: number) => boolean;
   readonly nowMs?: () => number;
   readonly log?: (message: string) => void;
 }
@@ -53,9 +60,14 @@ export function startPowerSchedule(options: PowerScheduleOptions): PowerSchedule
       log('power: closed, display may sleep');
     }
     if (!relaunchRequested && isNightlyRelaunchDue({ quietHour: options.quietHourForRelaunch, schedule: week, utcOffsetMinutes, nowMs, startedAtMs })) {
-      relaunchRequested = true;
-      log('power: nightly relaunch');
-      options.relaunch();
+      if (options.nightly === undefined) {
+        relaunchRequested = true;
+        log('power: nightly relaunch');
+        options.relaunch();
+      } else if (options.nightly(60 - (localTimeAt(nowMs, utcOffsetMinutes).minuteOfDay % 60))) {
+        relaunchRequested = true;
+        log('power: nightly relaunch (update controller)');
+      }
     }
   };
 

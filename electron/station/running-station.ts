@@ -21,6 +21,10 @@ import { LearnerRoad } from './learners/learner-road';
 import type { LoadedLessons } from './lessons/load-lessons';
 import type { StationLogger } from './logging/station-logger';
 import { exportTargets } from './reports/export-targets';
+import type { FleetBoot } from './fleet/fleet-boot';
+import { createFleetHandlers } from './fleet/fleet-handlers';
+import { startFleet, type StationFleet } from './fleet/start-fleet';
+import { loadNarrations } from './lessons/narration-notices';
 import { createScanRouter } from './scan-router';
 import type { HidModule } from './scanners/hid-module';
 import { wireScanners, type ScannerHealth, type WiredScanners } from './scanners/scanner-wiring';
@@ -52,6 +56,9 @@ export interface RunningStationParts {
   readonly packs: LoadedLessons;
   /** Pack audio per lesson id (lessons/narration-notices.ts). */
   readonly narration: ReadonlyMap<string, NarrationViews>;
+  /** What the fleet decided at start (fleet/fleet-boot.ts): the live lesson list is `packs.lessons`. */
+  readonly fleetBoot: FleetBoot;
+  readonly wasUncleanShutdown: boolean;
   readonly logger: StationLogger;
   readonly emit: <E extends EventName>(name: E, payload: KioskEvents[E]) => void;
   readonly status: (sync: () => StationStatus['sync']) => StationStatus;
@@ -64,6 +71,7 @@ export interface RunningStation {
   readonly identity: IdentityService;
   readonly lessons: LessonService;
   readonly sync: SyncService;
+  readonly fleet: StationFleet;
   readonly scanners: WiredScanners | null;
   /** Throws `forbidden` unless a volunteer is signed in (the dispatcher's gate). */
   volunteerGate(): void;
@@ -82,9 +90,12 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
   const identity = new IdentityService({ road, clock });
   const groups = new GroupService({ road, log, clock, lessons: parts.packs.lessons });
   const auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
-  const reports = new ReportService({ db, dataDir: parts.dataDir, lessons: parts.packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
+  // A pack switch (fleet/pack-switch.ts) replaces the lesson list in place; titles and narration follow it.
+  const titles = parts.packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title }));
+  const narration = new Map(parts.narration);
+  const reports = new ReportService({ db, dataDir: parts.dataDir, lessons: titles, station: config.station, wallMs: clock.wallMs });
   const rights = new LearnerRights({ db, log, clock, road });
-  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, narration: parts.narration, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
+  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, narration, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
 
   const stopMaintenance = scheduleMaintenance({
     db,
@@ -118,6 +129,25 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
           else logger.error({ event: 'learner.rekey_failed', code: errorCode(error, 'internal') }, 'learner re-keying stopped');
         },
       });
+
+  const fleet = startFleet({
+    boot: parts.fleetBoot,
+    config,
+    db,
+    appVersion: parts.appVersion,
+    wallMs: clock.wallMs,
+    isBusy: () => identity.activeVisit() !== null || groups.isActive(),
+    syncStatus: () => sync.status(),
+    onSync: (listener) => sync.onChange(listener),
+    wasUncleanShutdown: parts.wasUncleanShutdown,
+    scannerHealth: () => scanners?.health() ?? { connected: 0, kinds: [], lastProblem: null },
+    onPackChanged: (dir) => {
+      titles.splice(0, titles.length, ...parts.packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })));
+      narration.clear();
+      if (dir !== null) for (const [id, views] of loadNarrations(dir, parts.packs.lessons, sha256Hex).views) narration.set(id, views);
+    },
+    log: (event, fields) => logger.info({ event, ...fields }, event),
+  });
 
   const enrol = async (code: string) => {
     // Only the hub of the station's config: a volunteer cannot point the station at another city.
@@ -169,6 +199,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
       armLookup: () => router.armLookup(),
       armEnrolmentScan: (armed) => router.armEnrolment(armed),
     }),
+    ...createFleetHandlers({ dataDir: parts.dataDir, status: fleet.status, importFromFolder: fleet.service.importFromFolder }),
     ...createStationHandlers({
       status,
       syncStatus: () => sync.status(),
@@ -186,6 +217,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
     identity,
     lessons,
     sync,
+    fleet,
     scanners,
     volunteerGate: () => void auth.requireSession(),
     verifyVolunteerPin: (pin) => {
@@ -202,6 +234,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
     close: async () => {
       await scanners?.stop();
       await migrator?.stop();
+      fleet.stop();
       sync.stop();
       stopMaintenance();
       if (groups.isActive() && db.open) groups.end();

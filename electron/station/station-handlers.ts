@@ -4,6 +4,7 @@
  */
 import type { StationStatus, SyncStatus } from '../contract/dto';
 import type { KioskHandlers } from '../contract/kiosk-api';
+import type { FleetCommands } from './fleet/fleet-handlers';
 import type { VolunteerCommands } from './volunteer-handlers';
 import { StationError } from './station-error';
 import type { ScanSources } from './scanners/scan-sources';
@@ -22,7 +23,7 @@ export interface HandlerDeps {
   readonly publishScanText: (text: string, method: 'keyboard') => void;
 }
 
-export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, VolunteerCommands> {
+export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, VolunteerCommands | FleetCommands> {
   const { identity, lessons } = deps;
   return {
     getStatus: async () => deps.status(),

@@ -14,13 +14,13 @@ import type { Database } from 'better-sqlite3';
 import type { StationProblem, StationStatus, SyncStatus } from '../contract/dto';
 import type { EventName, KioskEvents } from '../contract/events';
 import type { KioskHandlers } from '../contract/kiosk-api';
-import { loadConfig } from './config/load-config';
 import { DEMO_CONFIG, type StationConfig } from './config/station-config';
 import { sha256Hex } from './crypto/node-hash';
 import type { EventLog, LogClock } from './db/event-log';
 import { LogDamagedError, openStationLog } from './db/station-log';
+import { bootFleet } from './fleet/fleet-boot';
+import type { StationFleet } from './fleet/start-fleet';
 import { loadOrCreateKeys } from './keys/key-store';
-import { loadLessons } from './lessons/load-lessons';
 import { loadNarrations } from './lessons/narration-notices';
 import { createStationLogger } from './logging/station-logger';
 import { IN_MAINTENANCE, maintenanceHandlers } from './maintenance-station';
@@ -43,7 +43,7 @@ export interface StationOptions {
   readonly clock?: LogClock;
   /** Injected in tests; defaults to the real node-hid. */
   readonly loadHid?: () => Promise<HidModule>;
-  /** The lesson packs folder; null means no lessons. */
+  /** The lessons bundled with the app; null means none. A pack from the fleet channel runs instead when one is installed. */
   readonly lessonsDir: string | null;
   /** Start scanner sources (default true). */
   readonly scanners?: boolean;
@@ -60,6 +60,10 @@ export interface Station {
   readonly lessons: LessonService | null;
   /** The upload to the city; null in maintenance. The shell calls `online()` when the network returns. */
   readonly sync: SyncService | null;
+  /** Lesson channel, signed config, health and app updates (issue #18); null in maintenance. */
+  readonly fleet: StationFleet | null;
+  /** The folder lesson media are served from: the running pack's (it changes at a pack switch). */
+  lessonsDir(): string | null;
   /** The demo-mode scanner (byte-exact HID-POS reports through the real path); null otherwise. */
   demoScanner(): SimulatedScanner | null;
   /** For the dispatcher: throws unless a volunteer is signed in (volunteer-only commands). */
@@ -90,12 +94,16 @@ export function openStation(options: StationOptions): Station {
   const logger = createStationLogger(options.dataDir);
   const problems: StationProblem[] = [];
   const notices: StationProblem[] = [];
-  const loaded = loadConfig(options.configPath);
+  // The fleet decides first which config (the file with the hub's signed layers) and which lesson pack run.
+  const fleetBoot = bootFleet({ dataDir: options.dataDir, configPath: options.configPath, bundledLessonsDir: options.lessonsDir, wallMs: clock.wallMs() });
+  const loaded = fleetBoot.config;
   if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
   const config = loaded.ok ? loaded.config : DEMO_CONFIG;
-  const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
+  const packs = { lessons: fleetBoot.lessons, problems: [...fleetBoot.lessonProblems] };
+  notices.push(...fleetBoot.notices);
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
-  const narration = options.lessonsDir ? loadNarrations(options.lessonsDir, packs.lessons, sha256Hex) : { views: new Map(), notices: [] };
+  const lessonsDir = fleetBoot.store.currentDir();
+  const narration = lessonsDir ? loadNarrations(lessonsDir, packs.lessons, sha256Hex) : { views: new Map(), notices: [] };
   notices.push(...narration.notices);
   const status = (sync: () => SyncStatus): StationStatus => ({
     stationId: config.station.id,
@@ -129,7 +137,7 @@ export function openStation(options: StationOptions): Station {
       ({ db, log } = opened);
       log.append([{ kind: 'station.boot', payload: { app_version: options.appVersion, config_version: config.configVersion } }]);
       logger.info({ event: 'station.opened', stationId: config.station.id, epoch: log.head().epoch, seq: log.head().seq, newEpoch: opened.newEpochReason, uncleanShutdown: opened.wasUncleanShutdown }, 'station opened');
-      running = composeRunningStation({ config, dataDir: options.dataDir, appVersion: options.appVersion, clock, db, log, keysPath, keys, packs, narration: narration.views, logger, emit, status, scanners: options.scanners !== false, ...(options.loadHid ? { loadHid: options.loadHid } : {}) });
+      running = composeRunningStation({ config, dataDir: options.dataDir, appVersion: options.appVersion, clock, db, log, keysPath, keys, packs, narration: narration.views, fleetBoot, wasUncleanShutdown: opened.wasUncleanShutdown, logger, emit, status, scanners: options.scanners !== false, ...(options.loadHid ? { loadHid: options.loadHid } : {}) });
     } catch (error) {
       problems.push(describeOpenError(error));
       if (db?.open) db.close();
@@ -148,6 +156,8 @@ export function openStation(options: StationOptions): Station {
     identity: running?.identity ?? null,
     lessons: running?.lessons ?? null,
     sync: running?.sync ?? null,
+    fleet: running?.fleet ?? null,
+    lessonsDir: () => fleetBoot.store.currentDir(),
     demoScanner: () => running?.scanners?.sources.demoScanner ?? null,
     volunteerGate: () => {
       if (running === null) throw new StationError('unavailable', IN_MAINTENANCE);

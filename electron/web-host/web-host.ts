@@ -96,7 +96,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const path = new URL(request.url ?? '/', 'http://host').pathname;
-    const lessonFile = options.lessonsDir && path.startsWith('/lessons/') ? resolveStaticFile(options.lessonsDir, path.slice('/lessons'.length)) : null;
+    // The running pack's folder (a fleet pack switch changes it), else the one given.
+    const lessonsDir = options.station.lessonsDir() ?? options.lessonsDir;
+    const lessonFile = lessonsDir && path.startsWith('/lessons/') ? resolveStaticFile(lessonsDir, path.slice('/lessons'.length)) : null;
     const file = lessonFile ?? resolveStaticFile(options.rendererDir, path === '/' ? '/index.html' : path);
     if (!file) {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end('not found');

@@ -10,6 +10,7 @@ const benches: Record<string, (args: string[]) => Promise<Record<string, unknown
   soak: async () => (await import('./soak-bench')).runSoakBench(),
   sync: async () => (await import('./sync-bench')).runSyncBench(),
   'sync-2g': async () => (await import('./sync-2g-bench')).runSync2gBench(),
+  channel: async () => (await import('./channel-bench')).runChannelBench(),
   'hub-scale': async (args) => (await import('./hub-scale-bench')).runHubScaleBench(args),
 };
 

@@ -18,7 +18,9 @@ describeEachDriver('enrolment', (driver) => {
     const answer = await postJson(hub, '/v1/enrol', station.enrolBody(code));
     expect(answer.status).toBe(201);
     const body = enrolAnswerSchema.parse(answer.body);
-    expect(body).toEqual({ station_id: station.stationId, city_public_key: hub.ctx.keys.publicKeyB64, learner_key: hub.ctx.keys.learnerKeyB64, epoch: 1 });
+    // content_public_key: docs/PROTOCOL.md §11.1 (version 1.3); a 1.1 station ignores it.
+    expect(body).toEqual({ station_id: station.stationId, city_public_key: hub.ctx.keys.publicKeyB64, learner_key: hub.ctx.keys.learnerKeyB64, epoch: 1, content_public_key: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/) });
+    expect(body.content_public_key).not.toBe(body.city_public_key);
     expect(Buffer.from(body.learner_key, 'base64')).toHaveLength(32);
     expect(Buffer.from(body.city_public_key, 'base64')).toHaveLength(32);
   });

@@ -22,6 +22,7 @@ const FROZEN: Record<number, [string, string]> = {
   9: ['monthly_partitions', '33040efc5b1c28e564600b4a9b0e4b493efffa460407a4156e12c5d5a50496ea'],
   10: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
   11: ['officials', 'fdbe7eccb8a863afad29655a0c939a18565c3172c511783786334a07094f5736'],
+  20: ['fleet', 'e145a03f08b88cf886eb2e2da4a492dd10b8c5e35ffb11a71af7b74e1834b4da'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -56,6 +57,15 @@ const SCHEMA: Record<string, string> = {
   station_epochs: 'station_id:text epoch:integer public_key:text start_hash:text acked_seq:bigint head_hash:text started_at:bigint last_upload_at:bigint',
   stations: 'station_id:text ward_code:text public_key:text status:text current_epoch:integer app_version:text needs_review:boolean review_reason:text last_nonce:text enrolled_at:bigint last_seen_at:bigint last_upload_at:bigint last_offset_ms:bigint last_request_ts:bigint last_receipt_short:text reviewed_by:text reviewed_at:bigint',
   ward_targets: 'ward_code:text target_population:integer updated_by:text updated_at:bigint',
+  app_releases: 'platform:text version:text file:text blob_sha256:text sha512_b64:text size:bigint sig:text uploaded_by:text uploaded_at:bigint',
+  app_rollouts: 'version:text percent:integer wards:ARRAY updated_by:text updated_at:bigint',
+  config_documents: 'target_kind:text target:text version:integer document:text sig:text signed_by:text signed_at:bigint',
+  fleet_blob_chunks: 'sha256:text idx:integer data:bytea',
+  fleet_blobs: 'sha256:text sha512_b64:text size:bigint chunks:integer created_at:bigint',
+  fleet_identity: 'singleton:boolean content_public_key:text feed_secret:text recorded_at:bigint',
+  lesson_releases: 'version:integer manifest:text sig:text min_app_version:text files:integer total_bytes:bigint published_by:text published_at:bigint',
+  station_health: 'station_id:text received_at:bigint report:jsonb',
+  station_health_history: 'station_id:text received_at:bigint report:jsonb',
 };
 
 const HASH = 'a'.repeat(64);
@@ -90,8 +100,12 @@ describeEachDriver('hub migrations', (driver) => {
     return db;
   }
 
-  it('numbers migrations 1..n with frozen names and checksums', () => {
-    expect(HUB_MIGRATIONS.map((m) => m.version)).toEqual(HUB_MIGRATIONS.map((_m, i) => i + 1));
+  // Versions rise strictly; gaps are allowed so that parallel branches can take number ranges of their
+  // own (0011… and 0020… while the fleet work was written) and be renumbered, or not, at merge.
+  it('numbers migrations in strictly rising order with frozen names and checksums', () => {
+    const versions = HUB_MIGRATIONS.map((m) => m.version);
+    expect(versions[0]).toBe(1);
+    for (let i = 1; i < versions.length; i++) expect(versions[i]).toBeGreaterThan(versions[i - 1] ?? 0);
     for (const migration of HUB_MIGRATIONS) {
       const checksum = createHash('sha256').update(migration.statements.join('\n;\n')).digest('hex');
       expect([migration.name, checksum]).toEqual(FROZEN[migration.version]);
@@ -256,6 +270,20 @@ describeEachDriver('hub migrations', (driver) => {
     expect(await db.query('SELECT ward_code, target_population, set_by FROM ward_target_history')).toEqual([{ ward_code: '06688', target_population: 900, set_by: 'cu' }]);
     expect(await db.query('SELECT station_id, day, groups, attendees::int AS attendees FROM station_day_groups')).toEqual([{ station_id: '06688-09', day: 20454, groups: 1, attendees: 12 }]);
     await expect(db.query("INSERT INTO staff (name, password_hash, created_at, role) VALUES ('x', 'h', 1, 'root')")).rejects.toThrow();
+  });
+
+  it('0020 adds the fleet tables beside existing stations, and a blob chunk is kept byte for byte', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 10);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-08', '06688', 'k', 'active', 1, 1)");
+    await migrateHubDatabase(db, 20);
+    await db.query("INSERT INTO fleet_blob_chunks (sha256, idx, data) VALUES ('x', 0, decode('AAEC/w==', 'base64'))");
+    const [chunk] = await db.query<{ data: Uint8Array }>('SELECT data FROM fleet_blob_chunks');
+    expect([...(chunk?.data ?? [])]).toEqual([0, 1, 2, 255]);
+    await expect(db.query("INSERT INTO app_rollouts (version, percent, updated_by, updated_at) VALUES ('1.0.0', 101, 'a', 1)")).rejects.toThrow();
+    await expect(db.query("INSERT INTO app_releases (platform, version, file, blob_sha256, sha512_b64, size, sig, uploaded_by, uploaded_at) VALUES ('win32', '1.0.0', 'f', 'missing', 's', 1, 'g', 'a', 1)")).rejects.toThrow();
+    await expect(db.query("INSERT INTO config_documents (target_kind, target, version, document, sig, signed_by, signed_at) VALUES ('city', 'x', 1, '{}', 's', 'a', 1)")).rejects.toThrow();
+    expect(await db.query("SELECT station_id FROM stations")).toEqual([{ station_id: '06688-08' }]);
   });
 
   it('matches the schema snapshot', async () => {

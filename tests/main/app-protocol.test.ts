@@ -23,7 +23,7 @@ describe('app:// protocol', () => {
   });
 
   it('answers with the CSP header and 404 for unknown files', async () => {
-    handleAppScheme(import.meta.dirname, import.meta.dirname);
+    handleAppScheme(import.meta.dirname, () => import.meta.dirname);
     const handler = vi.mocked(electron.protocol.handle).mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
     const found = await handler(new Request('app://kiosk/app-protocol.test.ts'));
     expect(found.status).toBe(200);

@@ -75,6 +75,26 @@ describe('power schedule', () => {
     expect(relaunch).toHaveBeenCalledTimes(1);
   });
 
+  it('with the update controller: asks it every minute of the quiet hour, with the minutes left, until it restarts the app', () => {
+    clock = vn('2026-03-02T22:00');
+    relaunch = vi.fn<() => void>();
+    const answers = [false, false, true];
+    const nightly = vi.fn((_minutesLeft: number) => answers.shift() ?? true);
+    schedule = startPowerSchedule({ openingHours: DEMO_CONFIG.openingHours, quietHourForRelaunch: 3, relaunch, nightly, nowMs: () => clock, log: () => undefined });
+    advance(4 * 60 * MIN + 59 * MIN); // 02:59 on Tuesday
+    expect(nightly).not.toHaveBeenCalled();
+    advance(MIN); // 03:00
+    expect(nightly).toHaveBeenCalledTimes(1);
+    expect(nightly).toHaveBeenLastCalledWith(60);
+    advance(MIN);
+    advance(MIN);
+    expect(nightly.mock.calls.map(([minutesLeft]) => minutesLeft)).toEqual([60, 59, 58]);
+    advance(30 * MIN);
+    expect(nightly).toHaveBeenCalledTimes(3);
+    // The controller relaunches or installs itself; the plain relaunch is not called beside it.
+    expect(relaunch).not.toHaveBeenCalled();
+  });
+
   it('does not relaunch in the quiet hour right after starting, nor when it is null', () => {
     start('2026-03-03T03:05');
     advance(50 * MIN);

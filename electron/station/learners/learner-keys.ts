@@ -1,5 +1,5 @@
 /**
- * The one place a learner key is derived (docs/PROTOCOL.md §1 and §10): every road a scan can take
+ * The one place a learner key is derived (docs/PROTOCOL.md §1 and §12): every road a scan can take
  * (walk-in, group, learner rights, a new learner card) asks this module. The key is pseudonymous: the
  * same person gets the same key at every station of the province, and the hub counts people without
  * knowing who they are.

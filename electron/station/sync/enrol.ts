@@ -27,6 +27,7 @@ import { EventLog } from '../db/event-log';
 import { openDatabase } from '../db/open-database';
 import { closeStationLog, openStationLog } from '../db/station-log';
 import { readAcknowledgement, recordAcknowledgement } from '../store/sync-state';
+import { pinContentKeyFromEnrolment } from '../fleet/content-key-store';
 import { loadOrCreateKeys, saveEnrolment } from '../keys/key-store';
 import { readLocalHead } from './batch-reader';
 import { createHttpTransport, postEnrolment } from './http-transport';
@@ -126,6 +127,8 @@ export async function enrolStation(options: EnrolOptions): Promise<EnrolResult> 
     warnings.push('the city public key changed since the last enrolment; the new key is now pinned (technician reset)');
   }
   saveEnrolment(keysPath, { stationId: answer.station_id, hubUrl, cityPublicKeyRaw: answer.city_public_key, cityLearnerKey: answer.learner_key, epoch: answer.epoch, enrolledWallMs: Math.floor(wallMs()) });
+  // docs/PROTOCOL.md §11.1: a 1.3 hub names its content key here; from a 1.1 hub it comes later, endorsed.
+  if (answer.content_public_key !== undefined) pinContentKeyFromEnrolment(options.dataDir, answer.content_public_key, Math.floor(wallMs()));
 
   // The new epoch's start hash, signed by the city in the cursor receipt.
   const transport = createHttpTransport({ ...net, stationId: answer.station_id, sign: stationSigner(keys) });

@@ -65,7 +65,7 @@ describe('createDispatch', () => {
   it('marks exactly the volunteer screens\' commands volunteer-only', () => {
     const marked = Object.entries(commandSpecs).filter(([, spec]) => spec.volunteerOnly).map(([name]) => name).sort();
     expect(marked).toEqual(
-      ['beginLearnerLookup', 'endGroup', 'enrolStation', 'eraseLearner', 'exportBundle', 'exportStationReport', 'getAttendanceSheet', 'getGroup', 'getStationReport', 'groupAddWithoutCard', 'groupMarkCompleted', 'issueVolunteerCard', 'listExportTargets', 'listVolunteerCards', 'printLearnerCards', 'reprintLearnerCard', 'revokeVolunteerCard', 'setEnrolmentScan', 'startGroup'].sort(),
+      ['beginLearnerLookup', 'endGroup', 'enrolStation', 'eraseLearner', 'exportBundle', 'exportStationReport', 'getAttendanceSheet', 'getFleetStatus', 'getGroup', 'getStationReport', 'groupAddWithoutCard', 'groupMarkCompleted', 'importFleetBundle', 'issueVolunteerCard', 'listExportTargets', 'listVolunteerCards', 'printLearnerCards', 'reprintLearnerCard', 'revokeVolunteerCard', 'setEnrolmentScan', 'startGroup'],
     );
   });
 

@@ -44,7 +44,7 @@ export const eventPayloadSchemas = {
   'group.joined': z.object({ group_id: id, learner_key: learnerKey }).strict(),
   'group.ended': z.object({ group_id: id, attendees: z.number().int().min(0) }).strict(),
   'learner.erased': z.object({ learner_key: learnerKey }).strict(),
-  /** Protocol 1.3 (docs/PROTOCOL.md §10): a learner key of version 1 now stands as `learner_key` (version 2). */
+  /** Protocol 1.4 (docs/PROTOCOL.md §12): a learner key of version 1 now stands as `learner_key` (version 2). */
   'learner.rekeyed': z.object({ learner_key: learnerKey, previous_key: learnerKey }).strict(),
   'clock.jump': z.object({ from_ms: z.number().int(), to_ms: z.number().int() }).strict(),
 } as const;

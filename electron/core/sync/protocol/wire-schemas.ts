@@ -49,6 +49,8 @@ export const enrolAnswerSchema = z.object({
   city_public_key: b64Key32Schema,
   learner_key: b64Key32Schema,
   epoch: z.int().min(1),
+  /** docs/PROTOCOL.md §11.1 (version 1.3): the city content key; absent from a 1.1 hub. */
+  content_public_key: b64Key32Schema.optional(),
 });
 export type EnrolAnswer = z.infer<typeof enrolAnswerSchema>;
 

@@ -1,0 +1,59 @@
+/**
+ * Publishing a lesson pack version (issue #18 item 1, docs/PROTOCOL.md §11.2). The files are stored
+ * as blobs first; this then checks that each one is stored with its size, builds the manifest (every
+ * rule a station will check: paths, order, limits), signs it with the content key and records it
+ * under the next version, all in one transaction. What the files mean — lesson.json, SVG safety,
+ * audio sizes — was checked by the pack loader before the upload (the CLI wires it in) and is checked
+ * again by every station before it switches.
+ */
+import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
+import { isAppVersion } from '../../electron/core/sync/protocol/fleet/app-version';
+import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
+import { checkLessonManifest, LESSON_MANIFEST_FORMAT, lessonManifestSigningText, manifestBytes } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
+import type { LessonManifest } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
+import { sha256Hex } from '../crypto/ed25519';
+import type { HubContext } from '../hub-context';
+import { findBlob } from '../store/fleet-blob-store';
+import { insertLessonRelease, nextReleaseVersion } from '../store/fleet-channel-store';
+import { fleetContext } from './fleet-context';
+
+export interface PublishedRelease {
+  readonly version: number;
+  readonly files: number;
+  readonly bytes: number;
+  readonly manifest_sha256: string;
+}
+
+/** Signs and records the next release over stored blobs. Throws FleetError for a pack a station would refuse. */
+export async function publishLessonRelease(
+  ctx: HubContext,
+  p: { files: readonly { path: string; sha256: string; size: number }[]; minAppVersion: string; by: string },
+): Promise<PublishedRelease> {
+  if (!isAppVersion(p.minAppVersion)) throw new FleetError('manifest_malformed', `min_app_version: "${p.minAppVersion.slice(0, 40)}" is not an app version like 1.2.3`);
+  const files = [...p.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((file) => ({ path: file.path, sha256: file.sha256, size: file.size }));
+  // Checked before a version is taken: a refused pack leaves no trace.
+  checkLessonManifest({ format: LESSON_MANIFEST_FORMAT, version: 1, min_app_version: p.minAppVersion, created_ms: 0, files });
+  for (const file of files) {
+    const blob = await findBlob(ctx.db, file.sha256);
+    if (blob === null) throw new FleetError('file_missing', `${file.path}: its content ${file.sha256.slice(0, 12)}… is not stored on the hub`);
+    if (blob.size !== file.size) throw new FleetError('file_size', `${file.path}: stored with ${blob.size} bytes, listed with ${file.size}`);
+  }
+  const fleet = await fleetContext(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const version = await nextReleaseVersion(tx);
+    const manifest: LessonManifest = { format: LESSON_MANIFEST_FORMAT, version, min_app_version: p.minAppVersion, created_ms: ctx.now(), files };
+    const text = canonicalJson(manifest);
+    const manifestSha256 = sha256Hex(text);
+    await insertLessonRelease(tx, {
+      version,
+      manifest: text,
+      sig: fleet.contentKey.sign(lessonManifestSigningText(manifestSha256)),
+      min_app_version: p.minAppVersion,
+      files: files.length,
+      total_bytes: manifestBytes(manifest),
+      published_by: p.by,
+      published_at: ctx.now(),
+    });
+    return { version, files: files.length, bytes: manifestBytes(manifest), manifest_sha256: manifestSha256 };
+  });
+}
