@@ -1,4 +1,5 @@
 /** Data shapes that cross the IPC boundary. Plain JSON only: no Dates, Maps or class instances. */
+import type { PracticeScore } from '../core/lessons/practice-scoring';
 
 export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'stopped';
 
@@ -80,9 +81,12 @@ export interface LessonSummary {
   readonly status: LessonStatus;
   /** 0-based step to resume at (0 when new or passed). */
   readonly resumeStep: number;
+  /** How many practice steps the lesson has (its list card says it has practice). */
+  readonly practiceSteps: number;
 }
 
-export interface LessonStepView {
+export interface InfoStepView {
+  readonly kind: 'info';
   readonly text: BilingualMessage;
   /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
   readonly imageUrl: string;
@@ -95,6 +99,87 @@ export interface LessonStepView {
    * `note` tells the learner why this step looks different.
    */
   readonly safeAdvice: { readonly note: BilingualMessage } | null;
+}
+
+/** A practice step as the player shows it (core/lessons/practice-schema.ts), without its answer key. */
+export interface PracticeStepView {
+  readonly kind: 'practice';
+  /** "p1", "p2": what `attemptPractice` names. */
+  readonly id: string;
+  /** The instruction, read aloud like a step's words. */
+  readonly text: BilingualMessage;
+  readonly practice: PracticeView;
+}
+
+export type LessonStepView = InfoStepView | PracticeStepView;
+
+export interface PracticePartView {
+  readonly id: string;
+  readonly text: BilingualMessage;
+  readonly why: BilingualMessage;
+}
+
+export interface PaymentView {
+  readonly name: string;
+  readonly bank: string;
+  /** In đồng. */
+  readonly amount: number;
+}
+
+export type FormFieldView =
+  | { readonly id: string; readonly type: 'choice'; readonly label: BilingualMessage; readonly options: readonly string[]; readonly required: boolean }
+  | { readonly id: string; readonly type: 'confirm'; readonly label: BilingualMessage; readonly required: boolean };
+
+export type PracticeView =
+  | { readonly kind: 'spot'; readonly app: 'sms' | 'zalo' | 'email' | 'social'; readonly sender: PracticePartView; readonly body: readonly PracticePartView[]; readonly targetCount: number }
+  | {
+      readonly kind: 'pay-check';
+      readonly cases: readonly { readonly id: string; readonly sign: PaymentView; readonly screen: PaymentView & { readonly note: string | null }; readonly why: BilingualMessage }[];
+    }
+  | { readonly kind: 'order'; readonly items: readonly { readonly id: string; readonly text: BilingualMessage }[]; readonly why: BilingualMessage }
+  | {
+      readonly kind: 'form';
+      readonly title: BilingualMessage;
+      readonly sample: { readonly title: BilingualMessage; readonly rows: readonly { readonly id: string; readonly label: BilingualMessage; readonly value: string }[] };
+      readonly fields: readonly FormFieldView[];
+      readonly why: BilingualMessage;
+    };
+
+/** What the station made of one attempt at a practice step. */
+export interface PracticeAttemptResult {
+  readonly correct: boolean;
+  /** The how-manieth attempt of this learner at this step (for a guest: since the lesson was opened). */
+  readonly attempt: number;
+  /** Whether it went into the log (false for a guest). */
+  readonly recorded: boolean;
+  /** Per part, case, item or field: what the kind feedback shows. */
+  readonly detail: PracticeScore;
+  /** This attempt completed the lesson: its quiz was already passed and this was the last practice step. */
+  readonly lessonPassed: boolean;
+}
+
+export type TrackId = 'adult' | 'worker' | 'pupil';
+
+export interface TrackProgress {
+  readonly id: TrackId;
+  readonly title: BilingualMessage;
+  readonly summary: BilingualMessage;
+  /** The track's lessons this station has, in teaching order. */
+  readonly lessonIds: readonly string[];
+  readonly passed: number;
+  readonly total: number;
+  /** The first lesson of the track not passed yet; null when the track is done. */
+  readonly nextLessonId: string | null;
+}
+
+/** The learner's own progress, for the lesson list and the certificate (issue #19 item 5). */
+export interface LearnerProgress {
+  /** The track shown: chosen by the learner, else inferred from the birth year (pupil up to 18), else adult. */
+  readonly track: TrackId;
+  /** True when the learner chose it on the lesson list. */
+  readonly chosen: boolean;
+  /** Empty when the station has no tracks.json (every lesson is then listed, with no track). */
+  readonly tracks: readonly TrackProgress[];
 }
 
 export interface LessonQuestionView {
@@ -114,7 +199,11 @@ export interface LessonView extends LessonSummary {
 
 export interface LessonResult {
   readonly score: number;
+  /** Mastery: the quiz passed and every practice step done correctly at least once. */
   readonly passed: boolean;
+  readonly quizPassed: boolean;
+  /** Step indices of practice steps not yet done correctly (what keeps a passed quiz from a pass). */
+  readonly practicePending: readonly number[];
   readonly recorded: boolean;
   readonly suggestion: LessonSummary | null;
 }
@@ -125,6 +214,8 @@ export interface Certificate {
   readonly wardName: string;
   readonly issuedOn: string;
   readonly lessons: readonly { readonly title: BilingualMessage; readonly passedOn: string }[];
+  /** How far the learner is in each track they have passed a lesson of (and their own track). */
+  readonly progress: readonly { readonly track: TrackId; readonly title: BilingualMessage; readonly passed: number; readonly total: number }[];
   readonly verificationCode: string;
 }
 

@@ -112,7 +112,7 @@ export function openStation(options: StationOptions): Station {
   let sync: SyncService | null = null;
   let stopMaintenance: (() => void) | null = null;
   const notices: StationProblem[] = [];
-  const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], problems: [] };
+  const packs = options.lessonsDir ? loadLessons(options.lessonsDir) : { lessons: [], tracks: [], problems: [] };
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
   if (loaded.ok) {
     try {
@@ -135,7 +135,7 @@ export function openStation(options: StationOptions): Station {
       auth = new VolunteerAuth({ keysPath, wallMs: clock.wallMs, demoMode: config.demoMode });
       reports = new ReportService({ db, dataDir: options.dataDir, lessons: packs.lessons.map((lesson) => ({ id: lesson.id, title: lesson.title })), station: config.station, wallMs: clock.wallMs });
       rights = new LearnerRights({ db, log, clock, learnerKeySecret: secret });
-      lessons = new LessonService({ db, log, identity, lessons: packs.lessons, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
+      lessons = new LessonService({ db, log, identity, lessons: packs.lessons, tracks: packs.tracks, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
     } catch (error) {
       problems.push(describeOpenError(error));
     }

@@ -10,12 +10,14 @@
  * fact turns 12 months old. `--strict` (for a release gate) exits 1 when any fact needs review.
  *
  * `--facts` prints every fact, reviewed or not, in the shape the hub's lesson page will list them
- * (core/lessons/fact-review.ts, `FactRow`).
+ * (core/lessons/fact-review.ts, `FactRow`). `--map` prints the lesson map the hub counts by: TT 02
+ * and QĐ 757 codes, tracks and practice steps per lesson (core/lessons/lesson-map.ts).
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { factRows } from '../../core/lessons/fact-review';
+import { lessonMap } from '../../core/lessons/lesson-map';
 import { isoDateAt, parseIsoDate, VIETNAM_UTC_OFFSET_HOURS, type IsoDate } from '../../core/lessons/iso-date';
 import { loadLessons } from '../lessons/load-lessons';
 import type { CliIo } from './cli-io';
@@ -30,10 +32,11 @@ export function defaultLessonsDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../../lessons');
 }
 
-const USAGE = `Usage: tram lessons check [DIR] [--facts] [--today YYYY-MM-DD] [--strict]
+const USAGE = `Usage: tram lessons check [DIR] [--facts | --map] [--today YYYY-MM-DD] [--strict]
   Checks every lesson pack under DIR (default: the lessons/ folder) and prints one JSON line:
   the lessons, the problems, and the facts a reviewer must look at.
   --facts    print every fact with its review status instead of the lesson summary
+  --map      print the lesson map for the city hub (TT 02 and QĐ 757 codes, tracks, practice steps)
   --today    the date that facts are judged against (default: today in Vietnam)
   --strict   exit 1 when any fact needs review (exit 2 stays for broken packs)
 `;
@@ -50,6 +53,7 @@ function usageError(io: LessonsCliIo, message: string): number {
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   facts: { type: 'boolean' },
+  map: { type: 'boolean' },
   strict: { type: 'boolean' },
   today: { type: 'string' },
 } as const;
@@ -83,12 +87,15 @@ export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo
     today = date;
   }
 
-  const { lessons, problems } = loadLessons(dir === undefined ? defaultLessonsDir() : resolve(dir));
+  if (values.facts === true && values.map === true) return usageError(io, '--facts and --map print different things: choose one');
+  const { lessons, tracks, problems } = loadLessons(dir === undefined ? defaultLessonsDir() : resolve(dir));
   const ok = problems.length === 0;
   const rows = factRows(lessons, today);
   const toReview = rows.filter((row) => row.review !== 'ok');
   if (values.facts === true) {
     print(io, { ok, today, facts: rows, problems });
+  } else if (values.map === true) {
+    print(io, { ok, ...lessonMap(lessons, tracks), problems });
   } else {
     print(io, {
       ok,
@@ -96,7 +103,8 @@ export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo
       lessons: lessons.map((lesson) => ({
         id: lesson.id,
         version: lesson.version,
-        steps: lesson.steps.length,
+        steps: lesson.steps.filter((step) => step.type !== 'practice').length,
+        practice_steps: lesson.steps.filter((step) => step.type === 'practice').length,
         questions: lesson.quiz.questions.length,
         competencies: lesson.competencies,
         facts: lesson.facts?.length ?? 0,

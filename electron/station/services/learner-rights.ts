@@ -89,6 +89,7 @@ export class LearnerRights {
     this.#log.append([{ kind: 'learner.erased', payload: { learner_key: found.learnerKey } }], (db) => {
       db.prepare('DELETE FROM learners WHERE learner_key = ?').run(found.learnerKey);
       db.prepare('DELETE FROM lesson_progress WHERE learner_key = ?').run(found.learnerKey);
+      db.prepare('DELETE FROM practice_progress WHERE learner_key = ?').run(found.learnerKey);
     });
     return { erased: true };
   }

@@ -1,24 +1,32 @@
 /**
  * Lessons for the learner at the kiosk: the list with their progress, the step they reached (saved on
- * every step, so an idle reset or a crash resumes there), quiz scoring on the station, and the
- * certificate. A guest can play every lesson; nothing is recorded for them.
+ * every step, so an idle reset or a crash resumes there), practice attempts (practice-attempts.ts),
+ * quiz scoring and mastery on the station, their progress in their track, and the certificate. A guest
+ * can play every lesson; nothing is recorded for them.
  */
 import type { Database } from 'better-sqlite3';
 import { isoDateAt, VIETNAM_UTC_OFFSET_HOURS } from '../../core/lessons/iso-date';
 import type { Lesson } from '../../core/lessons/lesson-schema';
-import { certificateCode, scoreQuiz, suggestNext, type LessonProgress } from '../../core/lessons/mastery';
-import type { Certificate, LessonResult, LessonSummary, LessonView } from '../../contract/dto';
+import { certificateCode, isMastered, practiceStepIds, scoreQuiz, suggestNext, type LessonProgress } from '../../core/lessons/mastery';
+import type { PracticeAnswer } from '../../core/lessons/practice-scoring';
+import type { Track, TrackId } from '../../core/lessons/tracks';
+import type { Certificate, LearnerProgress, LessonResult, LessonSummary, LessonView, PracticeAttemptResult } from '../../contract/dto';
 import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
 import { StationError } from '../ipc/station-error';
 import type { IdentityService } from './identity-service';
+import { certificateProgress, learnerProgress, resolveTrack } from './learner-progress';
 import { lessonSummary, lessonView, vietnamDate, type ProgressRow } from './lesson-views';
+import { PracticeAttempts } from './practice-attempts';
+import { learnerTrackRow, saveLearnerTrack } from './practice-rows';
 
 export interface LessonServiceOptions {
   readonly db: Database;
   readonly log: EventLog;
   readonly identity: IdentityService;
   readonly lessons: readonly Lesson[];
+  /** The learning tracks of lessons/tracks.json; empty when the station has none. */
+  readonly tracks?: readonly Track[];
   readonly clock: LogClock;
   readonly sha256Hex: Sha256Hex;
   readonly station: { readonly id: string; readonly name: string; readonly wardName: string };
@@ -29,9 +37,11 @@ export class LessonService {
   /** Lessons already announced with `lesson.started` in the current visit. */
   readonly #startedInVisit = new Set<string>();
   #visitId: string | null = null;
+  readonly #practice: PracticeAttempts;
 
   constructor(options: LessonServiceOptions) {
     this.#o = options;
+    this.#practice = new PracticeAttempts(options.db, options.log);
   }
 
   #lesson(id: string): Lesson {
@@ -70,7 +80,10 @@ export class LessonService {
   start(id: string): { resumeStep: number } {
     const lesson = this.#lesson(id);
     const visit = this.#visit();
-    if (!visit) return { resumeStep: 0 };
+    if (!visit) {
+      this.#practice.resetGuest(id);
+      return { resumeStep: 0 };
+    }
     const progress = this.#progress(visit.learnerKey).get(id);
     const resumeStep = progress?.status === 'started' ? Math.min(progress.step, lesson.steps.length - 1) : 0;
     if (this.#startedInVisit.has(id)) return { resumeStep };
@@ -99,12 +112,24 @@ export class LessonService {
     return result.changes > 0;
   }
 
+  /** Scores one attempt at a practice step; see practice-attempts.ts. */
+  attemptPractice(id: string, stepId: string, answer: PracticeAnswer): PracticeAttemptResult {
+    return this.#practice.attempt(this.#lesson(id), stepId, answer, this.#visit(), Math.floor(this.#o.clock.wallMs()));
+  }
+
+  /**
+   * Scores the quiz and records the result. `passed` is mastery (core/lessons/mastery.ts): the quiz
+   * passed and every practice step of the lesson done right at least once; the quiz score is recorded
+   * either way, so finishing the practice later completes the lesson (practice-attempts.ts).
+   */
   complete(id: string, answers: readonly number[]): LessonResult {
     const lesson = this.#lesson(id);
     const scored = scoreQuiz(lesson, answers);
     if (!scored.ok) throw new StationError('bad_request', scored.message);
-    const { score, passed } = scored.value;
+    const { score, passed: quizPassed } = scored.value;
     const visit = this.#visit();
+    const done = this.#practice.completed(lesson, visit);
+    const passed = isMastered(quizPassed, practiceStepIds(lesson), done);
     let recorded = false;
     if (visit) {
       const now = Math.floor(this.#o.clock.wallMs());
@@ -124,12 +149,41 @@ export class LessonService {
       recorded = true;
       this.#startedInVisit.delete(id);
     }
+    const practicePending = lesson.steps.flatMap((step, index) => (step.type === 'practice' && !done.has(step.id) ? [index] : []));
     const progress = this.#progress(visit?.learnerKey ?? null);
     const statuses = new Map<string, LessonProgress>([...progress].map(([key, row]) => [key, row.status]));
     if (!visit && passed) statuses.set(id, 'passed');
-    const nextId = suggestNext(this.#o.lessons, statuses, id);
+    const nextId = this.#suggest(statuses, id, visit?.learnerKey ?? null);
     const next = nextId ? this.#o.lessons.find((candidate) => candidate.id === nextId) : undefined;
-    return { score, passed, recorded, suggestion: next ? lessonSummary(next, progress.get(next.id)) : null };
+    return { score, passed, quizPassed, practicePending, recorded, suggestion: next ? lessonSummary(next, progress.get(next.id)) : null };
+  }
+
+  /** The next lesson: within the learner's own track first, then anywhere (core suggestNext). */
+  #suggest(statuses: ReadonlyMap<string, LessonProgress>, justFinished: string, learnerKey: string | null): string | null {
+    const track = (this.#o.tracks ?? []).find((candidate) => candidate.id === this.#shownTrack(learnerKey, null).track);
+    const inTrack = track ? this.#o.lessons.filter((lesson) => track.lessons.includes(lesson.id)) : [];
+    const ordered = track ? track.lessons.flatMap((lessonId) => inTrack.filter((lesson) => lesson.id === lessonId)) : [];
+    const fromTrack = ordered.length > 0 ? suggestNext(ordered, statuses, ordered.some((lesson) => lesson.id === justFinished) ? justFinished : null) : null;
+    return fromTrack !== null && fromTrack !== justFinished ? fromTrack : suggestNext(this.#o.lessons, statuses, justFinished);
+  }
+
+  #shownTrack(learnerKey: string | null, choice: TrackId | null): { track: TrackId; chosen: boolean } {
+    const year = Number(isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS).slice(0, 4));
+    const row = learnerKey === null ? { track: null, birthYear: null } : learnerTrackRow(this.#o.db, learnerKey);
+    return resolveTrack(choice, row.track, row.birthYear, year);
+  }
+
+  /** The learner's progress per track; `choice` shows another track (a guest's, which is not kept). */
+  progress(choice: TrackId | null): LearnerProgress {
+    const learnerKey = this.#visit()?.learnerKey ?? null;
+    const passed = new Set([...this.#progress(learnerKey).values()].filter((row) => row.status === 'passed').map((row) => row.lesson_id));
+    return learnerProgress(this.#o.tracks ?? [], this.#o.lessons, passed, this.#shownTrack(learnerKey, choice));
+  }
+
+  /** Remembers a registered learner's track; a guest's choice is not kept. */
+  chooseTrack(track: TrackId): { saved: boolean } {
+    const visit = this.#visit();
+    return { saved: visit ? saveLearnerTrack(this.#o.db, visit.learnerKey, track) : false };
   }
 
   /**
@@ -162,6 +216,7 @@ export class LessonService {
       wardName: this.#o.station.wardName,
       issuedOn: vietnamDate(this.#o.clock.wallMs()),
       lessons: passed.map((row) => ({ title: this.#lesson(row.lesson_id).title, passedOn: vietnamDate(row.updated_wall_ms) })),
+      progress: certificateProgress(this.progress(null)),
       verificationCode: code.value,
     };
   }

@@ -1,9 +1,11 @@
 /** Maps lesson packs and stored progress to the plain views the renderer gets. */
 import { withheldPhoneFacts } from '../../core/lessons/fact-review';
 import type { IsoDate } from '../../core/lessons/iso-date';
-import type { Lesson, LessonStep } from '../../core/lessons/lesson-schema';
+import type { Lesson, LessonInfoStep } from '../../core/lessons/lesson-schema';
+import { practiceStepIds } from '../../core/lessons/mastery';
 import { SAFE_ADVICE } from '../../core/lessons/safe-advice';
-import type { LessonStatus, LessonStepView, LessonSummary, LessonView } from '../../contract/dto';
+import type { InfoStepView, LessonStatus, LessonSummary, LessonView } from '../../contract/dto';
+import { practiceStepView } from './practice-views';
 
 export interface ProgressRow {
   readonly lesson_id: string;
@@ -31,6 +33,7 @@ export function lessonSummary(lesson: Lesson, progress: ProgressRow | undefined)
     competencies: lesson.competencies,
     status,
     resumeStep,
+    practiceSteps: practiceStepIds(lesson).length,
   };
 }
 
@@ -39,19 +42,20 @@ export function lessonSummary(lesson: Lesson, progress: ProgressRow | undefined)
  * becomes the standard safe advice here, on the station, so the number never reaches the screen,
  * the read-aloud voice or the recorded narration.
  */
-function stepView(lesson: Lesson, step: LessonStep, today: IsoDate): LessonStepView {
+function stepView(lesson: Lesson, step: LessonInfoStep, today: IsoDate): InfoStepView {
   const imageUrl = mediaUrl(lesson.id, step.image);
   if (withheldPhoneFacts(lesson, step, today).length > 0) {
-    return { text: SAFE_ADVICE.text, imageUrl, imageAlt: SAFE_ADVICE.imageAlt, audioUrl: null, safeAdvice: { note: SAFE_ADVICE.note } };
+    return { kind: 'info', text: SAFE_ADVICE.text, imageUrl, imageAlt: SAFE_ADVICE.imageAlt, audioUrl: null, safeAdvice: { note: SAFE_ADVICE.note } };
   }
-  return { text: step.text, imageUrl, imageAlt: step.imageAlt, audioUrl: step.audio ? mediaUrl(lesson.id, step.audio) : null, safeAdvice: null };
+  return { kind: 'info', text: step.text, imageUrl, imageAlt: step.imageAlt, audioUrl: step.audio ? mediaUrl(lesson.id, step.audio) : null, safeAdvice: null };
 }
 
 /** The lesson for the player; `today` (the station's day in Vietnam) decides which phone numbers it may give. */
 export function lessonView(lesson: Lesson, progress: ProgressRow | undefined, today: IsoDate): LessonView {
   return {
     ...lessonSummary(lesson, progress),
-    steps: lesson.steps.map((step) => stepView(lesson, step, today)),
+    // Practice steps never give a phone number (the schema refuses it), so they have no safe-advice form.
+    steps: lesson.steps.map((step) => (step.type === 'practice' ? practiceStepView(step) : stepView(lesson, step, today))),
     questions: lesson.quiz.questions.map((question) => ({
       id: question.id,
       prompt: question.prompt,

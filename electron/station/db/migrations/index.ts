@@ -3,6 +3,8 @@ import { migration0002Events } from './0002-events';
 import { migration0003LearnersVisits } from './0003-learners-visits';
 import { migration0004LessonProgress } from './0004-lesson-progress';
 import { migration0005LearnerCard } from './0005-learner-card';
+import { migration0006PracticeProgress } from './0006-practice-progress';
+import { migration0007LearnerTrack } from './0007-learner-track';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -12,4 +14,6 @@ export const migrations: readonly Migration[] = [
   migration0003LearnersVisits,
   migration0004LessonProgress,
   migration0005LearnerCard,
+  migration0006PracticeProgress,
+  migration0007LearnerTrack,
 ];
