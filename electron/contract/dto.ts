@@ -176,8 +176,8 @@ export interface TrackProgress {
 export interface LearnerProgress {
   /** The track shown: chosen by the learner, else inferred from the birth year (pupil up to 18), else adult. */
   readonly track: TrackId;
-  /** True when the learner chose it on the lesson list. */
-  readonly chosen: boolean;
+  /** Why this track: the learner chose it, their birth year says so, or nothing is known (a guest). */
+  readonly basis: 'chosen' | 'birth_year' | 'default';
   /** Empty when the station has no tracks.json (every lesson is then listed, with no track). */
   readonly tracks: readonly TrackProgress[];
 }

@@ -7,11 +7,13 @@ import type { Lesson } from '../../core/lessons/lesson-schema';
 import { inferTrack, trackStanding, type Track, type TrackId } from '../../core/lessons/tracks';
 import type { Certificate, LearnerProgress, TrackProgress } from '../../contract/dto';
 
+export type ShownTrack = { readonly track: TrackId; readonly basis: LearnerProgress['basis'] };
+
 /** Whose track is shown: an explicit choice, else the stored one, else by birth year, else adult. */
-export function resolveTrack(choice: TrackId | null, stored: TrackId | null, birthYear: number | null, currentYear: number): { track: TrackId; chosen: boolean } {
-  if (choice !== null) return { track: choice, chosen: true };
-  if (stored !== null) return { track: stored, chosen: true };
-  return { track: inferTrack(birthYear, currentYear), chosen: false };
+export function resolveTrack(choice: TrackId | null, stored: TrackId | null, birthYear: number | null, currentYear: number): ShownTrack {
+  if (choice !== null) return { track: choice, basis: 'chosen' };
+  if (stored !== null) return { track: stored, basis: 'chosen' };
+  return { track: inferTrack(birthYear, currentYear), basis: birthYear === null ? 'default' : 'birth_year' };
 }
 
 export function trackProgress(tracks: readonly Track[], lessons: readonly Lesson[], passed: ReadonlySet<string>): TrackProgress[] {
@@ -30,11 +32,11 @@ export function trackProgress(tracks: readonly Track[], lessons: readonly Lesson
   });
 }
 
-export function learnerProgress(tracks: readonly Track[], lessons: readonly Lesson[], passed: ReadonlySet<string>, shown: { track: TrackId; chosen: boolean }): LearnerProgress {
+export function learnerProgress(tracks: readonly Track[], lessons: readonly Lesson[], passed: ReadonlySet<string>, shown: ShownTrack): LearnerProgress {
   const all = trackProgress(tracks, lessons, passed);
   // A track that is not in tracks.json cannot be shown; fall back to the first one there is.
   const track = all.some((entry) => entry.id === shown.track) ? shown.track : (all[0]?.id ?? shown.track);
-  return { track, chosen: shown.chosen, tracks: all };
+  return { track, basis: shown.basis, tracks: all };
 }
 
 /** The certificate's progress lines: the learner's own track, and every track they passed a lesson of. */

@@ -15,7 +15,7 @@ import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
 import { StationError } from '../ipc/station-error';
 import type { IdentityService } from './identity-service';
-import { certificateProgress, learnerProgress, resolveTrack } from './learner-progress';
+import { certificateProgress, learnerProgress, resolveTrack, type ShownTrack } from './learner-progress';
 import { lessonSummary, lessonView, vietnamDate, type ProgressRow } from './lesson-views';
 import { PracticeAttempts } from './practice-attempts';
 import { learnerTrackRow, saveLearnerTrack } from './practice-rows';
@@ -167,7 +167,7 @@ export class LessonService {
     return fromTrack !== null && fromTrack !== justFinished ? fromTrack : suggestNext(this.#o.lessons, statuses, justFinished);
   }
 
-  #shownTrack(learnerKey: string | null, choice: TrackId | null): { track: TrackId; chosen: boolean } {
+  #shownTrack(learnerKey: string | null, choice: TrackId | null): ShownTrack {
     const year = Number(isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS).slice(0, 4));
     const row = learnerKey === null ? { track: null, birthYear: null } : learnerTrackRow(this.#o.db, learnerKey);
     return resolveTrack(choice, row.track, row.birthYear, year);

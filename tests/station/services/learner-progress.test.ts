@@ -44,11 +44,11 @@ describe('the learner’s own progress', () => {
 
   it('starts an adult on the adult track and a pupil on the pupil track, by birth year, until they choose', () => {
     visit(fakeIdCardText(1));
-    expect(service.progress(null)).toMatchObject({ track: 'adult', chosen: false });
+    expect(service.progress(null)).toMatchObject({ track: 'adult', basis: 'birth_year' });
     identity.endVisit('user');
     visit(PUPIL_CARD);
     const pupil = service.progress(null);
-    expect(pupil).toMatchObject({ track: 'pupil', chosen: false });
+    expect(pupil).toMatchObject({ track: 'pupil', basis: 'birth_year' });
     expect(pupil.tracks.find((entry) => entry.id === 'pupil')).toMatchObject({ passed: 0, total: track('pupil').lessons.length, nextLessonId: track('pupil').lessons[0] });
   });
 
@@ -68,7 +68,7 @@ describe('the learner’s own progress', () => {
     expect(service.chooseTrack('worker')).toEqual({ saved: true });
     identity.endVisit('user');
     visit(fakeIdCardText(1));
-    expect(service.progress(null)).toMatchObject({ track: 'worker', chosen: true });
+    expect(service.progress(null)).toMatchObject({ track: 'worker', basis: 'chosen' });
     expect(pass('nhan-tien-qr-tai-quay').suggestion?.id).toBe('ban-hang-online-an-toan');
     // A lesson's own `next` outside the track (tin-nhan-nhan-qua-shipper-gia) gives way to the track's next lesson.
     expect(lessons.find((lesson) => lesson.id === 'thanh-toan-vietqr')?.next).toEqual(['tin-nhan-nhan-qua-shipper-gia']);
@@ -79,8 +79,8 @@ describe('the learner’s own progress', () => {
 
   it('does not keep a guest’s choice, but shows the track the guest picked', () => {
     expect(service.chooseTrack('pupil')).toEqual({ saved: false });
-    expect(service.progress(null)).toMatchObject({ track: 'adult', chosen: false });
-    expect(service.progress('pupil')).toMatchObject({ track: 'pupil', chosen: true });
+    expect(service.progress(null)).toMatchObject({ track: 'adult', basis: 'default' });
+    expect(service.progress('pupil')).toMatchObject({ track: 'pupil', basis: 'chosen' });
   });
 
   it('prints on the certificate how far the learner is in their track and in any track they passed a lesson of', () => {
@@ -97,7 +97,7 @@ describe('the learner’s own progress', () => {
   it('lists no track when the station has no tracks.json, and still works', () => {
     const untracked = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons, clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
     visit(fakeIdCardText(1));
-    expect(untracked.progress(null)).toEqual({ track: 'adult', chosen: false, tracks: [] });
+    expect(untracked.progress(null)).toEqual({ track: 'adult', basis: 'birth_year', tracks: [] });
     expect(untracked.complete('lua-dao-dau-tu', lessons.find((l) => l.id === 'lua-dao-dau-tu')!.quiz.questions.map((q) => q.answer)).suggestion?.id).toBe('kiem-chung-thong-tin');
   });
 });
