@@ -1,11 +1,11 @@
-import type { LessonStepView } from '../../electron/contract/dto';
+import type { InfoStepView } from '../../electron/contract/dto';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { SafeAdvicePanel } from '../components/safe-advice-panel';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
-export function StepView({ step, index, count, onBack, onNext }: { step: LessonStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
+export function StepView({ step, index, count, onBack, onNext }: { step: InfoStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
   const isLast = index === count - 1;
   return (
     <div className="step" data-step={index}>
