@@ -5,7 +5,10 @@
  */
 import type { Lesson } from '../../electron/core/lessons/lesson-schema';
 import { expectedPayAnswer, passesCheck, type PracticeStep } from '../../electron/core/lessons/practice-schema';
-import type { PracticeAnswer } from '../../electron/core/lessons/practice-scoring';
+import type { CommandInput } from '../../electron/contract/commands';
+
+/** An answer as the page sends it (plain arrays), which the core scoring takes as is. */
+export type PracticeAnswer = CommandInput<'attemptPractice'>['answer'];
 
 export function rightAnswer(step: PracticeStep): PracticeAnswer {
   switch (step.kind) {
