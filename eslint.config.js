@@ -52,12 +52,16 @@ export default tseslint.config(
   },
   {
     files: ['electron/contract/**/*.ts'],
-    rules: restrictions(
-      electronOnly,
-      forbid(NODE_BUILTINS, 'The contract is data and types only.'),
-      forbid(NATIVE, 'The contract is data and types only.'),
-      forbid([...layer('station'), ...layer('main'), ...layer('preload'), ...layer('web-host'), ...layer('renderer'), ...layer('city'), ...layer('tools')], 'The contract imports only types from electron/core.'),
-    ),
+    rules: {
+      ...restrictions(
+        electronOnly,
+        forbid(NODE_BUILTINS, 'The contract is data and types only.'),
+        forbid(NATIVE, 'The contract is data and types only.'),
+        forbid([...layer('station'), ...layer('main'), ...layer('preload'), ...layer('web-host'), ...layer('renderer'), ...layer('city'), ...layer('tools')], 'The contract imports only types from electron/core.'),
+      ),
+      // Types only from the core: the contract is shared with the renderer and must pull in no core code.
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: layer('core'), allowTypeImports: true, message: 'The contract imports only types from electron/core (use `import type`).' }] }],
+    },
   },
   {
     files: ['electron/station/**/*.ts'],
@@ -67,8 +71,17 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    files: ['electron/main/**/*.ts'],
     rules: restrictions(forbid([...layer('renderer'), ...layer('city'), ...layer('web-host'), ...layer('tools')], 'The Electron shell wires station services; it does not import the renderer, the hub or the web host.')),
+  },
+  {
+    // The preload runs in the page's process with Node: it exposes the contract and nothing else.
+    files: ['electron/preload/**/*.ts'],
+    rules: restrictions(
+      forbid(NODE_BUILTINS, 'The preload imports only electron and the contract.'),
+      forbid(NATIVE, 'The preload imports only electron and the contract.'),
+      forbid([...layer('core'), ...layer('station'), ...layer('main'), ...layer('renderer'), ...layer('city'), ...layer('web-host'), ...layer('tools')], 'The preload imports only electron and the contract.'),
+    ),
   },
   {
     files: ['electron/web-host/**/*.ts'],
@@ -89,6 +102,8 @@ export default tseslint.config(
     rules: restrictions(
       electronOnly,
       forbid([...layer('station'), ...layer('main'), ...layer('preload'), ...layer('web-host'), ...layer('renderer'), ...layer('contract'), ...layer('tools')], 'The city hub imports core/sync protocol code and its own modules only.'),
+      // A regex: gitignore-style groups cannot re-include a folder below an excluded one.
+      { regex: 'electron/core/(?!sync/protocol(/|$))', message: 'The city hub imports only electron/core/sync/protocol of the station code.' },
     ),
   },
 );

@@ -6,5 +6,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The bundled voice's worker is an ES module (it imports the engine from voice/ at run time).
+  worker: { format: 'es' },
   build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome120', sourcemap: false },
 });

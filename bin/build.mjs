@@ -6,6 +6,7 @@ import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { buildVoiceBundle } from './build-voice.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Always a production build: a test runner's NODE_ENV=test would otherwise give React's dev build.
@@ -13,6 +14,8 @@ process.env.NODE_ENV = 'production';
 const only = process.argv[2];
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+// The bundled voice, loaded by the renderer's worker only when no other voice can speak.
+buildVoiceBundle(root, join(root, 'dist', 'renderer', 'voice'));
 if (only !== 'renderer') {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning' };
   await esbuild({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/main/main.cjs'), external: ['electron', 'better-sqlite3', 'node-hid', 'serialport'] });

@@ -3,6 +3,7 @@ import { BilingualText } from './components/bilingual-text';
 import { useStationStatus } from './hooks/use-station-status';
 import { strings } from './i18n/strings';
 import { KioskFlow } from './kiosk-flow';
+import { PrintNotice } from './components/print-notice';
 import { MaintenanceScreen } from './screens/maintenance-screen';
 
 function Centered({ screen, children }: { screen: string; children: ReactNode }) {
@@ -32,5 +33,10 @@ export function App() {
     );
   }
   if (status.problems.length > 0) return <MaintenanceScreen status={status} />;
-  return <KioskFlow status={status} />;
+  return (
+    <>
+      <KioskFlow status={status} />
+      <PrintNotice />
+    </>
+  );
 }

@@ -4,7 +4,7 @@
  */
 import type { EventName, KioskEvents } from '../electron/contract/events';
 import type { BridgeFrame, KioskApi } from '../electron/contract/kiosk-api';
-import type { Result } from '../electron/contract/result';
+import { fail, type Result } from '../electron/contract/result';
 
 declare global {
   interface Window {
@@ -59,7 +59,7 @@ function createBridgeApi(): KioskApi {
       ws.onclose = () => {
         socket = null;
         opened = null;
-        for (const settle of pending.values()) settle({ ok: false, error: { code: 'unavailable', message: 'Mất kết nối với trạm / Lost connection to the station' } });
+        for (const settle of pending.values()) settle(fail('unavailable', { vi: 'Mất kết nối với trạm', en: 'Lost connection to the station' }));
         pending.clear();
         reject(new Error('bridge closed'));
         if (listeners.size > 0) setTimeout(() => void connect().catch(() => undefined), retryMs);
@@ -74,7 +74,7 @@ function createBridgeApi(): KioskApi {
     try {
       ws = socket ?? (await connect());
     } catch {
-      return { ok: false, error: { code: 'unavailable', message: 'Không kết nối được với trạm / Cannot reach the station' } };
+      return fail('unavailable', { vi: 'Không kết nối được với trạm', en: 'Cannot reach the station' });
     }
     const id = nextId++;
     return new Promise((resolve) => {
@@ -98,6 +98,11 @@ function createBridgeApi(): KioskApi {
 }
 
 let api: KioskApi | null = null;
+
+/** True inside the Electron kiosk (the preload's API), false in a browser on the web host. */
+export function runsInKioskShell(): boolean {
+  return window.kiosk !== undefined;
+}
 
 /** The station API for this page. */
 export function kiosk(): KioskApi {

@@ -11,6 +11,7 @@ import { CertificateScreen } from './screens/certificate-screen';
 import { ConsentScreen } from './screens/consent-screen';
 import { LessonList } from './screens/lesson-list';
 import { LessonPlayer } from './screens/lesson-player';
+import { useNarrationSettings } from './narration/use-narration-settings';
 import { NoticeScreen } from './screens/notice-screen';
 import { SessionScreen } from './screens/session-screen';
 import { volunteerStrings } from './i18n/volunteer-strings';
@@ -85,6 +86,7 @@ export function KioskFlow({ status }: { status: StationStatus }) {
     setView({ screen: 'attract' });
   }, []);
   const idle = useIdleReset(status.idle, view.screen === 'attract' || groupActive, privacyReset);
+  useNarrationSettings(status, view.screen === 'attract');
   const screen = renderView();
   return (
     <>

@@ -33,6 +33,10 @@ const commands: Record<string, SubCommand> = {
     summary: 'check lesson packs and list facts to review: tram lessons check [DIR] [--facts] [--today D] [--strict]; exit 2 on any problem',
     run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),
   },
+  'lessons voice': {
+    summary: 'render lesson narration to Ogg Opus with the bundled eSpeak NG voice: tram lessons voice [DIR] [--force]; only missing or stale audio',
+    run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['voice', ...args]),
+  },
   report: {
     summary: 'station report: tram report --data DIR [--period today|week|month] [--json] [--export DIR]',
     run: async (args) => (await import('../electron/station/cli/report-cli.ts')).runReportCli(args),
@@ -50,16 +54,12 @@ const commands: Record<string, SubCommand> = {
     run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runExportCli(args),
   },
   volunteer: {
-    summary: 'volunteer PIN: tram volunteer set-pin --data DIR (PIN on stdin)',
+    summary: 'volunteer PIN and cards: tram volunteer set-pin|cards|revoke-card --data DIR',
     run: async (args) => (await import('../electron/station/cli/volunteer-cli.ts')).runVolunteerCli(args),
   },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import … --data DIR',
     run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args),
-  },
-  bench: {
-    summary: 'run a benchmark: tram bench <name>; prints one JSON object as the last line',
-    run: async (args) => (await import('../tests/bench/run-bench.ts')).runBench(args),
   },
 };
 

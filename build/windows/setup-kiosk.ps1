@@ -16,7 +16,13 @@
        - Pro (and Home): the per-user Winlogon "Shell" registry value in the kiosk account's hive.
          Nothing restarts the app if it exits; the app's own recovery relaunches it.
     4. policies for that account only: no Task Manager, no Lock, no Change password, no Sticky-Keys
-       (5x Shift) dialog, PrintScreen does not open the Snipping Tool.
+       (5x Shift) dialog, PrintScreen does not open the Snipping Tool; and, because any file dialog
+       is a way to a shell ("Save as" > right-click cmd.exe > Open), no command prompt, no Run, no
+       context menus in file views, no drives shown or opened in them, and cmd.exe, PowerShell,
+       regedit and mmc refused by name;
+    5. the "Microsoft Print to PDF" and "XPS Document Writer" printers removed (their Save-as dialog
+       is the classic way out of a kiosk). The app itself prints silently to its configured printer
+       and never opens a print dialog (electron/main/kiosk-print.ts).
   Ctrl+Alt+Del itself can never be blocked; from it a volunteer can still "Sign out" to reach the
   administrator account for maintenance. That is intended.
 
@@ -27,6 +33,10 @@
     HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon  AutoAdminLogon, DefaultUserName, DefaultPassword, DefaultDomainName
     <kiosk hive>\Software\Microsoft\Windows NT\CurrentVersion\Winlogon  Shell
     <kiosk hive>\Software\Microsoft\Windows\CurrentVersion\Policies\System  DisableTaskMgr, DisableLockWorkstation, DisableChangePassword
+    <kiosk hive>\Software\Microsoft\Windows\CurrentVersion\Policies\Explorer  NoRun, NoViewContextMenu, NoDrives, NoViewOnDrive, DisallowRun (+ key DisallowRun\1..n)
+    <kiosk hive>\Software\Microsoft\Windows\CurrentVersion\Policies\Comdlg32  NoFileMru, NoBackButton, NoPlacesBar
+    <kiosk hive>\Software\Policies\Microsoft\Windows\System  DisableCMD
+    Optional features  Printing-PrintToPDFServices-Features, Printing-XPSServices-Features
     <kiosk hive>\Control Panel\Keyboard  PrintScreenKeyForSnippingEnabled
     <kiosk hive>\Control Panel\Accessibility\StickyKeys  Flags
     root\standardcimv2\embedded : WESL_UserSetting  SetCustomShell, SetDefaultShell, SetEnabled
@@ -130,6 +140,26 @@ function Set-KioskPolicies([string] $hive, [bool] $registryShell) {
   New-Item -Path $explorer -Force | Out-Null
   # Only matters if Explorer ever runs for this account (e.g. the app path was wrong).
   Set-ItemProperty $explorer -Name NoWinKeys -Value 1 -Type DWord
+  # File dialogs are Explorer views: no Run, no right-click menu, no drives to browse or open.
+  Set-ItemProperty $explorer -Name NoRun -Value 1 -Type DWord
+  Set-ItemProperty $explorer -Name NoViewContextMenu -Value 1 -Type DWord
+  Set-ItemProperty $explorer -Name NoDrives -Value 67108863 -Type DWord
+  Set-ItemProperty $explorer -Name NoViewOnDrive -Value 67108863 -Type DWord
+  Set-ItemProperty $explorer -Name DisallowRun -Value 1 -Type DWord
+  $disallowed = "$explorer\DisallowRun"
+  New-Item -Path $disallowed -Force | Out-Null
+  $index = 1
+  foreach ($exe in 'cmd.exe', 'powershell.exe', 'powershell_ise.exe', 'pwsh.exe', 'regedit.exe', 'mmc.exe', 'wscript.exe', 'cscript.exe') {
+    Set-ItemProperty $disallowed -Name "$index" -Value $exe -Type String
+    $index++
+  }
+  $comdlg = "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\Comdlg32"
+  New-Item -Path $comdlg -Force | Out-Null
+  foreach ($name in 'NoFileMru', 'NoBackButton', 'NoPlacesBar') { Set-ItemProperty $comdlg -Name $name -Value 1 -Type DWord }
+  $systemPolicies = "$hive\Software\Policies\Microsoft\Windows\System"
+  New-Item -Path $systemPolicies -Force | Out-Null
+  # 1: no command prompt and no batch files for this account.
+  Set-ItemProperty $systemPolicies -Name DisableCMD -Value 1 -Type DWord
   $keyboard = "$hive\Control Panel\Keyboard"
   New-Item -Path $keyboard -Force | Out-Null
   Set-ItemProperty $keyboard -Name PrintScreenKeyForSnippingEnabled -Value 0 -Type DWord
@@ -193,5 +223,15 @@ if ($hasShellLauncher) {
 }
 
 Invoke-WithKioskHive $sid { param($hive) Set-KioskPolicies $hive $useRegistryShell }
+
+# The PDF and XPS printers open a "Save as" dialog: remove them (the features keep them from coming
+# back after an update). undo-kiosk.ps1 turns the features on again.
+foreach ($printer in 'Microsoft Print to PDF', 'Microsoft XPS Document Writer') {
+  Remove-Printer -Name $printer -ErrorAction SilentlyContinue
+}
+foreach ($feature in 'Printing-PrintToPDFServices-Features', 'Printing-XPSServices-Features') {
+  Disable-WindowsOptionalFeature -Online -FeatureName $feature -NoRestart -ErrorAction SilentlyContinue | Out-Null
+}
+Write-Host 'PDF and XPS printers removed. Set the real printer in station-config.json (kiosk.printerName) or as the default printer.'
 Write-Host 'Done. Restart the PC: it should start straight into Tram Hoc So.'
 Write-Host 'Maintenance: Ctrl+Alt+Del > Sign out, then sign in as an administrator. Undo: undo-kiosk.ps1'

@@ -54,7 +54,14 @@ function Clear-KioskHive([string] $hive) {
   foreach ($name in 'DisableTaskMgr', 'DisableLockWorkstation', 'DisableChangePassword') {
     Remove-ItemProperty "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\System" -Name $name -ErrorAction SilentlyContinue
   }
-  Remove-ItemProperty "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\Explorer" -Name NoWinKeys -ErrorAction SilentlyContinue
+  foreach ($name in 'NoWinKeys', 'NoRun', 'NoViewContextMenu', 'NoDrives', 'NoViewOnDrive', 'DisallowRun') {
+    Remove-ItemProperty "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\Explorer" -Name $name -ErrorAction SilentlyContinue
+  }
+  Remove-Item "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\Explorer\DisallowRun" -Recurse -ErrorAction SilentlyContinue
+  foreach ($name in 'NoFileMru', 'NoBackButton', 'NoPlacesBar') {
+    Remove-ItemProperty "$hive\Software\Microsoft\Windows\CurrentVersion\Policies\Comdlg32" -Name $name -ErrorAction SilentlyContinue
+  }
+  Remove-ItemProperty "$hive\Software\Policies\Microsoft\Windows\System" -Name DisableCMD -ErrorAction SilentlyContinue
   Remove-ItemProperty "$hive\Control Panel\Keyboard" -Name PrintScreenKeyForSnippingEnabled -ErrorAction SilentlyContinue
   # Windows defaults for the accessibility hotkeys.
   Set-ItemProperty "$hive\Control Panel\Accessibility\StickyKeys" -Name Flags -Value '510' -Type String -ErrorAction SilentlyContinue
@@ -72,6 +79,11 @@ if (Test-Path "Registry::HKEY_USERS\$sid") {
   finally { [GC]::Collect(); [GC]::WaitForPendingFinalizers(); & reg.exe unload 'HKU\TramKiosk' | Out-Null }
 }
 Write-Host 'Kiosk account policies and shell removed.'
+
+foreach ($feature in 'Printing-PrintToPDFServices-Features', 'Printing-XPSServices-Features') {
+  Enable-WindowsOptionalFeature -Online -FeatureName $feature -NoRestart -ErrorAction SilentlyContinue | Out-Null
+}
+Write-Host 'PDF and XPS printers turned on again.'
 
 # 4. Optionally the account itself.
 if ($RemoveUser) {

@@ -1,10 +1,11 @@
 /**
  * The administrator's commands behind `tram city issue-code | add-staff | revoke | import |
- * lesson-map`. They run in-process on an open hub context — either the CLI's own, or a running
+ * lesson-map | detach-raw`. They run in-process on an open hub context — either the CLI's own, or a running
  * hub's via its loopback admin route (PGlite allows one process per data folder).
  */
 import { z } from 'zod';
 import { STATION_ID_PATTERN } from '../../electron/core/sync/protocol/limits';
+import { detachRawPartitions } from '../db/partitions';
 import type { HubContext } from '../hub-context';
 import { importBundle } from '../ingest/bundle-import';
 import { issueEnrolmentCode } from '../ingest/enrolment';
@@ -19,6 +20,7 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('add-staff'), name: z.string(), password: z.string() }),
   z.object({ command: z.literal('import'), bundle_b64: z.string() }),
   z.object({ command: z.literal('lesson-map'), map: z.record(z.string(), z.array(z.string())) }),
+  z.object({ command: z.literal('detach-raw'), older_than_months: z.number() }),
 ]);
 export type AdminCommand = z.infer<typeof adminCommandSchema>;
 
@@ -59,6 +61,16 @@ export async function runAdminCommand(ctx: HubContext, command: AdminCommand): P
       if (bad !== undefined) return fail(2, `lesson-map: ${bad[0]}: competences must look like "2" or "2.6"`);
       for (const [lessonId, competencies] of entries) await setLessonCompetencies(ctx.db, { lessonId, competencies });
       return ok(`mapped ${entries.length} lessons`);
+    }
+    case 'detach-raw': {
+      if (!Number.isInteger(command.older_than_months) || command.older_than_months < 1 || command.older_than_months > 600) {
+        return fail(2, '--older-than: a whole number of months, 1–600');
+      }
+      const detached = await detachRawPartitions(ctx.db, { nowMs: ctx.now(), olderThanMonths: command.older_than_months });
+      return ok(
+        detached.length === 0 ? 'nothing to detach' : `detached ${detached.join(', ')}`,
+        'Báo cáo giữ nguyên số liệu (bảng tổng hợp). Sao lưu rồi xoá các bảng đã tách để giải phóng chỗ. · Reports keep every count (rollups). Dump, then drop the detached tables to free the space.',
+      );
     }
     default:
       return assertNever(command);

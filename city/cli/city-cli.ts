@@ -7,10 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { runAdminCommand } from '../admin/admin-commands';
 import type { AdminCommand, AdminResult } from '../admin/admin-commands';
+import { KeyFileMismatchError } from '../crypto/key-fingerprint';
 import { openHubContext } from '../hub-context';
 import { readLessonMap } from './lesson-map-file';
 import { serveHub } from './serve-command';
-import { readServeLock, runRemoteCommand } from './serve-lock';
+import { readServeLock, runRemoteCommand, ServeLockDamagedError } from './serve-lock';
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -25,11 +26,14 @@ export interface CliIo {
 const USAGE = [
   'usage: tram city <command> --data DIR',
   '  serve --data DIR [--port P] [--host H]   run the hub (DATABASE_URL selects PostgreSQL)',
+  '        [--max-in-flight N]               station requests handled at once before 503 (default 64)',
+  '        [--read-database-url URL]         reports from a PostgreSQL hot standby (or READ_DATABASE_URL)',
   '  issue-code <station_id> --data DIR       one-time enrolment code, valid 7 days',
   '  add-staff <name> --data DIR              password read from stdin',
   '  revoke <station_id> --data DIR',
   '  import FILE --data DIR                   apply a sneakernet bundle (.tram)',
   '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
+  '  detach-raw --older-than N --data DIR     detach raw-log months older than N months (reports keep their counts)',
 ];
 
 function defaultIo(): CliIo {
@@ -57,7 +61,15 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'max-in-flight': { type: 'string' },
+        'older-than': { type: 'string' },
+        'read-database-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     io.stderr((error as Error).message);
@@ -82,7 +94,25 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
       io.stderr('--port must be 0–65535');
       return 2;
     }
-    return serveHub({ dataDir, databaseUrl, port, host: parsed.values.host ?? '127.0.0.1', io });
+    const maxInFlight = Number(parsed.values['max-in-flight'] ?? '64');
+    if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 10_000) {
+      io.stderr('--max-in-flight must be 1–10000');
+      return 2;
+    }
+    const readDatabaseUrl = parsed.values['read-database-url'] ?? io.env.READ_DATABASE_URL;
+    if (readDatabaseUrl !== undefined && readDatabaseUrl !== '' && (databaseUrl === undefined || databaseUrl === '')) {
+      io.stderr('--read-database-url needs DATABASE_URL (a replica of the PostgreSQL primary)');
+      return 2;
+    }
+    return serveHub({ dataDir, databaseUrl, readDatabaseUrl: readDatabaseUrl === '' ? undefined : readDatabaseUrl, port, host: parsed.values.host ?? '127.0.0.1', maxInFlight, io });
+  }
+  if (command === 'detach-raw') {
+    const months = Number(parsed.values['older-than'] ?? 'NaN');
+    if (target !== undefined || !Number.isInteger(months)) {
+      io.stderr('detach-raw: --older-than N (months) is required');
+      return 2;
+    }
+    return finish(io, dataDir, databaseUrl, { command: 'detach-raw', older_than_months: months });
   }
   if (target === undefined) {
     io.stderr(`${command}: missing argument`);
@@ -124,14 +154,33 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
       USAGE.forEach(io.stderr);
       return 2;
   }
-  const result = await runCommand(dataDir, databaseUrl, admin);
+  return finish(io, dataDir, databaseUrl, admin);
+}
+
+/** Runs an admin command and prints its result; a key file that does not match is exit 1. */
+async function finish(io: CliIo, dataDir: string, databaseUrl: string | undefined, admin: AdminCommand): Promise<number> {
+  let result: AdminResult;
+  try {
+    result = await runCommand(dataDir, databaseUrl, admin);
+  } catch (error) {
+    if (!(error instanceof KeyFileMismatchError)) throw error;
+    io.stderr(error.message);
+    return 1;
+  }
   result.stdout.forEach(io.stdout);
   result.stderr.forEach(io.stderr);
   return result.exit_code;
 }
 
 async function runCommand(dataDir: string, databaseUrl: string | undefined, command: AdminCommand): Promise<AdminResult> {
-  const lock = await readServeLock(dataDir);
+  let lock: Awaited<ReturnType<typeof readServeLock>>;
+  try {
+    lock = await readServeLock(dataDir);
+  } catch (error) {
+    // PostgreSQL takes any number of connections; only the embedded PGlite must not be opened twice.
+    if (!(error instanceof ServeLockDamagedError) || databaseUrl === undefined) return { exit_code: 1, stdout: [], stderr: [(error as Error).message] };
+    lock = null;
+  }
   if (lock !== null) return runRemoteCommand(lock, command);
   const ctx = await openHubContext({ dataDir, databaseUrl });
   try {

@@ -1,4 +1,6 @@
 /** `tram city serve`: listen, announce the address, run until SIGINT/SIGTERM, then close cleanly. */
+import { KeyFileMismatchError } from '../crypto/key-fingerprint';
+import { ensurePartitions } from '../db/partitions';
 import { createHub } from '../http/create-hub';
 import type { CliIo } from './city-cli';
 import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
@@ -6,26 +8,43 @@ import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from '.
 export interface ServeOptions {
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  readonly readDatabaseUrl?: string | undefined;
   readonly port: number;
   readonly host: string;
+  readonly maxInFlight?: number;
   readonly io: CliIo;
 }
 
 /** Serves until stopped; resolves to the exit code. */
 export async function serveHub(options: ServeOptions): Promise<number> {
   const { io } = options;
-  const existing = await readServeLock(options.dataDir);
+  let existing: Awaited<ReturnType<typeof readServeLock>>;
+  try {
+    existing = await readServeLock(options.dataDir);
+  } catch (error) {
+    io.stderr((error as Error).message);
+    return 1;
+  }
   if (existing !== null) {
     io.stderr(`a hub (pid ${existing.pid}) is already serving ${options.dataDir} on port ${existing.port}`);
     return 1;
   }
   const adminToken = newAdminToken();
-  const hub = await createHub({
-    dataDir: options.dataDir,
-    databaseUrl: options.databaseUrl,
-    adminToken,
-    logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
-  });
+  let hub;
+  try {
+    hub = await createHub({
+      dataDir: options.dataDir,
+      databaseUrl: options.databaseUrl,
+      readDatabaseUrl: options.readDatabaseUrl,
+      adminToken,
+      ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
+      logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+    });
+  } catch (error) {
+    if (!(error instanceof KeyFileMismatchError)) throw error;
+    io.stderr(error.message);
+    return 1;
+  }
   let address;
   try {
     await hub.app.listen({ port: options.port, host: options.host });
@@ -40,6 +59,11 @@ export async function serveHub(options: ServeOptions): Promise<number> {
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host.includes(':') ? `[${options.host}]` : options.host;
   io.stdout(`listening on http://${shownHost}:${port}`);
 
+  // Monthly partitions ahead of time (made at start too): a hub may run for months without a restart.
+  const partitionTimer = setInterval(() => {
+    ensurePartitions(hub.ctx.db, { nowMs: hub.ctx.now() }).catch((error: unknown) => io.stderr(`partitions: ${(error as Error).message}`));
+  }, 12 * 60 * 60 * 1000);
+  partitionTimer.unref();
   const stoppedBy = await new Promise<string>((resolve) => {
     const finish = (name: string) => {
       process.off('SIGINT', onInt);
@@ -53,6 +77,7 @@ export async function serveHub(options: ServeOptions): Promise<number> {
     if (io.signal?.aborted === true) finish('abort');
     else io.signal?.addEventListener('abort', () => finish('abort'), { once: true });
   });
+  clearInterval(partitionTimer);
   io.stderr(`stopping (${stoppedBy})`);
   try {
     await hub.close();

@@ -2,9 +2,13 @@
  * `<data>/serve.json` tells other `tram city` commands that a hub is serving this data folder, on
  * which loopback port, with which admin token. PGlite must not be opened by two processes, so while
  * it exists (and its process lives) commands go through the hub's admin route instead.
+ *
+ * The file is written to a random temporary name, flushed and renamed, so a crash never leaves half
+ * of it; a damaged file anyway (a disk fault, a hand edit) is a ServeLockDamagedError with what to do,
+ * never a SyntaxError that stops every `tram city` command.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AdminCommand, AdminResult } from '../admin/admin-commands';
@@ -28,20 +32,48 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** The lock of a live serving process, or null (a stale lock is ignored). */
-export async function readServeLock(dataDir: string): Promise<ServeLock | null> {
-  let text: string;
-  try {
-    text = await readFile(join(dataDir, SERVE_LOCK_FILE), 'utf8');
-  } catch {
-    return null;
+export class ServeLockDamagedError extends Error {
+  readonly code = 'serve_lock_damaged';
+
+  constructor(path: string, reason: string) {
+    super(`${path} cannot be read (${reason}). If no "tram city serve" is running for this data folder, delete the file and try again.`);
+    this.name = 'ServeLockDamagedError';
   }
-  const parsed = lockSchema.safeParse(JSON.parse(text) as unknown);
-  return parsed.success && isAlive(parsed.data.pid) ? parsed.data : null;
 }
 
+/** The lock of a live serving process, or null (none, or a stale one). Throws ServeLockDamagedError. */
+export async function readServeLock(dataDir: string): Promise<ServeLock | null> {
+  const path = join(dataDir, SERVE_LOCK_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new ServeLockDamagedError(path, (error as Error).message);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ServeLockDamagedError(path, 'not JSON');
+  }
+  const parsed = lockSchema.safeParse(raw);
+  if (!parsed.success) throw new ServeLockDamagedError(path, `not a lock: ${parsed.error.issues[0]?.path.join('.') || 'file'}`);
+  return isAlive(parsed.data.pid) ? parsed.data : null;
+}
+
+/** Writes the lock atomically (temporary file, flush, rename), readable by the owner only. */
 export async function writeServeLock(dataDir: string, lock: ServeLock): Promise<void> {
-  await writeFile(join(dataDir, SERVE_LOCK_FILE), `${JSON.stringify(lock)}\n`, { mode: 0o600 });
+  const path = join(dataDir, SERVE_LOCK_FILE);
+  const temp = join(dataDir, `.${SERVE_LOCK_FILE}.${randomBytes(8).toString('hex')}.tmp`);
+  const file = await open(temp, 'wx', 0o600);
+  try {
+    await file.writeFile(`${JSON.stringify(lock)}\n`);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, path);
 }
 
 export async function removeServeLock(dataDir: string): Promise<void> {

@@ -19,6 +19,9 @@ export interface CityKeys {
   readonly publicKeyB64: string;
   /** b64 of the 32-byte city learner key. */
   readonly learnerKeyB64: string;
+  /** The key file's path, and whether this load created it. */
+  readonly path: string;
+  readonly createdNow: boolean;
   /** Signs a §5 receipt. */
   signReceipt(stationId: string, epoch: number, ackedSeq: number, headHash: string, serverTimeMs: number): string;
 }
@@ -34,6 +37,7 @@ export async function loadOrCreateCityKeys(dataDir: string): Promise<CityKeys> {
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, CITY_KEY_FILE);
   let text: string;
+  let createdNow = false;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
@@ -48,20 +52,23 @@ export async function loadOrCreateCityKeys(dataDir: string): Promise<CityKeys> {
     try {
       // 'wx' so two processes starting at once never overwrite each other's fresh key.
       await writeFile(path, text, { mode: 0o600, flag: 'wx' });
+      createdNow = true;
     } catch (writeError) {
       if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
       text = await readFile(path, 'utf8');
     }
   }
   const file = keyFileSchema.parse(JSON.parse(text));
-  return cityKeysFromPrivate(createPrivateKey(file.ed25519_private_pkcs8_pem), file.learner_key_b64);
+  return cityKeysFromPrivate(createPrivateKey(file.ed25519_private_pkcs8_pem), file.learner_key_b64, path, createdNow);
 }
 
-function cityKeysFromPrivate(privateKey: KeyObject, learnerKeyB64: string): CityKeys {
+function cityKeysFromPrivate(privateKey: KeyObject, learnerKeyB64: string, path: string, createdNow: boolean): CityKeys {
   const publicKeyB64 = rawPublicKeyB64(createPublicKey(privateKey));
   return {
     publicKeyB64,
     learnerKeyB64,
+    path,
+    createdNow,
     signReceipt: (stationId, epoch, ackedSeq, headHash, serverTimeMs) =>
       signText(privateKey, receiptText(stationId, epoch, ackedSeq, headHash, serverTimeMs)),
   };

@@ -4,6 +4,7 @@
  */
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { verifySignedText, type Ed25519Verifier } from '../../electron/core/sync/protocol/ed25519';
 
 /** Hex SHA-256 of the UTF-8 bytes of a string (the hash the core modules inject). */
 export function sha256Hex(text: string): string {
@@ -38,15 +39,13 @@ export function signText(privateKey: KeyObject, text: string): string {
   return sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64');
 }
 
+/** node:crypto behind the core's verifier interface (the rules are core/sync/protocol/ed25519.ts). */
+const nodeVerifier: Ed25519Verifier = {
+  verifyDetached: (publicKey, message, signature) =>
+    verify(null, message, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }), signature),
+};
+
 /** True when `sigB64` is a valid signature of `text` by the raw public key `publicKeyB64`. */
 export function verifyText(publicKeyB64: string, text: string, sigB64: string): boolean {
-  const key = publicKeyFromRaw(publicKeyB64);
-  if (key === null) return false;
-  const signature = Buffer.from(sigB64, 'base64');
-  if (signature.length !== 64) return false;
-  try {
-    return verify(null, Buffer.from(text, 'utf8'), key, signature);
-  } catch {
-    return false;
-  }
+  return verifySignedText(nodeVerifier, publicKeyB64, text, sigB64);
 }

@@ -37,15 +37,30 @@ interface PgCopyStreamsModule {
 }
 
 const INT8_OID = 20;
+const MAX_TRANSACTION_ATTEMPTS = 5;
+/** deadlock_detected, serialization_failure */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+}
 
 /** Opens a connection pool; the first query proves the server answers. */
 export async function openPostgresDatabase(url: string, maxConnections = 10): Promise<HubDatabase> {
+  const db = openLazyPostgresDatabase(url, maxConnections);
+  await db.query('SELECT 1');
+  return db;
+}
+
+/** A connection pool that connects on first use (a read replica may be down when the hub starts). */
+export function openLazyPostgresDatabase(url: string, maxConnections = 10, connectTimeoutMs?: number): HubDatabase {
   const require = createRequire(import.meta.url);
   const pg = require('pg') as PgModule;
   const copyStreams = require('pg-copy-streams') as PgCopyStreamsModule;
   const getTypeParser = (oid: number, format?: string) =>
     oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format);
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types: { getTypeParser } });
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types: { getTypeParser }, ...(connectTimeoutMs === undefined ? {} : { connectionTimeoutMillis: connectTimeoutMs }) });
   // An idle client dying (server restart) must not crash the hub; the next query reconnects.
   pool.on('error', () => undefined);
   const run = async <Row>(target: PgQueryable, sql: string, params: readonly SqlParam[] = []): Promise<Row[]> =>
@@ -61,7 +76,24 @@ export async function openPostgresDatabase(url: string, maxConnections = 10): Pr
     query: (sql, params) => run(client, sql, params),
     copyRows: (target, rows) => copy(client, target, rows),
   });
-  await run(pool, 'SELECT 1');
+  const runTransaction = async <T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN', []);
+      const result = await work(executorOf(client));
+      await client.query('COMMIT', []);
+      client.release();
+      return result;
+    } catch (error) {
+      try {
+        await client.query('ROLLBACK', []);
+        client.release();
+      } catch (rollbackError) {
+        client.release(rollbackError as Error);
+      }
+      throw error;
+    }
+  };
   return {
     driver: 'postgres',
     query: (sql, params) => run(pool, sql, params),
@@ -74,21 +106,15 @@ export async function openPostgresDatabase(url: string, maxConnections = 10): Pr
       }
     },
     async transaction(work) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN', []);
-        const result = await work(executorOf(client));
-        await client.query('COMMIT', []);
-        client.release();
-        return result;
-      } catch (error) {
+      // A deadlock or serialization failure rolls the whole transaction back, so running the work
+      // again is safe (it only touches the database); bounded, with a short random pause.
+      for (let attempt = 1; ; attempt += 1) {
         try {
-          await client.query('ROLLBACK', []);
-          client.release();
-        } catch (rollbackError) {
-          client.release(rollbackError as Error);
+          return await runTransaction(work);
+        } catch (error) {
+          if (attempt >= MAX_TRANSACTION_ATTEMPTS || !isRetryable(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
         }
-        throw error;
       }
     },
     close: () => pool.end(),

@@ -1,24 +1,30 @@
 /**
  * The city hub as a Fastify app: station API (PROTOCOL.md §2–§5), staff reports (§8) and the
- * loopback admin route. Every error body carries an `error` code. Station routes share a simple
- * in-flight limit: past it the hub answers 503 with Retry-After before reading the body, and a
- * database that cannot be reached is a 503 too, so stations back off instead of hammering.
+ * loopback admin route. Every error body carries an `error` code. Station routes are admitted in two
+ * steps (station-admission.ts): a per-address cap from the first byte, and database work slots taken
+ * only once a request is authenticated, so anonymous slow clients cannot starve stations; a database
+ * that cannot be reached is a 503 too, so stations back off instead of hammering.
  */
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../../electron/core/sync/protocol/limits';
 import { openHubContext } from '../hub-context';
 import type { HubContext, HubContextOptions } from '../hub-context';
 import { TOO_LARGE } from '../ingest/apply-batch';
 import { registerAdminRoute } from './admin-route';
 import { registerReportRoutes } from './report-routes';
+import { installStationAdmission } from './station-admission';
 import { registerStationRoutes } from './station-routes';
 
 export interface HubAppOptions {
   /** pino options, or false (default) for silence. */
   readonly logger?: boolean | Record<string, unknown>;
-  /** Station requests handled at once before 503 (default 64). */
+  /** Authenticated station requests doing database work at once before 503 (default 64). */
   readonly maxInFlight?: number;
+  /** Station requests open at once from one client address before 429 (default 16). */
+  readonly maxPerAddress?: number;
+  /** Milliseconds a client has to send a whole request, body included (default 30 s). */
+  readonly requestTimeoutMs?: number;
   /** Seconds a station should wait after a 503 (default 10). */
   readonly retryAfterSeconds?: number;
   /** Enables the loopback admin route with this token. */
@@ -51,6 +57,7 @@ export async function createHub(options: HubContextOptions & HubAppOptions): Pro
     ctx,
     async close() {
       await app.close();
+      await ctx.reports.close();
       if (options.db === undefined) await ctx.db.close();
     },
   };
@@ -58,27 +65,25 @@ export async function createHub(options: HubContextOptions & HubAppOptions): Pro
 
 /** Builds the Fastify app over an open context. */
 export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: options.trustProxy ?? false, requestTimeout: 120_000 });
+  // 30 s to send a whole request: a 2G station's gzip batch (about 50 KB) needs under 10 s; a client
+  // that dribbles its body is cut off instead of holding a connection for minutes.
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    requestTimeout,
+    // Node enforces the request timeout only when the headers timeout is not longer, and checks it
+    // only every 30 s by default: both are set so that it holds.
+    http: { headersTimeout: Math.min(requestTimeout, 15_000), connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(requestTimeout / 4))) },
+  });
   // One raw-bytes parser for every content type: routes decode (gzip), hash and parse themselves,
   // because the signature covers the uncompressed bytes exactly as sent.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
-  const maxInFlight = options.maxInFlight ?? 64;
   const retryAfter = String(options.retryAfterSeconds ?? 10);
-  const counted = new WeakSet<FastifyRequest>();
-  let inFlight = 0;
-  const release = async (request: FastifyRequest) => {
-    if (counted.delete(request)) inFlight -= 1;
-  };
-  app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/v1/stations/') && !request.url.startsWith('/v1/enrol')) return;
-    if (inFlight >= maxInFlight) return reply.code(503).header('retry-after', retryAfter).send({ error: 'overloaded' });
-    inFlight += 1;
-    counted.add(request);
-  });
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+  const slots = installStationAdmission(app, { perAddress: options.maxPerAddress ?? 16, workSlots: options.maxInFlight ?? 64, retryAfterSeconds: options.retryAfterSeconds ?? 10 });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found' }));
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {
@@ -95,7 +100,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
     return reply.code(500).send({ error: 'internal' });
   });
 
-  registerStationRoutes(app, ctx);
+  registerStationRoutes(app, ctx, slots);
   registerReportRoutes(app, ctx);
   if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
   return app;

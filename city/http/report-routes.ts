@@ -3,6 +3,7 @@
  * target-population form. Everything but the sign-in page needs a staff session.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ReportSource } from '../db/report-reader';
 import type { HubContext } from '../hub-context';
 import { csvCell, progressCsv } from '../reports/csv';
 import { PAGE_CSP } from '../reports/html';
@@ -44,6 +45,13 @@ function html(reply: FastifyReply, status: number, body: string): FastifyReply {
   return reply.code(status).header('content-security-policy', PAGE_CSP).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 }
 
+/** Which database answered and how old its figures are, for scripts (the §8 body keeps its keys). */
+function sourceHeaders(reply: FastifyReply, source: ReportSource): FastifyReply {
+  reply.header('x-report-source', source.source).header('x-report-as-of', new Date(source.asOfMs).toISOString());
+  if (source.fallback !== null) reply.header('x-report-fallback', source.fallback.replace(/[^\x20-\x7e]/g, '?').slice(0, 200));
+  return reply;
+}
+
 export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.get('/', async (_request, reply) => reply.redirect('/reports', 303));
   app.get('/login', async (_request, reply) => html(reply, 200, loginPage(null)));
@@ -69,8 +77,10 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
       const answer = badRequest(ward.ok ? 'ward: required' : 'ward: expected a ward code');
       return reply.code(answer.status).send(answer.body);
     }
-    const [progress] = await buildProgress(ctx.db, { ward: ward.ward, nowMs: ctx.now() });
-    return reply.send(progress === undefined ? {} : progressJson(progress));
+    const nowMs = ctx.now();
+    const source = await ctx.reports.source(nowMs);
+    const [progress] = await buildProgress(source.db, { ward: ward.ward, nowMs });
+    return sourceHeaders(reply, source).send(progress === undefined ? {} : progressJson(progress));
   });
 
   app.get<WardQuery>('/reports', async (request, reply) => {
@@ -79,16 +89,19 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
     const ward = wardParam(request.query.ward);
     const selected = ward.ok ? ward.ward : null;
     const nowMs = ctx.now();
-    const [wards, stations] = await Promise.all([buildProgress(ctx.db, { ward: selected, nowMs }), stationReport(ctx.db, { ward: selected })]);
-    return html(reply, 200, reportPage({ staffName: staff, nowMs, ward: selected, wards, stations }));
+    const source = await ctx.reports.source(nowMs);
+    const [wards, stations] = await Promise.all([buildProgress(source.db, { ward: selected, nowMs }), stationReport(source.db, { ward: selected })]);
+    return html(sourceHeaders(reply, source), 200, reportPage({ staffName: staff, nowMs, source, ward: selected, wards, stations }));
   });
 
   app.get<WardQuery>('/reports/export.csv', async (request, reply) => {
     if ((await currentStaff(ctx, request)) === null) return reply.code(401).send({ error: 'unauthorized' });
     const ward = wardParam(request.query.ward);
-    const wards = await buildProgress(ctx.db, { ward: ward.ok ? ward.ward : null, nowMs: ctx.now() });
+    const nowMs = ctx.now();
+    const source = await ctx.reports.source(nowMs);
+    const wards = await buildProgress(source.db, { ward: ward.ok ? ward.ward : null, nowMs });
     const name = `tram-hoc-so-progress-${new Date(ctx.now()).toISOString().slice(0, 10)}.csv`;
-    return reply
+    return sourceHeaders(reply, source)
       .header('content-disposition', `attachment; filename=${csvCell(name)}`)
       .header('cache-control', 'no-store')
       .type('text/csv; charset=utf-8')

@@ -17,6 +17,9 @@ import { findEpoch, touchStation } from '../store/station-store';
 import type { StationRow } from '../store/station-store';
 import { badRequest, parseJsonObject, readBodyBytes } from './request-body';
 import { authenticateStation } from './station-auth';
+import type { WorkSlots } from './station-admission';
+
+const isHubAnswer = (value: unknown): value is HubAnswer => typeof value === 'object' && value !== null && 'status' in value && 'body' in value && typeof (value as HubAnswer).status === 'number';
 
 type StationParams = { Params: { stationId: string } };
 type CursorRequest = StationParams & { Querystring: Record<string, string | string[] | undefined> };
@@ -54,8 +57,11 @@ function send(reply: FastifyReply, answer: HubAnswer): FastifyReply {
   return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.body);
 }
 
-/** Registers /v1/enrol, /v1/stations/:stationId/cursor and /v1/stations/:stationId/events. */
-export function registerStationRoutes(app: FastifyInstance, ctx: HubContext): void {
+/**
+ * Registers /v1/enrol, /v1/stations/:stationId/cursor and /v1/stations/:stationId/events. Database
+ * work runs in a work slot taken only after the request is authenticated (station-admission.ts).
+ */
+export function registerStationRoutes(app: FastifyInstance, ctx: HubContext, slots: WorkSlots): void {
   app.post('/v1/enrol', async (request, reply) => {
     const bytes = await readBodyBytes(request);
     if (!bytes.ok) return send(reply, bytes.answer);
@@ -63,35 +69,42 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext): vo
     if (!json.ok) return send(reply, json.answer);
     const body = parseWire(enrolRequestSchema, json.value);
     if (!body.ok) return send(reply, badRequest(body.detail));
-    const answer = await enrolStation(ctx, body.value);
+    const answer = await slots.run(reply, () => enrolStation(ctx, body.value));
+    if (!isHubAnswer(answer)) return answer;
     request.log.info({ station_id: body.value.station_id, status: answer.status, app_version: body.value.app_version }, 'enrolment');
     return send(reply, answer);
   });
 
   app.get<CursorRequest>('/v1/stations/:stationId/cursor', async (request, reply) => {
-    const auth = await authenticateStation(ctx, request, request.params.stationId, Buffer.alloc(0));
-    if (auth === null) return send(reply, UNAUTHORIZED);
-    const { station } = auth;
     const param = cursorEpochParam(request.query);
-    if (!param.ok) return send(reply, param.answer);
-    const epoch = param.epoch ?? station.current_epoch;
-    if (epoch > station.current_epoch) return send(reply, { status: 409, body: { error: 'epoch', epoch: station.current_epoch } });
-    // A replayed request gets the nonce already handed out; only a fresh one rotates it and counts as contact.
-    const nonce = auth.fresh || station.last_nonce === null ? randomBytes(16).toString('hex') : station.last_nonce;
-    if (auth.fresh || station.last_nonce === null) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), ts: auth.ts, nonce });
-    return send(reply, await cursorAnswer(ctx, station, epoch, nonce));
+    const answer = await slots.run(reply, async (): Promise<HubAnswer> => {
+      const auth = await authenticateStation(ctx, request, request.params.stationId, Buffer.alloc(0));
+      if (auth === null) return UNAUTHORIZED;
+      const { station } = auth;
+      if (!param.ok) return param.answer;
+      const epoch = param.epoch ?? station.current_epoch;
+      if (epoch > station.current_epoch) return { status: 409, body: { error: 'epoch', epoch: station.current_epoch } };
+      // A replayed request gets the nonce already handed out; only a fresh one rotates it and counts as contact.
+      const nonce = auth.fresh || station.last_nonce === null ? randomBytes(16).toString('hex') : station.last_nonce;
+      if (auth.fresh || station.last_nonce === null) await touchStation(ctx.db, { stationId: station.station_id, now: ctx.now(), ts: auth.ts, nonce });
+      return cursorAnswer(ctx, station, epoch, nonce);
+    });
+    return isHubAnswer(answer) ? send(reply, answer) : answer;
   });
 
   app.post<StationParams>('/v1/stations/:stationId/events', async (request: FastifyRequest<StationParams>, reply) => {
     const bytes = await readBodyBytes(request);
     if (!bytes.ok) return send(reply, bytes.answer);
-    const auth = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
-    if (auth === null) return send(reply, UNAUTHORIZED);
-    const contactTs = auth.fresh ? auth.ts : null;
-    const answer = await answerUpload(ctx, request, auth.station.station_id, bytes.value, contactTs);
-    // A stored batch already moved last_seen_at in its transaction; any other fresh answer records the contact here.
-    if (answer.status !== 200 && contactTs !== null) await touchStation(ctx.db, { stationId: auth.station.station_id, now: ctx.now(), ts: contactTs });
-    return send(reply, answer);
+    const answer = await slots.run(reply, async (): Promise<HubAnswer> => {
+      const auth = await authenticateStation(ctx, request, request.params.stationId, bytes.value);
+      if (auth === null) return UNAUTHORIZED;
+      const contactTs = auth.fresh ? auth.ts : null;
+      const result = await answerUpload(ctx, request, auth.station.station_id, bytes.value, contactTs);
+      // A stored batch already moved last_seen_at in its transaction; any other fresh answer records the contact here.
+      if (result.status !== 200 && contactTs !== null) await touchStation(ctx.db, { stationId: auth.station.station_id, now: ctx.now(), ts: contactTs });
+      return result;
+    });
+    return isHubAnswer(answer) ? send(reply, answer) : answer;
   });
 }
 

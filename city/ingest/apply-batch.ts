@@ -16,6 +16,7 @@ import type { HubContext } from '../hub-context';
 import { insertBatch, storedHashes } from '../store/event-store';
 import type { EventFact, EventToStore } from '../store/event-store';
 import { advanceHead, lockStationHead, reportFork } from '../store/station-store';
+import { updateRollups } from '../rollups/update-rollups';
 import { examineEvent } from './event-facts';
 
 export interface HubAnswer {
@@ -72,6 +73,8 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
       offsetMs: lastWallMs === undefined || !isCurrent || contactTs === null ? null : now - lastWallMs,
       contactTs,
     });
+    // Last, so the shared ward rows it updates stay locked for the shortest time before COMMIT.
+    await updateRollups(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, events, facts });
     return { kind: 'stored', verdict, epoch: head.epoch, inserted } as const;
   });
 

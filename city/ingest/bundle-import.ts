@@ -47,16 +47,27 @@ export async function importBundle(ctx: HubContext, file: Buffer): Promise<HubAn
     return badRequest('file: not valid JSON');
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return badRequest('file: expected a JSON object');
+  // The signature first (security review): until it verifies, the events are an anonymous file's and
+  // are not looked into. Only the envelope fields needed to find the signing key are read.
+  const envelope = raw as { station_id?: unknown; epoch?: unknown; sig?: unknown; events?: unknown };
+  if (typeof envelope.station_id !== 'string' || typeof envelope.sig !== 'string' || !Number.isSafeInteger(envelope.epoch)) {
+    return badRequest('file: station_id, epoch and sig are required');
+  }
+  if (Array.isArray(envelope.events) && envelope.events.length > IMPORT_MAX_EVENTS) return { status: 413, body: { error: 'too_large', max_events: IMPORT_MAX_EVENTS } };
+  const station = await findStation(ctx.db, envelope.station_id);
+  if (station === null || station.status !== 'active') return UNAUTHORIZED;
+  let signedText: string;
+  try {
+    signedText = bundleSignedText(sha256Hex, raw as { [key: string]: JsonValue });
+  } catch {
+    return badRequest('file: not canonical JSON');
+  }
+  const epochKey = (await listEpochs(ctx.db, station.station_id)).find((epoch) => epoch.epoch === envelope.epoch)?.public_key;
+  const keys = new Set([station.public_key, ...(epochKey === undefined ? [] : [epochKey])]);
+  if (![...keys].some((key) => verifyText(key, signedText, envelope.sig as string))) return UNAUTHORIZED;
+
   const parsed = parseWire(bundleSchema, raw);
   if (!parsed.ok) return badRequest(parsed.detail);
   const bundle = parsed.value;
-  if (bundle.events.length > IMPORT_MAX_EVENTS) return { status: 413, body: { error: 'too_large', max_events: IMPORT_MAX_EVENTS } };
-
-  const station = await findStation(ctx.db, bundle.station_id);
-  if (station === null || station.status !== 'active') return UNAUTHORIZED;
-  const signedText = bundleSignedText(sha256Hex, raw as { [key: string]: JsonValue });
-  const epochKey = (await listEpochs(ctx.db, bundle.station_id)).find((epoch) => epoch.epoch === bundle.epoch)?.public_key;
-  const keys = new Set([station.public_key, ...(epochKey === undefined ? [] : [epochKey])]);
-  if (![...keys].some((key) => verifyText(key, signedText, bundle.sig))) return UNAUTHORIZED;
   return applyBatch(ctx, bundle.station_id, bundle, { source: 'import' });
 }

@@ -10,6 +10,7 @@
  */
 import type { SqlExecutor } from '../db/hub-database';
 import { learnerGroups, lessonCompetencies, lessonGroups, wardTargets } from '../store/report-store';
+import type { LearnerGroupRow, LessonGroupRow } from '../store/report-store';
 
 export const AGE_BANDS = ['6-14', '15-17', '18-59', '60+', 'unknown'] as const;
 export const GENDERS = ['nam', 'nu', 'unknown'] as const;
@@ -61,6 +62,14 @@ function emptyWard(ward: string): WardProgress {
   };
 }
 
+/** What a progress report is assembled from. */
+export interface ProgressRows {
+  readonly learners: readonly LearnerGroupRow[];
+  readonly lessons: readonly LessonGroupRow[];
+  readonly targets: ReadonlyMap<string, number>;
+  readonly competencies: ReadonlyMap<string, readonly string[]>;
+}
+
 /** Progress of one ward (`ward`) or of every ward that has learners, lessons or a target (null). */
 export async function buildProgress(db: SqlExecutor, p: { ward: string | null; nowMs: number }): Promise<WardProgress[]> {
   const [learners, lessons, targets, competencies] = await Promise.all([
@@ -69,6 +78,13 @@ export async function buildProgress(db: SqlExecutor, p: { ward: string | null; n
     wardTargets(db),
     lessonCompetencies(db),
   ]);
+  return assembleProgress({ learners, lessons, targets, competencies }, p.ward);
+}
+
+/** Ward progress from grouped rows (the report store's, or the full recompute's in the tests). */
+export function assembleProgress(rows: ProgressRows, ward: string | null): WardProgress[] {
+  const { learners, lessons, targets, competencies } = rows;
+  const p = { ward };
   const wards = new Map<string, WardProgress>();
   const wardOf = (ward: string) => wards.get(ward) ?? wards.set(ward, emptyWard(ward)).get(ward) ?? emptyWard(ward);
   if (p.ward !== null) wardOf(p.ward);

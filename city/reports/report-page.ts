@@ -1,4 +1,5 @@
 /** The server-rendered progress page for city staff (Vietnamese first, English second). */
+import type { ReportSource } from '../db/report-reader';
 import type { StationReportRow } from '../store/report-store';
 import { escapeHtml, formatOffset, formatTime, label, page } from './html';
 import type { WardProgress } from './progress';
@@ -34,9 +35,22 @@ function stationStatus(row: StationReportRow): string {
   return label('Hoạt động', 'active');
 }
 
+/** Says where the figures came from when it is not simply the primary, now. */
+function sourceNote(input: ReportPageInput): string {
+  const { source, asOfMs, fallback } = input.source;
+  if (fallback !== null) {
+    return ` — <span class="warn" data-report-source="primary">${label('bản sao chỉ đọc không dùng được, số liệu lấy từ máy chủ chính', 'read replica not usable, figures from the primary')}: ${escapeHtml(fallback)}</span>`;
+  }
+  if (source === 'primary') return '';
+  const ageS = Math.max(0, Math.round((input.nowMs - asOfMs) / 1000));
+  return ` — <span data-report-source="replica" data-age-s="${ageS}">${label('từ bản sao chỉ đọc', 'from the read replica')}, ${label(`cũ ${ageS} giây`, `${ageS} s old`)}</span>`;
+}
+
 export interface ReportPageInput {
   readonly staffName: string;
   readonly nowMs: number;
+  /** Where the figures came from and how old they are. */
+  readonly source: Pick<ReportSource, 'source' | 'asOfMs' | 'fallback'>;
   readonly ward: string | null;
   readonly wards: readonly WardProgress[];
   readonly stations: readonly StationReportRow[];
@@ -91,7 +105,7 @@ export function reportPage(input: ReportPageInput): string {
   <h1>${label('Tiến độ phổ cập kỹ năng số', 'Digital-literacy progress')}</h1>
   <form method="post" action="/logout"><span>${escapeHtml(input.staffName)}</span> <button type="submit">Đăng xuất · Sign out</button></form>
 </header>
-<p class="note">${label('Số liệu lúc', 'Figures as of')} ${escapeHtml(formatTime(input.nowMs))} (UTC+7).
+<p class="note">${label('Số liệu lúc', 'Figures as of')} ${escapeHtml(formatTime(input.source.asOfMs))} (UTC+7)${sourceNote(input)}.
 ${label('Mỗi người học được đếm một lần theo mã người học, dù học ở nhiều trạm.', 'Each learner is counted once by learner key, however many stations they visit.')}</p>
 <form class="inline" method="get" action="/reports">
   <label><span>${label('Mã phường/xã', 'Ward code')}</span><input name="ward" value="${wardValue}" pattern="[A-Za-z0-9\\-]{1,40}"></label>

@@ -5,6 +5,7 @@
  */
 import type { ChainedEvent } from '../../electron/core/sync/protocol/event-hash';
 import type { SqlExecutor } from '../db/hub-database';
+import { eventMonth } from '../db/partitions';
 
 export interface EventToStore extends ChainedEvent {
   readonly flags: readonly string[];
@@ -45,11 +46,11 @@ export interface BatchToStore {
 
 const EVENT_COLUMNS = {
   table: 'events',
-  columns: ['station_id', 'epoch', 'seq', 'event_id', 'kind', 'payload', 'wall_ms', 'hlc', 'boot_id', 'mono_ms', 'prev_hash', 'hash', 'received_at', 'flags'],
+  columns: ['station_id', 'epoch', 'seq', 'event_id', 'kind', 'payload', 'wall_ms', 'hlc', 'boot_id', 'mono_ms', 'prev_hash', 'hash', 'received_at', 'flags', 'month'],
 } as const;
 const FACT_COLUMNS = {
   table: 'event_facts',
-  columns: ['station_id', 'epoch', 'seq', 'kind', 'station_ward', 'hlc', 'learner_key', 'birth_year', 'gender', 'ward_code', 'lesson_id', 'passed'],
+  columns: ['station_id', 'epoch', 'seq', 'kind', 'station_ward', 'hlc', 'learner_key', 'birth_year', 'gender', 'ward_code', 'lesson_id', 'passed', 'month'],
 } as const;
 
 /**
@@ -61,11 +62,13 @@ export async function insertBatch(db: SqlExecutor, p: BatchToStore): Promise<num
   const { stationId, epoch, receivedAt, stationWard } = p;
   const stored = await db.copyRows(
     EVENT_COLUMNS,
-    p.events.map((e) => [stationId, epoch, e.seq, e.event_id, e.kind, e.payload, e.wall_ms, e.hlc, e.boot_id, e.mono_ms, e.prev_hash, e.hash, receivedAt, e.flags]),
+    p.events.map((e) => [stationId, epoch, e.seq, e.event_id, e.kind, e.payload, e.wall_ms, e.hlc, e.boot_id, e.mono_ms, e.prev_hash, e.hash, receivedAt, e.flags, eventMonth(e.hlc, e.wall_ms)]),
   );
+  // A fact lives in its event's month (partition key of both tables).
+  const monthBySeq = new Map(p.events.map((e) => [e.seq, eventMonth(e.hlc, e.wall_ms)]));
   await db.copyRows(
     FACT_COLUMNS,
-    p.facts.map((f) => [stationId, epoch, f.seq, f.kind, stationWard, f.hlc, f.learnerKey, f.birthYear, f.gender, f.wardCode, f.lessonId, f.passed]),
+    p.facts.map((f) => [stationId, epoch, f.seq, f.kind, stationWard, f.hlc, f.learnerKey, f.birthYear, f.gender, f.wardCode, f.lessonId, f.passed, monthBySeq.get(f.seq) ?? eventMonth(f.hlc, 0)]),
   );
   return stored;
 }

@@ -1,25 +1,9 @@
 /**
- * Report queries over event_facts. A learner is a distinct learner key seen in a learner.registered
- * or attendance.checkin event; each learner belongs to exactly one ward — the ward_code of their
- * registration when it has one, else the ward of the station that saw them first — so ward totals add
- * up to the city total and nobody is counted twice. Lesson completions are distinct stored events
- * (station, epoch, seq), attributed to their learner's ward (the station's ward for an unknown key).
+ * Report queries over the rollups kept at ingest (city/rollups/, migration 0007) and the small
+ * settings tables: none of them reads events or event_facts, so a report costs the same with a year
+ * of a province's events as with a day's. The rules behind the counts: city/rollups/rollup-rules.ts.
  */
 import type { SqlExecutor } from '../db/hub-database';
-
-const LEARNERS_CTE = `
-  WITH reg AS (
-    SELECT DISTINCT ON (learner_key) learner_key, ward_code, birth_year, gender
-    FROM event_facts WHERE kind = 'learner.registered' AND learner_key IS NOT NULL
-    ORDER BY learner_key, (ward_code IS NULL), hlc DESC, station_id, epoch, seq DESC
-  ), first_seen AS (
-    SELECT DISTINCT ON (learner_key) learner_key, station_ward
-    FROM event_facts WHERE kind IN ('learner.registered', 'attendance.checkin') AND learner_key IS NOT NULL
-    ORDER BY learner_key, hlc, station_id, epoch, seq
-  ), learners AS (
-    SELECT f.learner_key, COALESCE(r.ward_code, f.station_ward) AS ward, r.birth_year, r.gender
-    FROM first_seen f LEFT JOIN reg r ON r.learner_key = f.learner_key
-  )`;
 
 export interface LearnerGroupRow {
   readonly ward: string;
@@ -31,17 +15,16 @@ export interface LearnerGroupRow {
 /** Distinct learners grouped by ward, age band at `reportYear` and gender; `ward` null = all wards. */
 export async function learnerGroups(db: SqlExecutor, p: { ward: string | null; reportYear: number }): Promise<LearnerGroupRow[]> {
   return db.query<LearnerGroupRow>(
-    `${LEARNERS_CTE}
-     SELECT ward,
-            CASE WHEN birth_year IS NULL THEN 'unknown'
+    `SELECT ward,
+            CASE WHEN birth_year = 0 THEN 'unknown'
                  WHEN $2::integer - birth_year >= 60 THEN '60+'
                  WHEN $2::integer - birth_year >= 18 THEN '18-59'
                  WHEN $2::integer - birth_year >= 15 THEN '15-17'
                  WHEN $2::integer - birth_year >= 6 THEN '6-14'
                  ELSE 'unknown' END AS age_band,
-            COALESCE(gender, 'unknown') AS gender,
-            count(*) AS n
-     FROM learners WHERE ($1::text IS NULL OR ward = $1::text)
+            gender,
+            sum(learners)::integer AS n
+     FROM ward_learner_profiles WHERE learners <> 0 AND ($1::text IS NULL OR ward = $1::text)
      GROUP BY 1, 2, 3`,
     [p.ward, p.reportYear],
   );
@@ -53,14 +36,10 @@ export interface LessonGroupRow {
   readonly n: number;
 }
 
-/** Completed lessons (distinct events) grouped by ward and lesson id. */
+/** Lessons passed (distinct learner and lesson) grouped by ward and lesson id. */
 export async function lessonGroups(db: SqlExecutor, p: { ward: string | null }): Promise<LessonGroupRow[]> {
   return db.query<LessonGroupRow>(
-    `${LEARNERS_CTE}
-     SELECT COALESCE(l.ward, e.station_ward) AS ward, COALESCE(e.lesson_id, '') AS lesson_id, count(*) AS n
-     FROM event_facts e LEFT JOIN learners l ON l.learner_key = e.learner_key
-     WHERE e.kind = 'lesson.completed' AND ($1::text IS NULL OR COALESCE(l.ward, e.station_ward) = $1::text)
-     GROUP BY 1, 2`,
+    'SELECT ward, lesson_id, passes AS n FROM ward_lesson_totals WHERE passes <> 0 AND ($1::text IS NULL OR ward = $1::text)',
     [p.ward],
   );
 }
@@ -88,11 +67,7 @@ export async function stationReport(db: SqlExecutor, p: { ward: string | null })
             s.last_seen_at, s.last_upload_at, s.last_offset_ms,
             COALESCE(g.groups, 0)::integer AS groups, COALESCE(g.attendees, 0)::integer AS group_attendees
      FROM stations s JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = s.current_epoch
-     -- A regular expression, not a JSON cast: a flagged, malformed payload must not break the report.
-     LEFT JOIN (
-       SELECT station_id, count(*) AS groups, sum(COALESCE(substring(payload from '"attendees":([0-9]{1,6})')::integer, 0)) AS attendees
-       FROM events WHERE kind = 'group.ended' GROUP BY station_id
-     ) g ON g.station_id = s.station_id
+     LEFT JOIN station_groups g ON g.station_id = s.station_id
      WHERE ($1::text IS NULL OR s.ward_code = $1::text)
      ORDER BY s.ward_code, s.station_id`,
     [p.ward],

@@ -87,25 +87,17 @@ export async function holdsHash(db: SqlExecutor, stationId: string, hash: string
 
 /**
  * A station and the head of one of its epochs (the current one unless `epoch` is given: a closed
- * epoch, docs/PROTOCOL.md §9) in one read, locking the station row until the transaction ends (the
- * upload path: one round trip instead of two). Null when the station is unknown; `head` is null
- * when the station has no such epoch.
+ * epoch, docs/PROTOCOL.md §9), locking the station row until the transaction ends. Null when the
+ * station is unknown; `head` is null when the station has no such epoch. Two statements on purpose:
+ * a transaction that waited for the lock (another hub process storing a batch of the same station)
+ * must read the head that one committed, and in READ COMMITTED only a new statement sees it — a join
+ * in the locking statement would return the head as it was before the wait, and the batch would be
+ * judged against a stale acked_seq (its events stored twice, refused by the primary key as a 500).
  */
 export async function lockStationHead(db: SqlExecutor, stationId: string, epoch: number | null = null): Promise<{ station: StationRow; head: EpochRow | null } | null> {
-  const rows = await db.query<StationRow & { head_epoch: number | null; start_hash: string | null; acked_seq: number | null; head_hash: string | null; epoch_last_upload_at: number | null }>(
-    `SELECT ${STATION_COLUMNS.split(', ').map((column) => `s.${column}`).join(', ')},
-            e.epoch AS head_epoch, e.start_hash, e.acked_seq, e.head_hash, e.last_upload_at AS epoch_last_upload_at
-     FROM stations s LEFT JOIN station_epochs e ON e.station_id = s.station_id AND e.epoch = COALESCE($2::integer, s.current_epoch)
-     WHERE s.station_id = $1 FOR UPDATE OF s`,
-    [stationId, epoch],
-  );
-  const row = rows[0];
-  if (row === undefined) return null;
-  const { head_epoch, start_hash, acked_seq, head_hash, epoch_last_upload_at, ...station } = row;
-  const head = head_epoch === null || start_hash === null || acked_seq === null || head_hash === null
-    ? null
-    : { epoch: head_epoch, start_hash, acked_seq, head_hash, last_upload_at: epoch_last_upload_at };
-  return { station, head };
+  const station = await findStation(db, stationId, true);
+  if (station === null) return null;
+  return { station, head: await findEpoch(db, stationId, epoch ?? station.current_epoch) };
 }
 
 /** Creates a station at epoch 1 with the given start hash. */

@@ -6,16 +6,26 @@
  */
 import { z } from 'zod';
 import type { AttendanceRow, StationReport } from '../core/reports/report-types';
-import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LearnerProgress, LessonResult, LessonSummary, LessonView, PracticeAttemptResult, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerStatus, ExportTarget } from './dto';
+import type { Certificate, DemoCard, EchoReply, GroupStatus, GroupSummary, LearnerProgress, LessonResult, LessonSummary, LessonView, PracticeAttemptResult, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus, ExportTarget } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
+  /**
+   * Only a signed-in volunteer may send it: checked once, by the dispatcher (station/ipc/dispatch.ts),
+   * before the handler runs — never by hand in each handler.
+   */
+  readonly volunteerOnly: boolean;
   /** Phantom: never set at run time, carries the output type. */
   readonly output?: Output;
 }
 
 function command<Output>() {
-  return <Input extends z.ZodType>(input: Input): CommandSpec<Input, Output> => ({ input });
+  return <Input extends z.ZodType>(input: Input): CommandSpec<Input, Output> => ({ input, volunteerOnly: false });
+}
+
+/** A command of the volunteer screens (see `volunteerOnly`). */
+function volunteerCommand<Output>() {
+  return <Input extends z.ZodType>(input: Input): CommandSpec<Input, Output> => ({ input, volunteerOnly: true });
 }
 
 const empty = z.object({}).strict();
@@ -64,46 +74,52 @@ export const commandSpecs = {
   completeLesson: command<LessonResult>()(z.object({ id: lessonId, answers: z.array(z.number().int().min(0).max(20)).max(50) }).strict()),
   /** The printable certificate of the current learner's passed lessons. */
   getCertificate: command<Certificate>()(empty),
-  /** Prints the current page (Electron's print API; the web host answers `unavailable` and the page prints itself). */
-  printPage: command<{ readonly printed: boolean }>()(empty),
+  /**
+   * Prints the current page silently to the configured printer (Electron's print API; a native print
+   * dialog is never shown to a learner: its "Save as" is a way out of the kiosk). The web host answers
+   * `unavailable` and the page uses the browser's own printing.
+   */
+  printPage: command<{ readonly printed: boolean; readonly detail: string | null }>()(empty),
   getVolunteerStatus: command<VolunteerStatus>()(empty),
   /** Volunteer sign-in with the PIN (5 wrong tries lock it for 5 minutes). */
   volunteerSignIn: command<VolunteerStatus>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
   volunteerSignOut: command<VolunteerStatus>()(empty),
   /** A sheet of new learner cards for people without an ID card (volunteer only). */
-  printLearnerCards: command<readonly PrintableCard[]>()(z.object({ count: z.number().int().min(1).max(30) }).strict()),
+  printLearnerCards: volunteerCommand<readonly PrintableCard[]>()(z.object({ count: z.number().int().min(1).max(30) }).strict()),
   /** A new volunteer card; its token is shown once and only its hash is kept (volunteer only). */
-  issueVolunteerCard: command<PrintableCard>()(z.object({ label: z.string().min(1).max(60) }).strict()),
-  getGroup: command<GroupStatus>()(empty),
+  issueVolunteerCard: volunteerCommand<PrintableCard>()(z.object({ label: z.string().min(1).max(60) }).strict()),
+  /** The volunteer cards issued at this station, newest first (volunteer only). */
+  listVolunteerCards: volunteerCommand<readonly VolunteerCardView[]>()(empty),
+  /** Revokes a lost volunteer card at once; returns the list (volunteer only). */
+  revokeVolunteerCard: volunteerCommand<readonly VolunteerCardView[]>()(z.object({ id: z.uuid() }).strict()),
+  getGroup: volunteerCommand<GroupStatus>()(empty),
   /** Starts a group session; the volunteer confirms the group agreed to registration. */
-  startGroup: command<GroupStatus>()(z.object({ lessonId: lessonId.nullable(), consentConfirmed: z.literal(true) }).strict()),
+  startGroup: volunteerCommand<GroupStatus>()(z.object({ lessonId: lessonId.nullable(), consentConfirmed: z.literal(true) }).strict()),
   /** Checks in a person without any card and returns their new learner card to print. */
-  groupAddWithoutCard: command<{ readonly status: GroupStatus; readonly card: PrintableCard }>()(
+  groupAddWithoutCard: volunteerCommand<{ readonly status: GroupStatus; readonly card: PrintableCard }>()(
     z.object({ displayName: z.string().min(1).max(80).nullable(), birthYear: z.number().int().min(1900).max(2100).nullable() }).strict(),
   ),
-  groupMarkCompleted: command<GroupStatus>()(empty),
-  endGroup: command<GroupSummary>()(empty),
+  groupMarkCompleted: volunteerCommand<GroupStatus>()(empty),
+  endGroup: volunteerCommand<GroupSummary>()(empty),
   /** The next scan looks a learner up instead of starting a visit (volunteer only). */
-  beginLearnerLookup: command<{ readonly waiting: true }>()(empty),
+  beginLearnerLookup: volunteerCommand<{ readonly waiting: true }>()(empty),
   /** Erases the learner found by the last lookup, after the volunteer confirmed (volunteer only). */
-  eraseLearner: command<{ readonly erased: boolean }>()(z.object({ lookupId: z.uuid(), confirm: z.literal(true) }).strict()),
+  eraseLearner: volunteerCommand<{ readonly erased: boolean }>()(z.object({ lookupId: z.uuid(), confirm: z.literal(true) }).strict()),
   /** The PIN typed after the volunteer exit combo (Electron kiosk only; a wrong PIN ends the request). */
   submitExitPin: command<{ readonly result: 'exiting' | 'wrong-pin' | 'not-requested' }>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
   /** Station report for today, this week or this month (volunteer only). */
-  getStationReport: command<StationReport>()(z.object({ period: period }).strict()),
+  getStationReport: volunteerCommand<StationReport>()(z.object({ period: period }).strict()),
   /** The printable attendance sheet ("Danh sách điểm danh") with names (volunteer only, on the station screen). */
-  getAttendanceSheet: command<readonly AttendanceRow[]>()(z.object({ period: period }).strict()),
-  listExportTargets: command<readonly ExportTarget[]>()(empty),
+  getAttendanceSheet: volunteerCommand<readonly AttendanceRow[]>()(z.object({ period: period }).strict()),
+  listExportTargets: volunteerCommand<readonly ExportTarget[]>()(empty),
   /** Writes CSV and XLSX to a listed target (the page picks by id, never by path). */
-  exportStationReport: command<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
-  /** Enrols the station with the city hub (volunteer only): hub URL and the one-time code. */
-  enrolStation: command<{ readonly epoch: number; readonly warnings: readonly string[] }>()(
-    z.object({ hubUrl: z.url({ protocol: /^https?$/ }).max(200), code: z.string().min(4).max(64) }).strict(),
-  ),
+  exportStationReport: volunteerCommand<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
+  /** Enrols the station with the city hub of its config (volunteer only) using the one-time code. */
+  enrolStation: volunteerCommand<{ readonly epoch: number; readonly warnings: readonly string[] }>()(z.object({ code: z.string().min(4).max(64) }).strict()),
   /** Writes a signed bundle of the unacknowledged events to a listed target, for the city to import (volunteer only). */
-  exportBundle: command<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
+  exportBundle: volunteerCommand<{ readonly files: readonly string[]; readonly events: number }>()(z.object({ targetId: z.string().max(40) }).strict()),
   /** Prints again the learner card of the learner found by the last lookup (volunteer only). */
-  reprintLearnerCard: command<PrintableCard>()(z.object({ lookupId: z.uuid() }).strict()),
+  reprintLearnerCard: volunteerCommand<PrintableCard>()(z.object({ lookupId: z.uuid() }).strict()),
   /** Round-trip check used by the health probe and tests. */
   echo: command<EchoReply>()(z.object({ text: z.string().max(200) }).strict()),
 } as const;

@@ -1,7 +1,9 @@
 /** Data shapes that cross the IPC boundary. Plain JSON only: no Dates, Maps or class instances. */
+import type { Bilingual } from '../core/bilingual';
 import type { PracticeScore } from '../core/lessons/practice-scoring';
 
-export type SyncState = 'not_enrolled' | 'idle' | 'syncing' | 'offline' | 'stopped';
+/** `usb_only`: the station config says `"hub": null` — nothing goes over the network, USB bundles only. */
+export type SyncState = 'not_enrolled' | 'usb_only' | 'idle' | 'syncing' | 'offline' | 'stopped';
 
 export interface SyncStatus {
   readonly state: SyncState;
@@ -13,6 +15,8 @@ export interface SyncStatus {
   /** Station clock minus city clock, from the last cursor answer; null before the first contact. */
   readonly clockOffsetMs: number | null;
   readonly detail: string | null;
+  /** The city hub this station enrols with and uploads to (its config), or null for a USB-only station. */
+  readonly hubUrl: string | null;
 }
 
 export interface StationProblem {
@@ -33,6 +37,8 @@ export interface StationStatus {
   readonly notices: readonly StationProblem[];
   /** Idle privacy reset: warn after this long without a touch, then count down. */
   readonly idle: { readonly warnAfterSeconds: number; readonly countdownSeconds: number };
+  /** Lesson narration: whether each step and question is read aloud as it opens (kiosk config). */
+  readonly narration: { readonly autoplay: boolean };
 }
 
 export interface EchoReply {
@@ -40,10 +46,7 @@ export interface EchoReply {
   readonly receivedAtMs: number;
 }
 
-export interface BilingualMessage {
-  readonly vi: string;
-  readonly en: string;
-}
+export type { Bilingual } from '../core/bilingual';
 
 /** What the station made of a scan. Never carries the ID number or the raw QR text. */
 export type ScanOutcome =
@@ -60,12 +63,12 @@ export type ScanOutcome =
   | { readonly kind: 'consent'; readonly pendingId: string; readonly givenName: string; readonly honorific: 'bác' | 'bạn' }
   | { readonly kind: 'guest'; readonly visitId: null }
   | { readonly kind: 'volunteer' }
-  | { readonly kind: 'rejected'; readonly code: string; readonly message: BilingualMessage };
+  | { readonly kind: 'rejected'; readonly code: string; readonly message: Bilingual };
 
 export interface DemoCard {
   readonly id: string;
-  readonly label: BilingualMessage;
-  readonly description: BilingualMessage;
+  readonly label: Bilingual;
+  readonly description: Bilingual;
 }
 
 export type LessonStatus = 'new' | 'started' | 'passed' | 'failed';
@@ -73,8 +76,8 @@ export type LessonStatus = 'new' | 'started' | 'passed' | 'failed';
 export interface LessonSummary {
   readonly id: string;
   readonly version: number;
-  readonly title: BilingualMessage;
-  readonly summary: BilingualMessage;
+  readonly title: Bilingual;
+  readonly summary: Bilingual;
   readonly minutes: number;
   readonly stepCount: number;
   readonly competencies: readonly string[];
@@ -85,20 +88,35 @@ export interface LessonSummary {
   readonly practiceSteps: number;
 }
 
+/**
+ * How the player reads one spoken item aloud (core/narration/narration-items.ts). The renderer splits
+ * the displayed text into the same sentences (core/narration/speech-sentences.ts).
+ */
+export interface NarrationView {
+  /**
+   * Pack audio: the author's recording, else the narration rendered for exactly this text, with the
+   * start of each sentence in ms (for the highlight). Null: the player uses the next voice (the
+   * system's Vietnamese voice, then the bundled one).
+   */
+  readonly audio: { readonly url: string; readonly sentenceStartsMs: readonly number[] } | null;
+  /** Set when the pack's audio for this item is broken and was skipped: the player shows it. */
+  readonly skipped: Bilingual | null;
+}
+
 export interface InfoStepView {
   readonly kind: 'info';
-  readonly text: BilingualMessage;
+  readonly text: Bilingual;
   /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
   readonly imageUrl: string;
-  readonly imageAlt: BilingualMessage;
-  readonly audioUrl: string | null;
+  readonly imageAlt: Bilingual;
+  readonly narration: NarrationView;
   /**
    * Set when the step gives a phone number nobody has confirmed lately (core/lessons/fact-review.ts):
-   * `text` and `imageAlt` are then the standard safe advice, `audioUrl` is null because the recorded
-   * narration says the number, and the step's picture, which may show it, is not to be shown.
+   * `text` and `imageAlt` are then the standard safe advice, `narration` reads that advice (never the
+   * step's recording, which says the number), and the step's picture, which may show it, is not to be shown.
    * `note` tells the learner why this step looks different.
    */
-  readonly safeAdvice: { readonly note: BilingualMessage } | null;
+  readonly safeAdvice: { readonly note: Bilingual } | null;
 }
 
 /** A practice step as the player shows it (core/lessons/practice-schema.ts), without its answer key. */
@@ -107,7 +125,9 @@ export interface PracticeStepView {
   /** "p1", "p2": what `attemptPractice` names. */
   readonly id: string;
   /** The instruction, read aloud like a step's words. */
-  readonly text: BilingualMessage;
+  readonly text: Bilingual;
+  /** Reads the instruction (narration item "p1"…). */
+  readonly narration: NarrationView;
   readonly practice: PracticeView;
 }
 
@@ -115,8 +135,8 @@ export type LessonStepView = InfoStepView | PracticeStepView;
 
 export interface PracticePartView {
   readonly id: string;
-  readonly text: BilingualMessage;
-  readonly why: BilingualMessage;
+  readonly text: Bilingual;
+  readonly why: Bilingual;
 }
 
 export interface PaymentView {
@@ -127,22 +147,22 @@ export interface PaymentView {
 }
 
 export type FormFieldView =
-  | { readonly id: string; readonly type: 'choice'; readonly label: BilingualMessage; readonly options: readonly string[]; readonly required: boolean }
-  | { readonly id: string; readonly type: 'confirm'; readonly label: BilingualMessage; readonly required: boolean };
+  | { readonly id: string; readonly type: 'choice'; readonly label: Bilingual; readonly options: readonly string[]; readonly required: boolean }
+  | { readonly id: string; readonly type: 'confirm'; readonly label: Bilingual; readonly required: boolean };
 
 export type PracticeView =
   | { readonly kind: 'spot'; readonly app: 'sms' | 'zalo' | 'email' | 'social'; readonly sender: PracticePartView; readonly body: readonly PracticePartView[]; readonly targetCount: number }
   | {
       readonly kind: 'pay-check';
-      readonly cases: readonly { readonly id: string; readonly sign: PaymentView; readonly screen: PaymentView & { readonly note: string | null }; readonly why: BilingualMessage }[];
+      readonly cases: readonly { readonly id: string; readonly sign: PaymentView; readonly screen: PaymentView & { readonly note: string | null }; readonly why: Bilingual }[];
     }
-  | { readonly kind: 'order'; readonly items: readonly { readonly id: string; readonly text: BilingualMessage }[]; readonly why: BilingualMessage }
+  | { readonly kind: 'order'; readonly items: readonly { readonly id: string; readonly text: Bilingual }[]; readonly why: Bilingual }
   | {
       readonly kind: 'form';
-      readonly title: BilingualMessage;
-      readonly sample: { readonly title: BilingualMessage; readonly rows: readonly { readonly id: string; readonly label: BilingualMessage; readonly value: string }[] };
+      readonly title: Bilingual;
+      readonly sample: { readonly title: Bilingual; readonly rows: readonly { readonly id: string; readonly label: Bilingual; readonly value: string }[] };
       readonly fields: readonly FormFieldView[];
-      readonly why: BilingualMessage;
+      readonly why: Bilingual;
     };
 
 /** What the station made of one attempt at a practice step. */
@@ -162,8 +182,8 @@ export type TrackId = 'adult' | 'worker' | 'pupil';
 
 export interface TrackProgress {
   readonly id: TrackId;
-  readonly title: BilingualMessage;
-  readonly summary: BilingualMessage;
+  readonly title: Bilingual;
+  readonly summary: Bilingual;
   /** The track's lessons this station has, in teaching order. */
   readonly lessonIds: readonly string[];
   readonly passed: number;
@@ -184,11 +204,14 @@ export interface LearnerProgress {
 
 export interface LessonQuestionView {
   readonly id: string;
-  readonly prompt: BilingualMessage;
-  readonly choices: readonly BilingualMessage[];
+  readonly prompt: Bilingual;
+  readonly choices: readonly Bilingual[];
   /** Shown with immediate feedback; the quiz is practice, not an exam. */
   readonly answer: number;
-  readonly explanation: BilingualMessage;
+  readonly explanation: Bilingual;
+  /** Reads the prompt, then each choice (sentence part i + 1 is choice i). */
+  readonly narration: NarrationView;
+  readonly explanationNarration: NarrationView;
 }
 
 export interface LessonView extends LessonSummary {
@@ -213,9 +236,9 @@ export interface Certificate {
   readonly stationName: string;
   readonly wardName: string;
   readonly issuedOn: string;
-  readonly lessons: readonly { readonly title: BilingualMessage; readonly passedOn: string }[];
+  readonly lessons: readonly { readonly title: Bilingual; readonly passedOn: string }[];
   /** How far the learner is in each track they have passed a lesson of (and their own track). */
-  readonly progress: readonly { readonly track: TrackId; readonly title: BilingualMessage; readonly passed: number; readonly total: number }[];
+  readonly progress: readonly { readonly track: TrackId; readonly title: Bilingual; readonly passed: number; readonly total: number }[];
   readonly verificationCode: string;
 }
 
@@ -223,19 +246,19 @@ export interface GroupStatus {
   readonly active: boolean;
   readonly groupId: string | null;
   readonly lessonId: string | null;
-  readonly lessonTitle: BilingualMessage | null;
+  readonly lessonTitle: Bilingual | null;
   /** First names only: the roster is shown on a projector. */
   readonly attendees: readonly { readonly givenName: string; readonly joinedWallMs: number }[];
   readonly count: number;
   readonly completed: boolean;
-  readonly lastScan: { readonly kind: 'joined' | 'duplicate' | 'rejected'; readonly givenName: string | null; readonly message: BilingualMessage | null } | null;
+  readonly lastScan: { readonly kind: 'joined' | 'duplicate' | 'rejected'; readonly givenName: string | null; readonly message: Bilingual | null } | null;
 }
 
 export interface GroupSummary {
   readonly attendees: number;
   readonly durationMs: number;
   readonly completed: boolean;
-  readonly lessonTitle: BilingualMessage | null;
+  readonly lessonTitle: Bilingual | null;
 }
 
 export interface VolunteerStatus {
@@ -244,8 +267,17 @@ export interface VolunteerStatus {
   readonly demoPin: string | null;
 }
 
+/** A volunteer card issued at this station, as the volunteer screen lists it (never its token). */
+export interface VolunteerCardView {
+  readonly id: string;
+  readonly label: string;
+  readonly issuedWallMs: number;
+  readonly expiresWallMs: number;
+  readonly state: 'valid' | 'expired' | 'revoked';
+}
+
 export interface PrintableCard {
-  readonly label: BilingualMessage;
+  readonly label: Bilingual;
   /** The QR code as an SVG document, made on the station. */
   readonly qrSvg: string;
   readonly caption: string;
@@ -269,6 +301,6 @@ export interface LearnerRecord {
 
 export interface ExportTarget {
   readonly id: string;
-  readonly label: BilingualMessage;
+  readonly label: Bilingual;
   readonly removable: boolean;
 }

@@ -2,7 +2,7 @@
  * Main → renderer events (DESIGN.md §4): the second map of the contract. Listeners get plain data and
  * an unsubscribe function.
  */
-import type { BilingualMessage, GroupStatus, LearnerRecord, ScanOutcome, SyncStatus } from './dto';
+import type { Bilingual, GroupStatus, LearnerRecord, ScanOutcome, SyncStatus } from './dto';
 
 export interface KioskEvents {
   syncChanged: SyncStatus;
@@ -10,7 +10,7 @@ export interface KioskEvents {
   groupChanged: GroupStatus;
   /** The volunteer exit combo was pressed: the page shows the PIN pad (Electron only). */
   exitRequested: Record<string, never>;
-  learnerLookup: { readonly ok: true; readonly record: LearnerRecord } | { readonly ok: false; readonly message: BilingualMessage };
+  learnerLookup: { readonly ok: true; readonly record: LearnerRecord } | { readonly ok: false; readonly message: Bilingual };
 }
 
 export type EventName = keyof KioskEvents;

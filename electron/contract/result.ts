@@ -1,20 +1,51 @@
 /**
  * The result envelope of every IPC command: plain JSON data, never a thrown Error across the bridge.
+ * Errors are a closed set: every code a command can fail with is listed here, and every error carries
+ * its text in Vietnamese and English (`text`); `message` is the same text in one line, for logs.
  */
-export type ErrorCode =
-  | 'unknown_command'
-  | 'bad_request'
-  | 'too_large'
-  | 'forbidden_sender'
-  | 'unavailable'
+import type { Bilingual } from '../core/bilingual';
+import type { IdentityErrorCode } from '../core/identity/identity-error';
+import type { ReportErrorCode } from '../core/reports/report-error';
+
+/** Failures of the command gate itself (station/ipc/dispatch.ts). */
+export type GateErrorCode = 'unknown_command' | 'bad_request' | 'too_large' | 'forbidden_sender' | 'forbidden' | 'internal';
+
+/** Failures of the station's services. */
+export type ServiceErrorCode =
+  | 'unavailable' // the station is in maintenance, or the host cannot do it
   | 'not_found'
   | 'conflict'
   | 'storage_full'
-  | 'internal';
+  | 'locked' // the volunteer PIN is locked after wrong tries
+  | 'no_pin'
+  | 'wrong_pin'
+  | 'unknown_volunteer_card'
+  | 'volunteer_card_revoked'
+  | 'volunteer_card_expired'
+  | 'usb_only'
+  | 'key_store_invalid';
+
+/** Failures of enrolment, sync and USB bundles (station/sync/sync-errors.ts names the same codes). */
+export type SyncErrorCode =
+  | 'not_enrolled'
+  | 'enrolment_refused'
+  | 'epoch_conflict'
+  | 'city_key_changed'
+  | 'hub_unreachable'
+  | 'hub_bad_answer'
+  | 'station_mismatch'
+  | 'events_missing'
+  | 'chain_broken'
+  | 'nothing_to_export'
+  | 'bad_argument';
+
+export type ErrorCode = GateErrorCode | ServiceErrorCode | SyncErrorCode | IdentityErrorCode | ReportErrorCode;
 
 export interface CommandError {
-  readonly code: ErrorCode | (string & {});
+  readonly code: ErrorCode;
+  /** `text` in one line ("vi / en"), for logs and simple displays. */
   readonly message: string;
+  readonly text: Bilingual;
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CommandError };
@@ -23,8 +54,13 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function fail(code: CommandError['code'], message: string): { readonly ok: false; readonly error: CommandError } {
-  return { ok: false, error: { code, message } };
+/** One line of a bilingual text. */
+export function oneLine(text: Bilingual): string {
+  return text.vi === text.en ? text.vi : `${text.vi} / ${text.en}`;
+}
+
+export function fail(code: ErrorCode, text: Bilingual): { readonly ok: false; readonly error: CommandError } {
+  return { ok: false, error: { code, message: oneLine(text), text } };
 }
 
 /** The largest serialised command argument either host accepts; kiosk inputs are tiny. */

@@ -20,8 +20,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 export function registerIpc(dispatch: Dispatch): () => void {
   for (const name of commandNames) {
     ipcMain.handle(commandChannel(name), async (event, ...args: unknown[]): Promise<Result<unknown>> => {
-      if (!isTrustedSender(event)) return fail('forbidden_sender', 'message from an untrusted frame');
-      if (args.length > 1) return fail('bad_request', 'a command takes at most one argument');
+      if (!isTrustedSender(event)) return fail('forbidden_sender', { vi: 'Lệnh không đến từ trang của trạm.', en: 'Message from an untrusted frame.' });
+      if (args.length > 1) return fail('bad_request', { vi: 'Mỗi lệnh nhận nhiều nhất một tham số.', en: 'A command takes at most one argument.' });
       return dispatch(name, args[0]);
     });
   }

@@ -14,6 +14,7 @@ import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
 import { configureAutoStart } from './auto-start';
 import { forwardEvents, registerIpc } from './ipc-registration';
+import { printSilently } from './kiosk-print';
 import { applyLockdown, createVolunteerExit, removeApplicationMenu, type VolunteerExit } from './lockdown';
 import { startPowerSchedule, type PowerSchedule } from './power';
 import { applyRememberedGpuChoice, watchRecovery } from './recovery';
@@ -109,13 +110,10 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
         {
           ...opened.handlers,
           // Two commands only the Electron shell can answer: printing and the volunteer exit.
-          printPage: async () => {
-            window?.webContents.print({ silent: false, printBackground: true });
-            return { printed: true };
-          },
+          printPage: async () => (window ? printSilently(window.webContents, config.kiosk.printerName) : { printed: false, detail: null }),
           submitExitPin: async ({ pin }) => ({ result: (await volunteerExit?.submitPin(pin)) ?? 'not-requested' }),
         },
-        { onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) },
+        { volunteerGate: opened.volunteerGate, onInternalError: (command, error) => console.error(`ipc ${command} failed`, error) },
       ),
     );
     isKioskWindow = wantsKioskWindow(config.kiosk.fullscreen, app.isPackaged, process.env);

@@ -18,6 +18,8 @@ export const KIOSK_WEB_PREFERENCES: WebPreferences = {
   navigateOnDragDrop: false,
   spellcheck: false,
   devTools: false,
+  // Each lesson step reads itself aloud as it opens (kiosk.autoplayNarration), before any tap on that page.
+  autoplayPolicy: 'no-user-gesture-required',
 };
 
 /** True when a URL belongs to the kiosk page itself. */

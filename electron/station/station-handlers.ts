@@ -1,13 +1,11 @@
 /**
- * The station's command handlers: one function per contract command, each a thin call into a
- * service. Anything that needs the database answers `unavailable` while the station is in maintenance.
+ * The walk-in commands of a running station: one function per contract command, each a thin call
+ * into a service. The maintenance station (maintenance-station.ts) answers these itself.
  */
 import type { StationStatus, SyncStatus } from '../contract/dto';
 import type { KioskHandlers } from '../contract/kiosk-api';
-import type { createVolunteerHandlers } from './volunteer-handlers';
-
-type VolunteerCommandName = keyof ReturnType<typeof createVolunteerHandlers>;
-import { StationError } from './ipc/station-error';
+import type { VolunteerCommands } from './volunteer-handlers';
+import { StationError } from './station-error';
 import type { ScanSources } from './scanners/scan-sources';
 import { demoCardText, listDemoCards } from './services/demo-cards';
 import type { IdentityService } from './services/identity-service';
@@ -16,60 +14,47 @@ import type { LessonService } from './services/lesson-service';
 export interface HandlerDeps {
   readonly status: () => StationStatus;
   readonly syncStatus: () => SyncStatus;
-  readonly identity: IdentityService | null;
-  readonly lessons: LessonService | null;
+  readonly identity: IdentityService;
+  readonly lessons: LessonService;
   readonly scanSources: () => ScanSources | null;
   readonly demoMode: boolean;
   readonly wallMs: () => number;
   readonly publishScanText: (text: string, method: 'keyboard') => void;
 }
 
-const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
-
-export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, VolunteerCommandName> {
-  const identity = (): IdentityService => {
-    if (!deps.identity) throw new StationError('unavailable', MAINTENANCE);
-    return deps.identity;
-  };
-  const lessons = (): LessonService => {
-    if (!deps.lessons) throw new StationError('unavailable', MAINTENANCE);
-    return deps.lessons;
-  };
+export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, VolunteerCommands> {
+  const { identity, lessons } = deps;
   return {
     getStatus: async () => deps.status(),
-    getSyncStatus: async () => {
-      identity();
-      return deps.syncStatus();
-    },
+    getSyncStatus: async () => deps.syncStatus(),
     submitScan: async ({ text, method }) => {
-      identity();
       deps.publishScanText(text, method);
       return { accepted: true };
     },
-    answerConsent: async ({ pendingId, accept }) => identity().answerConsent(pendingId, accept),
-    endVisit: async ({ reason }) => ({ ended: identity().endVisit(reason) }),
+    answerConsent: async ({ pendingId, accept }) => identity.answerConsent(pendingId, accept),
+    endVisit: async ({ reason }) => ({ ended: identity.endVisit(reason) }),
     listDemoCards: async () => (deps.demoMode ? listDemoCards() : []),
     playDemoCard: async ({ id }) => {
       const scanner = deps.scanSources()?.demoScanner;
-      if (!deps.demoMode || !scanner) throw new StationError('unavailable', 'Chỉ có ở chế độ trình diễn / Only in demo mode');
+      if (!deps.demoMode || !scanner) throw new StationError('unavailable', { vi: 'Chỉ có ở chế độ trình diễn', en: 'Only in demo mode' });
       const text = demoCardText(id);
-      if (text === null) throw new StationError('not_found', `no demo card ${id}`);
+      if (text === null) throw new StationError('not_found', { vi: `Không có thẻ mẫu ${id}`, en: `No demo card ${id}` });
       return { played: scanner.scanText(text) };
     },
-    listLessons: async () => lessons().list(),
-    getLesson: async ({ id }) => lessons().view(id),
-    startLesson: async ({ id }) => lessons().start(id),
-    saveStep: async ({ id, step }) => ({ saved: lessons().saveStep(id, step) }),
-    completeLesson: async ({ id, answers }) => lessons().complete(id, answers),
-    attemptPractice: async ({ id, step, answer }) => lessons().attemptPractice(id, step, answer),
-    getProgress: async ({ track }) => lessons().progress(track),
-    chooseTrack: async ({ track }) => lessons().chooseTrack(track),
-    getCertificate: async () => lessons().certificate(),
+    listLessons: async () => lessons.list(),
+    getLesson: async ({ id }) => lessons.view(id),
+    startLesson: async ({ id }) => lessons.start(id),
+    saveStep: async ({ id, step }) => ({ saved: lessons.saveStep(id, step) }),
+    completeLesson: async ({ id, answers }) => lessons.complete(id, answers),
+    attemptPractice: async ({ id, step, answer }) => lessons.attemptPractice(id, step, answer),
+    getProgress: async ({ track }) => lessons.progress(track),
+    chooseTrack: async ({ track }) => lessons.chooseTrack(track),
+    getCertificate: async () => lessons.certificate(),
     printPage: async () => {
-      throw new StationError('unavailable', 'printing is done by the page in this host');
+      throw new StationError('unavailable', { vi: 'Trang tự in ở chế độ trình duyệt.', en: 'In this host the page prints itself.' });
     },
     submitExitPin: async () => {
-      throw new StationError('unavailable', 'only the Electron kiosk has a volunteer exit');
+      throw new StationError('unavailable', { vi: 'Chỉ ứng dụng kiosk mới có lối thoát cho tình nguyện viên.', en: 'Only the Electron kiosk has a volunteer exit.' });
     },
     echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(deps.wallMs()) }),
   };

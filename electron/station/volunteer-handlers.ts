@@ -1,21 +1,24 @@
 /**
- * Handlers of the volunteer commands: sign-in, printed cards and group sessions. Everything but the
- * sign-in itself needs a signed-in volunteer.
+ * Handlers of the volunteer commands of a running station: sign-in, printed cards, group sessions,
+ * reports, learner rights, enrolment and USB bundles. Whether a volunteer is signed in is checked
+ * once, by the dispatcher, from the contract's `volunteerOnly`; these handlers only do the work.
  */
 import type { KioskHandlers } from '../contract/kiosk-api';
-import { StationError } from './ipc/station-error';
 import type { GroupService } from './services/group-service';
 import type { LearnerRights } from './services/learner-rights';
-import type { ReportService } from './services/report-service';
+import type { ReportService } from './reports/report-service';
 import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
 import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
 
-type VolunteerCommands =
+/** The commands of the volunteer screens (the contract marks most of them volunteer-only). */
+export type VolunteerCommands =
   | 'getVolunteerStatus'
   | 'volunteerSignIn'
   | 'volunteerSignOut'
   | 'printLearnerCards'
   | 'issueVolunteerCard'
+  | 'listVolunteerCards'
+  | 'revokeVolunteerCard'
   | 'getGroup'
   | 'startGroup'
   | 'groupAddWithoutCard'
@@ -32,38 +35,23 @@ type VolunteerCommands =
   | 'reprintLearnerCard';
 
 export interface VolunteerDeps {
-  readonly auth: VolunteerAuth | null;
-  readonly groups: GroupService | null;
+  readonly auth: VolunteerAuth;
+  readonly groups: GroupService;
   readonly demoMode: boolean;
   readonly hasPin: () => boolean;
   readonly stationName: string;
   readonly onGroupChanged: () => void;
-  readonly rights: LearnerRights | null;
+  readonly rights: LearnerRights;
   /** Routes the next scan to a learner lookup. */
   readonly armLookup: () => void;
-  readonly reports: ReportService | null;
-  readonly enrol: (hubUrl: string, code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
+  readonly reports: ReportService;
+  readonly enrol: (code: string) => Promise<{ epoch: number; warnings: readonly string[] }>;
   readonly exportBundle: (targetId: string) => { files: string[]; events: number };
 }
 
-const MAINTENANCE = 'Trạm đang bảo trì / The station is in maintenance';
-
 export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers, VolunteerCommands> {
-  const auth = (): VolunteerAuth => {
-    if (!deps.auth) throw new StationError('unavailable', MAINTENANCE);
-    return deps.auth;
-  };
-  const groups = (): GroupService => {
-    if (!deps.groups) throw new StationError('unavailable', MAINTENANCE);
-    auth().requireSession();
-    return deps.groups;
-  };
-  const reports = (): ReportService => {
-    auth().requireSession();
-    if (!deps.reports) throw new StationError('unavailable', MAINTENANCE);
-    return deps.reports;
-  };
-  const status = () => ({ signedIn: auth().isSignedIn(), demoPin: deps.demoMode && !deps.hasPin() ? DEMO_PIN : null });
+  const { auth, groups, reports, rights } = deps;
+  const status = () => ({ signedIn: auth.isSignedIn(), demoPin: deps.demoMode && !deps.hasPin() ? DEMO_PIN : null });
   const changed = <T>(value: T): T => {
     deps.onGroupChanged();
     return value;
@@ -71,55 +59,45 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
   return {
     getVolunteerStatus: async () => status(),
     volunteerSignIn: async ({ pin }) => {
-      auth().signInWithPin(pin);
+      auth.signInWithPin(pin);
       return status();
     },
     volunteerSignOut: async () => {
-      auth().signOut();
+      auth.signOut();
       return status();
     },
     printLearnerCards: async ({ count }) => {
-      auth().requireSession();
       return Promise.all(Array.from({ length: count }, () => newLearnerCard(deps.stationName)));
     },
     issueVolunteerCard: async ({ label }) => {
-      const card = auth().issueCard(label);
+      const card = auth.issueCard(label);
       return volunteerCardFor(card.payload, label);
     },
-    getGroup: async () => groups().status(),
-    startGroup: async ({ lessonId }) => changed(groups().start(auth().requireSession().volunteerKey, lessonId)),
+    listVolunteerCards: async () => auth.listCards(),
+    revokeVolunteerCard: async ({ id }) => auth.revokeCard(id),
+    getGroup: async () => groups.status(),
+    startGroup: async ({ lessonId }) => changed(groups.start(auth.requireSession().volunteerKey, lessonId)),
     groupAddWithoutCard: async ({ displayName, birthYear }) => {
-      const { status: group, cardPayload } = groups().addWithoutCard(displayName, birthYear);
+      const { status: group, cardPayload } = groups.addWithoutCard(displayName, birthYear);
       return changed({ status: group, card: await learnerCardFor(cardPayload, deps.stationName) });
     },
-    groupMarkCompleted: async () => changed(groups().markCompleted()),
-    endGroup: async () => changed(groups().end()),
-    getStationReport: async ({ period }) => reports().report(period),
-    getAttendanceSheet: async ({ period }) => reports().sheet(period),
-    listExportTargets: async () => reports().targets(),
-    exportStationReport: async ({ period, targetId }) => ({ files: await reports().export(period, targetId) }),
-    exportBundle: async ({ targetId }) => {
-      auth().requireSession();
-      return deps.exportBundle(targetId);
-    },
-    enrolStation: async ({ hubUrl, code }) => {
-      auth().requireSession();
-      return deps.enrol(hubUrl, code);
-    },
+    groupMarkCompleted: async () => changed(groups.markCompleted()),
+    endGroup: async () => changed(groups.end()),
+    getStationReport: async ({ period }) => reports.report(period),
+    getAttendanceSheet: async ({ period }) => reports.sheet(period),
+    listExportTargets: async () => reports.targets(),
+    exportStationReport: async ({ period, targetId }) => ({ files: await reports.export(period, targetId) }),
+    exportBundle: async ({ targetId }) => deps.exportBundle(targetId),
+    enrolStation: async ({ code }) => deps.enrol(code),
     beginLearnerLookup: async () => {
-      auth().requireSession();
       deps.armLookup();
       return { waiting: true };
     },
     reprintLearnerCard: async ({ lookupId }) => {
-      auth().requireSession();
-      if (!deps.rights) throw new StationError('unavailable', MAINTENANCE);
-      return learnerCardFor(deps.rights.reprintCardPayload(lookupId), deps.stationName);
+      return learnerCardFor(rights.reprintCardPayload(lookupId), deps.stationName);
     },
     eraseLearner: async ({ lookupId }) => {
-      auth().requireSession();
-      if (!deps.rights) throw new StationError('unavailable', MAINTENANCE);
-      return deps.rights.erase(lookupId);
+      return rights.erase(lookupId);
     },
   };
 }

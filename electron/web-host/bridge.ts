@@ -20,19 +20,19 @@ export function serveBridge(socket: WebSocket, dispatch: Dispatch): void {
   socket.on('message', (data, isBinary) => {
     void (async () => {
       if (isBinary) {
-        send(socket, { type: 'result', id: 0, result: fail('bad_request', 'binary frames are not accepted') });
+        send(socket, { type: 'result', id: 0, result: fail('bad_request', { vi: 'Không nhận khung nhị phân.', en: 'Binary frames are not accepted.' }) });
         return;
       }
       let raw: unknown;
       try {
         raw = JSON.parse(String(data));
       } catch {
-        send(socket, { type: 'result', id: 0, result: fail('bad_request', 'frame is not JSON') });
+        send(socket, { type: 'result', id: 0, result: fail('bad_request', { vi: 'Khung không phải JSON.', en: 'The frame is not JSON.' }) });
         return;
       }
       const request = requestSchema.safeParse(raw);
       if (!request.success) {
-        send(socket, { type: 'result', id: 0, result: fail('bad_request', 'frame must be {id, command, input}') });
+        send(socket, { type: 'result', id: 0, result: fail('bad_request', { vi: 'Khung phải có dạng {id, command, input}.', en: 'A frame must be {id, command, input}.' }) });
         return;
       }
       const result = await dispatch(request.data.command, request.data.input);

@@ -4,22 +4,8 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ogg': 'audio/ogg',
-  '.mp3': 'audio/mpeg',
-  '.ico': 'image/x-icon',
-};
+import { resolve, sep } from 'node:path';
+import { contentTypeOf } from '../station/serving/renderer-page';
 
 /** The file under `root` that `urlPath` names, or null when it escapes the root or does not exist. */
 export function resolveStaticFile(root: string, urlPath: string): string | null {
@@ -42,6 +28,6 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
 
 /** Streams a file with its content type and the given extra headers. */
 export function sendFile(response: ServerResponse, file: string, headers: Record<string, string>): void {
-  response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+  response.writeHead(200, { 'Content-Type': contentTypeOf(file), ...headers });
   createReadStream(file).pipe(response);
 }

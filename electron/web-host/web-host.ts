@@ -16,6 +16,7 @@ import { MAX_MESSAGE_BYTES } from '../contract/result';
 import { createDispatch } from '../station/ipc/dispatch';
 import type { Station } from '../station/station';
 import { serveBridge, sendEvent } from './bridge';
+import { RENDERER_CONTENT_SECURITY_POLICY } from '../station/serving/renderer-page';
 import { resolveStaticFile, sendFile } from './static-files';
 
 export class WebHostError extends Error {
@@ -49,8 +50,7 @@ export interface WebHost {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CONTENT_SECURITY_POLICY = RENDERER_CONTENT_SECURITY_POLICY;
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -77,6 +77,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const dispatch = createDispatch(options.station.handlers, {
+    volunteerGate: options.station.volunteerGate,
     onInternalError: (command, error) => process.stderr.write(`web-host: ${command} failed: ${(error as Error).stack ?? String(error)}\n`),
   });
   const sockets = new Set<WebSocket>();

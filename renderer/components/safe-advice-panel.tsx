@@ -1,4 +1,4 @@
-import type { BilingualMessage } from '../../electron/contract/dto';
+import type { Bilingual } from '../../electron/contract/dto';
 
 /**
  * Shown in place of a step's picture when the station has replaced the step by the standard safe
@@ -7,7 +7,7 @@ import type { BilingualMessage } from '../../electron/contract/dto';
  * the contacts that never go stale instead — hang up, the number printed on your bank card, the
  * commune police — and says in one line why the step looks different. No digits in the drawing.
  */
-export function SafeAdvicePanel({ note, alt }: { note: BilingualMessage; alt: BilingualMessage }) {
+export function SafeAdvicePanel({ note, alt }: { note: Bilingual; alt: Bilingual }) {
   return (
     <figure className="safe-advice" data-testid="safe-advice" style={{ margin: 0 }}>
       <SafeContactsDrawing label={alt.vi} />

@@ -3,6 +3,7 @@ import { strings } from '../i18n/strings';
 
 const labels = {
   not_enrolled: strings.syncNotEnrolled,
+  usb_only: strings.syncUsbOnly,
   idle: strings.syncIdle,
   syncing: strings.syncSyncing,
   offline: strings.syncOffline,

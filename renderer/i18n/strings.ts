@@ -2,10 +2,9 @@
  * Every text a villager sees, Vietnamese first and English second. Screens take texts from here so a
  * reviewer can read the whole interface in one file.
  */
-export interface Bilingual {
-  readonly vi: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../../electron/contract/dto';
+
+export type { Bilingual } from '../../electron/contract/dto';
 
 export const strings = {
   appName: { vi: 'Trạm Học Số', en: 'Digital Learning Station' },
@@ -16,7 +15,6 @@ export const strings = {
     en: 'Hold the QR code on the back of your card near the scanner. No card? Ask a volunteer.',
   },
   listen: { vi: 'Nghe', en: 'Listen' },
-  noVoice: { vi: 'Máy chưa có giọng đọc tiếng Việt', en: 'No Vietnamese voice on this computer' },
   demoBadge: { vi: 'CHẾ ĐỘ TRÌNH DIỄN', en: 'DEMO MODE' },
   maintenanceTitle: { vi: 'Trạm đang bảo trì', en: 'The station is under maintenance' },
   maintenanceBody: {
@@ -25,6 +23,7 @@ export const strings = {
   },
   loading: { vi: 'Đang khởi động…', en: 'Starting…' },
   syncNotEnrolled: { vi: 'Chưa kết nối với thành phố', en: 'Not connected to the city yet' },
+  syncUsbOnly: { vi: 'Trạm chỉ gửi dữ liệu qua USB', en: 'This station sends its data by USB only' },
   syncIdle: { vi: 'Đã gửi dữ liệu lên thành phố', en: 'Data sent to the city' },
   syncSyncing: { vi: 'Đang gửi dữ liệu…', en: 'Sending data…' },
   syncOffline: { vi: 'Đang chờ mạng để gửi dữ liệu', en: 'Waiting for the network to send data' },
@@ -81,6 +80,5 @@ export const lessonStrings = {
   certificateBody: { vi: 'đã hoàn thành các bài học kỹ năng số sau tại', en: 'completed these digital-skills lessons at' },
   verification: { vi: 'Mã xác minh', en: 'Verification code' },
   print: { vi: 'In', en: 'Print' },
-  noAudio: { vi: 'Bài này chưa có tiếng đọc và máy chưa có giọng đọc tiếng Việt.', en: 'No recording and no Vietnamese voice on this computer.' },
   guestNote: { vi: 'Bác đang học như khách: kết quả không được lưu.', en: 'You are learning as a guest: results are not saved.' },
 } as const satisfies Record<string, Bilingual>;

@@ -67,8 +67,8 @@ export const reportStrings = {
   month: { vi: 'Tháng này', en: 'This month' },
   visits: { vi: 'Lượt đến học', en: 'Visits' },
   learners: { vi: 'Số người học (không trùng)', en: 'Distinct learners' },
-  completed: { vi: 'Bài đã học xong', en: 'Lessons completed' },
-  passed: { vi: 'Bài đạt', en: 'Lessons passed' },
+  completed: { vi: 'Lượt làm bài kiểm tra', en: 'Quiz attempts' },
+  passed: { vi: 'Bài đạt (mỗi người một lần)', en: 'Lessons passed (once per person)' },
   groups: { vi: 'Buổi học nhóm', en: 'Group sessions' },
   ageBands: { vi: 'Theo độ tuổi', en: 'By age band' },
   byLesson: { vi: 'Theo bài học', en: 'By lesson' },
@@ -89,9 +89,27 @@ export const syncStrings = {
   never: { vi: 'chưa có', en: 'never' },
   enrolTitle: { vi: 'Đăng ký trạm với thành phố', en: 'Enrol this station with the city' },
   hubUrl: { vi: 'Địa chỉ máy chủ thành phố', en: 'City hub address' },
+  usbOnly: {
+    vi: 'Trạm này được cấu hình chỉ gửi qua USB. Kỹ thuật viên đăng ký trạm một lần bằng lệnh tram enrol khi có mạng.',
+    en: 'This station is configured for USB only. A technician enrols it once with tram enrol where there is a network.',
+  },
   code: { vi: 'Mã đăng ký một lần', en: 'One-time enrolment code' },
   enrol: { vi: 'Đăng ký', en: 'Enrol' },
   enrolled: { vi: 'Đã đăng ký. Trạm bắt đầu gửi dữ liệu.', en: 'Enrolled. The station starts sending data.' },
   usbTitle: { vi: 'Không có mạng? Ghi dữ liệu ra USB để mang lên phường', en: 'No network? Write the data to a USB stick for the ward office' },
   usbSaved: { vi: 'Đã ghi', en: 'Written' },
+} as const satisfies Record<string, Bilingual>;
+
+export const volunteerCardStrings = {
+  title: { vi: 'Thẻ tình nguyện viên', en: 'Volunteer cards' },
+  label: { vi: 'Tên người giữ thẻ', en: 'Card holder' },
+  issue: { vi: 'Tạo thẻ mới', en: 'Make a new card' },
+  issued: { vi: 'Cấp ngày', en: 'Issued' },
+  expires: { vi: 'Hết hạn', en: 'Expires' },
+  revoke: { vi: 'Thu hồi', en: 'Revoke' },
+  none: { vi: 'Chưa cấp thẻ nào.', en: 'No card issued yet.' },
+  lost: { vi: 'Mất thẻ? Bấm Thu hồi ngay: thẻ không mở được trạm nữa.', en: 'Card lost? Revoke it now: it no longer opens the station.' },
+  valid: { vi: 'Còn hạn', en: 'Valid' },
+  expired: { vi: 'Hết hạn', en: 'Expired' },
+  revoked: { vi: 'Đã thu hồi', en: 'Revoked' },
 } as const satisfies Record<string, Bilingual>;

@@ -2,6 +2,8 @@ import type { PracticeView } from '../../electron/contract/dto';
 import type { PracticeScore } from '../../electron/core/lessons/practice-scoring';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { practiceStrings as s } from '../i18n/practice-strings';
+import { SpokenText } from '../narration/spoken-text';
+import type { Spoken } from './spoken';
 import { PhoneFrame } from './phone-frame';
 
 type Order = Extract<PracticeView, { kind: 'order' }>;
@@ -11,14 +13,22 @@ type OrderScore = Extract<PracticeScore, { kind: 'order' }>;
  * Put steps in order by touch alone (no dragging): each tap gives an item the next number; "Bỏ số
  * cuối" takes the last number back. After the check, each item says whether it is in its place.
  */
-export function OrderSteps({ view, order, score, onTap, onUndo }: { view: Order; order: readonly string[]; score: OrderScore | null; onTap: (id: string) => void; onUndo: () => void }) {
+export function OrderSteps({ view, narration, order, score, onTap, onUndo }: {
+  view: Order;
+  /** The narration reads item i as sentence part i + 1 (core/narration/narration-items.ts). */
+  narration: Omit<Spoken, 'part'>;
+  order: readonly string[];
+  score: OrderScore | null;
+  onTap: (id: string) => void;
+  onUndo: () => void;
+}) {
   return (
     <PhoneFrame app={s.practice.vi}>
       <p className="phone-hint">
         {s.orderHint.vi} <span className="en">{s.orderHint.en}</span>
       </p>
       <ul className="order-items">
-        {view.items.map((item) => {
+        {view.items.map((item, index) => {
           const position = order.indexOf(item.id);
           const inPlace = score && position >= 0 ? score.inPlace[position] : undefined;
           return (
@@ -35,7 +45,7 @@ export function OrderSteps({ view, order, score, onTap, onUndo }: { view: Order;
                   {position >= 0 ? position + 1 : ''}
                 </span>
                 <span className="order-text">
-                  {item.text.vi}
+                  <SpokenText text={item.text.vi} sentences={narration.sentences} part={index + 1} active={narration.active} />
                   <span className="en"> {item.text.en}</span>
                   {inPlace !== undefined && <span className="spot-mark">{inPlace ? `✔ ${s.inPlace.vi}` : `✖ ${s.outOfPlace.vi}`}</span>}
                 </span>

@@ -2,10 +2,13 @@ import { useState } from 'react';
 import type { PracticeAttemptResult, PracticeStepView } from '../../electron/contract/dto';
 import type { CommandInput } from '../../electron/contract/commands';
 import { InlineBilingual } from '../components/inline-bilingual';
-import { ReadAloudButton } from '../components/read-aloud-button';
 import { practiceStrings as p } from '../i18n/practice-strings';
 import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
+import { practiceNarrationParts } from '../../electron/core/narration/narration-items';
+import { NarrationControls } from '../narration/narration-controls';
+import { SpokenText } from '../narration/spoken-text';
+import { useNarration } from '../narration/use-narration';
 import { OrderSteps } from './order-steps';
 import { PayCheckPractice, ShopSign } from './pay-check';
 import { PracticeFeedback } from './practice-feedback';
@@ -31,7 +34,8 @@ function answerOf(step: PracticeStepView, draft: Draft): Answer | null {
 }
 
 /**
- * A practice step (issue #19 item 2): the instruction with "Nghe lại", the simulated phone, and the
+ * A practice step (issue #19 item 2): the instruction read aloud (with the message or the items on
+ * the phone, core/narration/narration-items.ts) like any step, the simulated phone, and the
  * check. The station scores the attempt and records whether it was right; this component only keeps
  * the learner's taps until they press "Kiểm tra", then shows the kind feedback and "Thử lại". The
  * learner may go on without finishing ("Để sau"), but the lesson is passed only once every practice
@@ -43,6 +47,8 @@ export function PracticeStep({ lessonId, step, index, count, onBack, onNext }: {
   const [solved, setSolved] = useState(false);
   const [busy, setBusy] = useState(false);
   const view = step.practice;
+  const narration = useNarration(practiceNarrationParts(step.text.vi, view), step.narration);
+  const spoken = { sentences: narration.sentences, active: narration.state.sentence };
   const answer = answerOf(step, draft);
   const isLast = index === count - 1;
   // A wrong form is fixed in place (as on the portal); the other kinds start afresh with "Thử lại".
@@ -70,18 +76,19 @@ export function PracticeStep({ lessonId, step, index, count, onBack, onNext }: {
 
   return (
     <div className="step practice-step" data-step={index} data-practice={view.kind} data-solved={solved}>
-      {/* As in the quiz: the counter and "Nghe lại" share the top line, leaving the height to the phone. */}
+      {/* As in the quiz: the counter and the narration controls share the top line, leaving the height to the phone. */}
       <div className="quiz-head">
         <p className="step-counter" aria-live="polite">
           {s.step.vi} {index + 1}/{count} · {p.practice.vi} <span className="en">/ {s.step.en} {index + 1} of {count} · {p.practice.en}</span>
         </p>
-        <ReadAloudButton text={step.text} label={s.listenAgain} />
+        <NarrationControls narration={narration} />
       </div>
       <div className="step-body practice-body">
         <div className="practice-device">
           {view.kind === 'spot' && (
             <SpotMessage
               view={view}
+              narration={spoken}
               tapped={draft.tapped}
               score={score?.kind === 'spot' ? score : null}
               solved={solved}
@@ -90,7 +97,7 @@ export function PracticeStep({ lessonId, step, index, count, onBack, onNext }: {
           )}
           {view.kind === 'pay-check' && <PayCheckPractice view={view} choices={draft.choices} score={score?.kind === 'pay-check' ? score : null} onChoose={(choice) => setDraft({ ...draft, choices: [...draft.choices, choice] })} />}
           {view.kind === 'order' && (
-            <OrderSteps view={view} order={draft.order} score={score?.kind === 'order' ? score : null} onTap={(id) => setDraft({ ...draft, order: [...draft.order, id] })} onUndo={() => setDraft({ ...draft, order: draft.order.slice(0, -1) })} />
+            <OrderSteps view={view} narration={spoken} order={draft.order} score={score?.kind === 'order' ? score : null} onTap={(id) => setDraft({ ...draft, order: [...draft.order, id] })} onUndo={() => setDraft({ ...draft, order: draft.order.slice(0, -1) })} />
           )}
           {view.kind === 'form' && <SampleForm view={view} values={draft.values} score={score?.kind === 'form' ? score : null} solved={solved} onChange={(field, value) => setDraft({ ...draft, values: { ...draft.values, [field]: value } })} />}
         </div>
@@ -102,7 +109,7 @@ export function PracticeStep({ lessonId, step, index, count, onBack, onNext }: {
           {view.kind === 'form' && <SamplePaper sample={view.sample} />}
           <div className="step-words" tabIndex={0}>
             <p lang="vi" className="vi">
-              {step.text.vi}
+              <SpokenText text={step.text.vi} sentences={narration.sentences} part={0} active={narration.state.sentence} />
             </p>
             <p lang="en" className="en">
               {step.text.en}

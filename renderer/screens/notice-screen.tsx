@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import type { BilingualMessage } from '../../electron/contract/dto';
+import type { Bilingual } from '../../electron/contract/dto';
 import { BilingualText } from '../components/bilingual-text';
 import { ReadAloudButton } from '../components/read-aloud-button';
 import { identityStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 
 /** A short message (unreadable card, guest) that returns to the start by itself after a while. */
-export function NoticeScreen({ kind, title, body, onDone, autoCloseMs = 12_000 }: { kind: string; title: BilingualMessage; body: BilingualMessage; onDone: () => void; autoCloseMs?: number }) {
+export function NoticeScreen({ kind, title, body, onDone, autoCloseMs = 12_000 }: { kind: string; title: Bilingual; body: Bilingual; onDone: () => void; autoCloseMs?: number }) {
   useEffect(() => {
     const timer = setTimeout(onDone, autoCloseMs);
     return () => clearTimeout(timer);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { LessonQuestionView } from '../../electron/contract/dto';
-import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { ExplanationNarration, QuestionNarration, useQuestionNarration } from '../narration/question-narration';
 
 /**
  * The quiz, one question at a time, with immediate and kind feedback. A wrong choice can be changed
@@ -13,6 +13,7 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
   const [firstChoices, setFirstChoices] = useState<number[]>([]);
   const [picked, setPicked] = useState<number | null>(null);
   const question = questions[index];
+  const narration = useQuestionNarration(question);
   if (!question) return null;
   const isRight = picked === question.answer;
   const choose = (choice: number) => {
@@ -32,12 +33,14 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
         <p className="step-counter">
           {s.question.vi} {index + 1}/{questions.length} <span className="en">/ {s.question.en} {index + 1} of {questions.length}</span>
         </p>
-        <ReadAloudButton text={{ vi: `${question.prompt.vi} ${question.choices.map((c, i) => `${i + 1}. ${c.vi}`).join('. ')}`, en: question.prompt.en }} label={s.listenAgain} />
+        <QuestionNarration narration={narration} />
       </div>
       {/* A long question scrolls here; the feedback and the next button below it stay in view. */}
       <div className="quiz-body">
         <h2 className="quiz-prompt">
-          <span className="vi">{question.prompt.vi}</span>
+          <span className="vi">
+            <QuestionNarration.Prompt narration={narration} text={question.prompt.vi} />
+          </span>
           <span className="en">{question.prompt.en}</span>
         </h2>
         <div className="choices" role="group">
@@ -45,7 +48,7 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
             <button
               key={choice.vi}
               type="button"
-              className={`button secondary choice-option${picked === i ? (i === question.answer ? ' right' : ' wrong') : ''}`}
+              className={`button secondary choice-option${picked === i ? (i === question.answer ? ' right' : ' wrong') : ''}${QuestionNarration.isReading(narration, i) ? ' speaking' : ''}`}
               data-choice={i}
               aria-pressed={picked === i}
               onClick={() => choose(i)}
@@ -59,7 +62,11 @@ export function QuizView({ questions, onFinish }: { questions: readonly LessonQu
       {picked !== null && (
         <div className={`feedback ${isRight ? 'right' : 'wrong'}`} role="status" data-testid="feedback">
           <p className="vi">{isRight ? s.correct.vi : s.wrong.vi}</p>
-          {isRight && <p className="explanation">{question.explanation.vi}</p>}
+          {isRight && (
+            <p className="explanation">
+              <ExplanationNarration question={question} />
+            </p>
+          )}
           <p className="en">{isRight ? `${s.correct.en} ${question.explanation.en}` : s.wrong.en}</p>
         </div>
       )}

@@ -1,12 +1,15 @@
 import type { InfoStepView } from '../../electron/contract/dto';
-import { ReadAloudButton } from '../components/read-aloud-button';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { SafeAdvicePanel } from '../components/safe-advice-panel';
+import { NarrationControls } from '../narration/narration-controls';
+import { SpokenText } from '../narration/spoken-text';
+import { useNarration } from '../narration/use-narration';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
 export function StepView({ step, index, count, onBack, onNext }: { step: InfoStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
   const isLast = index === count - 1;
+  const narration = useNarration([step.text.vi], step.narration);
   return (
     <div className="step" data-step={index}>
       <p className="step-counter" aria-live="polite">
@@ -17,13 +20,13 @@ export function StepView({ step, index, count, onBack, onNext }: { step: InfoSte
         <div className="step-text">
           <div className="step-words" tabIndex={0}>
             <p lang="vi" className="vi">
-              {step.text.vi}
+              <SpokenText text={step.text.vi} sentences={narration.sentences} part={0} active={narration.state.sentence} />
             </p>
             <p lang="en" className="en">
               {step.text.en}
             </p>
           </div>
-          <ReadAloudButton text={step.text} audioUrl={step.audioUrl} label={s.listenAgain} />
+          <NarrationControls narration={narration} />
         </div>
       </div>
       <nav className="step-nav">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BilingualMessage, LearnerRecord, PrintableCard } from '../../electron/contract/dto';
+import type { Bilingual, LearnerRecord, PrintableCard } from '../../electron/contract/dto';
 import { CardSheet } from './card-sheet';
 import { printPage } from '../print';
 import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
@@ -9,7 +9,7 @@ import { InlineBilingual } from '../components/inline-bilingual';
 /** Shows a learner what the station holds about them, and erases it on request (two taps). */
 export function RightsScreen({ onBack }: { onBack: () => void }) {
   const [record, setRecord] = useState<LearnerRecord | null>(null);
-  const [error, setError] = useState<BilingualMessage | null>(null);
+  const [error, setError] = useState<Bilingual | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [erased, setErased] = useState(false);
@@ -32,7 +32,7 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
     setError(null);
     void kiosk().beginLearnerLookup({}).then((result) => setWaiting(result.ok));
   };
-  const rows: Array<[BilingualMessage, string]> = record?.found
+  const rows: Array<[Bilingual, string]> = record?.found
     ? [
         [r.name, record.displayName ?? '—'],
         [r.birthYear, record.birthYear === null ? '—' : String(record.birthYear)],

@@ -16,7 +16,6 @@ function formatOffset(ms: number): string {
 /** Sync status for volunteers, enrolment with the city, and the USB sneakernet. */
 export function SyncScreen({ onBack }: { onBack: () => void }) {
   const [sync, setSync] = useState<SyncStatus | null>(null);
-  const [hubUrl, setHubUrl] = useState('');
   const [code, setCode] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [targets, setTargets] = useState<readonly ExportTarget[]>([]);
@@ -26,10 +25,27 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
     return kiosk().on('syncChanged', setSync);
   }, []);
   const enrol = async () => {
-    const result = await kiosk().enrolStation({ hubUrl: hubUrl.trim(), code: code.trim() });
+    const result = await kiosk().enrolStation({ code: code.trim() });
     setMessage(result.ok ? `${t.enrolled.vi} (epoch ${result.value.epoch})` : result.error.message);
     setCode('');
   };
+  const usbOnly = sync !== null && sync.hubUrl === null;
+  const usbSection = (
+    <section className="group-actions">
+      <span>{t.usbTitle.vi}:</span>
+      {targets.map((target) => (
+        <button
+          key={target.id}
+          type="button"
+          className="button secondary"
+          data-bundle-target={target.id}
+          onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
+        >
+          {target.label.vi}
+        </button>
+      ))}
+    </section>
+  );
   return (
     <main className="screen volunteer" data-screen="sync">
       <nav className="volunteer-nav">
@@ -71,39 +87,36 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
             </tbody>
           </table>
         )}
+        {/* A USB-only station's main action is the USB bundle: it comes first, in the first screenful. */}
+        {usbOnly && usbSection}
         <section className="group-setup">
           <h2 className="section-title">{t.enrolTitle.vi}</h2>
-          <label className="field">
-            {t.hubUrl.vi}
-            <input className="text-input" value={hubUrl} onChange={(event) => setHubUrl(event.target.value)} placeholder="https://hub.quangninh.example" data-testid="hub-url" />
-          </label>
-          <label className="field">
-            {t.code.vi}
-            <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
-          </label>
-          <button type="button" className="button" disabled={!hubUrl || !code} onClick={() => void enrol()} data-testid="enrol">
-            <InlineBilingual text={t.enrol} />
-          </button>
+          {sync?.hubUrl ? (
+            <>
+              {/* The hub comes from the station config, never from what a volunteer types. */}
+              <p className="field" data-testid="hub-url">
+                {t.hubUrl.vi}: <strong>{sync.hubUrl}</strong>
+              </p>
+              <label className="field">
+                {t.code.vi}
+                <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} data-testid="enrol-code" autoComplete="off" />
+              </label>
+              <button type="button" className="button" disabled={!code} onClick={() => void enrol()} data-testid="enrol">
+                <InlineBilingual text={t.enrol} />
+              </button>
+            </>
+          ) : (
+            <p data-testid="usb-only-note">
+              {t.usbOnly.vi} <span className="en">{t.usbOnly.en}</span>
+            </p>
+          )}
           {message && (
             <p role="status" data-testid="enrol-message">
               {message}
             </p>
           )}
         </section>
-        <section className="group-actions">
-          <span>{t.usbTitle.vi}:</span>
-          {targets.map((target) => (
-            <button
-              key={target.id}
-              type="button"
-              className="button secondary"
-              data-bundle-target={target.id}
-              onClick={() => void kiosk().exportBundle({ targetId: target.id }).then((result) => setMessage(result.ok ? `${t.usbSaved.vi}: ${result.value.files.join(', ')} (${result.value.events})` : result.error.message))}
-            >
-              {target.label.vi}
-            </button>
-          ))}
-        </section>
+        {!usbOnly && usbSection}
       </div>
     </main>
   );

@@ -3,14 +3,15 @@ import type { StationProblem } from '../../electron/contract/dto';
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { CardsScreen } from './cards-screen';
+import { VolunteerCardsScreen } from './volunteer-cards-screen';
 import { GroupScreen } from './group-screen';
 import { ReportsScreen } from './reports-screen';
 import { RightsScreen } from './rights-screen';
 import { SyncScreen } from './sync-screen';
-import { reportStrings, rightsStrings, syncStrings } from '../i18n/volunteer-strings';
+import { reportStrings, rightsStrings, syncStrings, volunteerCardStrings } from '../i18n/volunteer-strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 
-type Section = 'home' | 'group' | 'cards' | 'rights' | 'reports' | 'sync';
+type Section = 'home' | 'group' | 'cards' | 'volunteer-cards' | 'rights' | 'reports' | 'sync';
 
 /** The volunteer's screens, reached by PIN or volunteer card. */
 export function VolunteerHome({ onExit }: { onExit: () => void }) {
@@ -24,6 +25,7 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
   if (section === 'rights') return <RightsScreen onBack={() => setSection('home')} />;
   if (section === 'reports') return <ReportsScreen onBack={() => setSection('home')} />;
   if (section === 'sync') return <SyncScreen onBack={() => setSection('home')} />;
+  if (section === 'volunteer-cards') return <VolunteerCardsScreen onBack={() => setSection('home')} />;
   return (
     <main className="screen volunteer" data-screen="volunteer">
       <h1 className="title">
@@ -53,6 +55,9 @@ export function VolunteerHome({ onExit }: { onExit: () => void }) {
         </button>
         <button type="button" className="button" onClick={() => setSection('rights')} data-testid="open-rights">
           <InlineBilingual text={rightsStrings.title} />
+        </button>
+        <button type="button" className="button" onClick={() => setSection('volunteer-cards')} data-testid="open-volunteer-cards">
+          <InlineBilingual text={volunteerCardStrings.title} />
         </button>
         <button
           type="button"

@@ -82,7 +82,7 @@ async function drainToHub(template: SeededTemplate, databaseUrl: string | undefi
  * PouchDB with its default replication settings (what a developer gets), then once with batches of
  * 500 like the hub protocol's, printed for comparison only. Each run goes to a fresh server database.
  */
-async function replicateWithPouch(template: SeededTemplate): Promise<{ defaults: Measured; tuned: Run } | { skipped: string }> {
+async function replicateWithPouch(template: SeededTemplate): Promise<{ defaults: Measured; tuned: Measured } | { skipped: string }> {
   const modules = loadPouchModules();
   if ('missing' in modules) return { skipped: `PouchDB packages not installed (${POUCH_PACKAGES.join(', ')}): ${modules.missing}` };
   const source = copyStation(template);
@@ -97,9 +97,10 @@ async function replicateWithPouch(template: SeededTemplate): Promise<{ defaults:
     return { ms: run.ms, requests: run.requests, rssMb };
   };
   try {
+    // PouchDB's defaults (batch_size 100) and the same batch size as ours (500): both medians are
+    // reported, so the ratio is never flattered by comparing against a smaller batch.
     const defaults = await measure('pouchdb', events.length, () => once({}));
-    const tuned = await once({ batch_size: 500 });
-    say(`pouchdb batch_size=500 (not in the JSON): ${Math.round(tuned.ms)} ms  ${Math.round(events.length / (tuned.ms / 1000))} events/s  ${tuned.requests} requests`);
+    const tuned = await measure('pouchdb batch_size=500', events.length, () => once({ batch_size: 500 }));
     return { defaults, tuned };
   } finally {
     await peer.close();
@@ -130,13 +131,14 @@ export async function runSyncBench(): Promise<Record<string, unknown>> {
     const pouch = await replicateWithPouch(template);
     if ('skipped' in pouch) say(`pouchdb SKIPPED: ${pouch.skipped}`);
     const pouchdb = 'skipped' in pouch ? null : pouch.defaults;
+    const pouchdb500 = 'skipped' in pouch ? null : pouch.tuned;
 
     const ratio = (run: Measured | null, base: number | null) => (run && base ? Number((run.per_s / base).toFixed(2)) : null);
     const ratioPostgres = ratio(postgres, pouchdb?.per_s ?? null);
+    const ratioPostgres500 = ratio(postgres, pouchdb500?.per_s ?? null);
     if (!('skipped' in pouch)) {
-      const tunedRate = events / (pouch.tuned.ms / 1000);
-      say(`median ms: pglite ${pglite.ms}, postgres ${postgres?.ms ?? 'n/a'}, pouchdb ${pouch.defaults.ms}`);
-      say(`ratio to PouchDB defaults: pglite ${ratio(pglite, pouch.defaults.per_s)}×, postgres ${ratioPostgres ?? 'n/a'}×; to PouchDB batch_size=500: postgres ${ratio(postgres, tunedRate) ?? 'n/a'}×`);
+      say(`median ms: pglite ${pglite.ms}, postgres ${postgres?.ms ?? 'n/a'}, pouchdb ${pouch.defaults.ms}, pouchdb batch_size=500 ${pouch.tuned.ms}`);
+      say(`ratio to PouchDB defaults: pglite ${ratio(pglite, pouch.defaults.per_s)}×, postgres ${ratioPostgres ?? 'n/a'}×; to PouchDB batch_size=500: pglite ${ratio(pglite, pouch.tuned.per_s)}×, postgres ${ratioPostgres500 ?? 'n/a'}×`);
     }
     const slowest = Math.max(pglite.ms, postgres?.ms ?? 0);
     say(`goal PostgreSQL ≥ ${GOAL_RATIO}× PouchDB: ${ratioPostgres === null ? 'not measured' : ratioPostgres >= GOAL_RATIO ? 'met' : 'NOT met'}`);
@@ -147,7 +149,9 @@ export async function runSyncBench(): Promise<Record<string, unknown>> {
       pglite: pick(pglite),
       postgres: pick(postgres),
       pouchdb: pick(pouchdb),
+      pouchdb_batch500: pick(pouchdb500),
       ratio_postgres_vs_pouchdb: ratioPostgres,
+      ratio_postgres_vs_pouchdb_batch500: ratioPostgres500,
       peak_rss_mb: processPeakRssMb(),
     };
   } finally {

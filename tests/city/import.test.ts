@@ -84,4 +84,20 @@ describe.each(DRIVERS)('bundle import (%s)', (driver) => {
     unknown.appendMany(1);
     expect((await importBundle(hub.ctx, unknown.bundle(1, 1))).status).toBe(401);
   });
+
+  // Security review: the events of a file nobody signed used to be parsed and validated (every event,
+  // up to 200,000 of them) before its signature was checked. Now an unsigned file is refused first.
+  it('checks the signature before looking into the events', async () => {
+    const station = await enrolled(2);
+    const unsignedGarbage = station.bundle(1, 2, (bundle) => {
+      bundle.events = [{ seq: 'not a number' }, 42, null];
+    });
+    expect(await importBundle(hub.ctx, unsignedGarbage)).toEqual({ status: 401, body: { error: 'unauthorized' } });
+    const signedGarbage = station.bundle(1, 2, undefined, {});
+    expect((await importBundle(hub.ctx, signedGarbage)).status).toBe(200);
+    const noEnvelope = station.bundle(1, 2, (bundle) => {
+      delete bundle.sig;
+    });
+    expect(await importBundle(hub.ctx, noEnvelope)).toMatchObject({ status: 400, body: { detail: expect.stringContaining('sig') } });
+  });
 });

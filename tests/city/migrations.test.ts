@@ -17,14 +17,27 @@ const FROZEN: Record<number, [string, string]> = {
   4: ['staff', '932a761dd2c68662d3ef876096dc78939cfa8b7d6213815c419ba9e0f9673c8d'],
   5: ['report_settings', 'dd1636e530c4762f335752caad29d9f418cc7ff9991138778117b1e7113dd0ca'],
   6: ['ingest_without_row_checks', '3684c35d70ae8a1dd4d4c9d1b0d8588d06aa9205b7634fd0f35ec36f321e755f'],
-  7: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
+  7: ['report_rollups', 'b7e644efeec107fb17a179029e055fef7caf00d963d49fdf15106db3850de415'],
+  8: ['hub_identity', '1bcea7fae0e6470dfe523c1f1d2f774a68e3a8cc16a141e7ea3afdaece8d52fd'],
+  9: ['monthly_partitions', '33040efc5b1c28e564600b4a9b0e4b493efffa460407a4156e12c5d5a50496ea'],
+  10: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
 const SCHEMA: Record<string, string> = {
   enrolment_codes: 'code_hash:text station_id:text issued_at:bigint expires_at:bigint used_at:bigint',
-  event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean',
-  events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY',
+  event_facts: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean month:integer',
+  event_facts_default: 'station_id:text epoch:integer seq:bigint kind:text station_ward:text hlc:text learner_key:text birth_year:integer gender:text ward_code:text lesson_id:text passed:boolean month:integer',
+  events: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY month:integer',
+  events_default: 'station_id:text epoch:integer seq:bigint event_id:text kind:text payload:text wall_ms:bigint hlc:text boot_id:text mono_ms:bigint prev_hash:text hash:text received_at:bigint flags:ARRAY month:integer',
+  hub_identity: 'singleton:boolean key_fingerprint:text recorded_at:bigint',
+  learner_rollup: 'learner_key:text first_hlc:text first_station:text first_epoch:integer first_seq:bigint first_ward:text first_day:integer reg_hlc:text reg_station:text reg_epoch:integer reg_seq:bigint reg_ward:text birth_year:integer gender:text',
+  lesson_passes: 'learner_key:text lesson_id:text pass_hlc:text pass_station:text pass_epoch:integer pass_seq:bigint pass_ward:text day:integer',
+  station_groups: 'station_id:text groups:integer attendees:bigint',
+  ward_day_learners: 'ward:text day:integer learners:integer',
+  ward_day_lessons: 'ward:text day:integer lesson_id:text passes:integer',
+  ward_learner_profiles: 'ward:text birth_year:integer gender:text learners:integer',
+  ward_lesson_totals: 'ward:text lesson_id:text passes:integer',
   fork_reports: 'id:bigint station_id:text epoch:integer seq:bigint reason:text sent_hash:text stored_hash:text source:text reported_at:bigint',
   lesson_competencies: 'lesson_id:text competencies:ARRAY',
   schema_migrations: 'version:integer name:text applied_at:timestamp_with_time_zone',
@@ -151,12 +164,72 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     expect(await db.query('SELECT count(*)::int AS n FROM event_facts')).toEqual([{ n: 1 }]);
   });
 
-  it('0007 adds the largest signed request time, empty for stations that existed before', async () => {
+  it('0007 builds the report rollups from the facts an existing hub stored', async () => {
     const db = await emptySchema();
     await migrateHubDatabase(db, 6);
-    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at, last_seen_at) VALUES ('06688-05', '06688', 'k', 'active', 1, 1, 9)");
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at) VALUES ('06688-05', '06688', 'k', 'active', 1, 1)");
+    const day = 20_454; // 2026-01-01 in Vietnam
+    const hlc = (hour: number) => `${String(day * 86_400_000 - 7 * 3_600_000 + hour * 3_600_000).padStart(13, '0')}-0000`;
+    const rows: [number, string, string, string | null, string | null, string | null, boolean | null][] = [
+      [1, 'attendance.checkin', hlc(1), 'L1', null, null, null],
+      [2, 'learner.registered', hlc(2), 'L1', '06690', null, null],
+      [3, 'lesson.completed', hlc(3), 'L1', null, 'otp', false],
+      [4, 'lesson.completed', hlc(27), 'L1', null, 'otp', true],
+      [5, 'lesson.completed', hlc(28), 'L1', null, 'otp', true],
+      [6, 'group.ended', hlc(29), null, null, null, null],
+    ];
+    for (const [seq, kind, at, learner, ward, lesson, passed] of rows) {
+      await db.query(
+        "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-05', 1, $1, 'e', $2, $3, 1, $4, 'b', 1, $5, $5, 1)",
+        [seq, kind, kind === 'group.ended' ? '{"attendees":7,"group_id":"g"}' : '{}', at, HASH],
+      );
+      if (kind !== 'group.ended') {
+        await db.query(
+          "INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc, learner_key, birth_year, gender, ward_code, lesson_id, passed) VALUES ('06688-05', 1, $1, $2, '06688', $3, $4, 1950, 'nu', $5, $6, $7)",
+          [seq, kind, at, learner, ward, lesson, passed],
+        );
+      }
+    }
     await migrateHubDatabase(db, 7);
-    expect(await db.query("SELECT last_seen_at::int AS seen, last_request_ts FROM stations WHERE station_id = '06688-05'")).toEqual([{ seen: 9, last_request_ts: null }]);
+    expect(await db.query('SELECT ward, day, learners FROM ward_day_learners')).toEqual([{ ward: '06690', day, learners: 1 }]);
+    expect(await db.query('SELECT ward, birth_year, gender, learners FROM ward_learner_profiles')).toEqual([{ ward: '06690', birth_year: 1950, gender: 'nu', learners: 1 }]);
+    expect(await db.query('SELECT ward, day, lesson_id, passes FROM ward_day_lessons')).toEqual([{ ward: '06690', day: day + 1, lesson_id: 'otp', passes: 1 }]);
+    expect(await db.query('SELECT ward, lesson_id, passes FROM ward_lesson_totals')).toEqual([{ ward: '06690', lesson_id: 'otp', passes: 1 }]);
+    expect(await db.query('SELECT station_id, groups, attendees FROM station_groups')).toEqual([{ station_id: '06688-05', groups: 1, attendees: 7 }]);
+  });
+
+  it('0009 moves events and facts into monthly partitions, keeping every row, the key and the append-only rule', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 8);
+    const at = (month: number, day: number) => `${String(Date.UTC(2025, month - 1, day)).padStart(13, '0')}-0000`;
+    const rows: [number, string, number][] = [[1, at(7, 10), 1], [2, at(7, 31), 1], [3, at(8, 2), 1], [4, 'bad-clock', Date.UTC(2025, 8, 3)]];
+    for (const [seq, hlc, wall] of rows) {
+      await db.query(
+        "INSERT INTO events (station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, received_at) VALUES ('06688-06', 1, $1, 'e', 'attendance.checkin', '{}', $3, $2, 'b', 1, $4, $4, 1)",
+        [seq, hlc, wall, HASH],
+      );
+      await db.query("INSERT INTO event_facts (station_id, epoch, seq, kind, station_ward, hlc, learner_key) VALUES ('06688-06', 1, $1, 'attendance.checkin', '06688', $2, 'k')", [seq, hlc]);
+    }
+    await migrateHubDatabase(db, 9);
+    expect(await db.query('SELECT seq, month FROM events ORDER BY seq')).toEqual([
+      { seq: 1, month: 202507 },
+      { seq: 2, month: 202507 },
+      { seq: 3, month: 202508 },
+      { seq: 4, month: 202509 },
+    ]);
+    expect(await db.query('SELECT count(*)::integer AS n FROM event_facts_p202507')).toEqual([{ n: 2 }]);
+    expect(await db.query('SELECT count(*)::integer AS n FROM events_p202509')).toEqual([{ n: 1 }]);
+    await expect(db.query("INSERT INTO events SELECT station_id, epoch, seq, event_id, kind, payload, wall_ms, hlc, boot_id, mono_ms, prev_hash, hash, 2, flags, month FROM events WHERE seq = 1")).rejects.toThrow(/duplicate key/);
+    await expect(db.query('DELETE FROM events')).rejects.toThrow(/append-only/);
+    await expect(db.query("UPDATE events SET payload = 'x'")).rejects.toThrow(/append-only/);
+  });
+
+  it('0010 adds the largest signed request time, empty for stations that existed before', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 9);
+    await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at, last_seen_at) VALUES ('06688-07', '06688', 'k', 'active', 1, 1, 9)");
+    await migrateHubDatabase(db, 10);
+    expect(await db.query("SELECT last_seen_at::int AS seen, last_request_ts FROM stations WHERE station_id = '06688-07'")).toEqual([{ seen: 9, last_request_ts: null }]);
   });
 
   it('matches the schema snapshot', async () => {

@@ -112,6 +112,31 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
     expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { x: ['9.9'] } })).exit_code).toBe(2);
   });
 
+  it('counts a lesson once per learner who passed it, not once per quiz submission (issue #15 item 4)', async () => {
+    const passWard = '27010';
+    const key = (id: string) => learnerKeyFor(hub.ctx.keys.learnerKeyB64, id);
+    const [d, e] = [key('001150000004'), key('001150000005')];
+    const here = new StationFixture(`${passWard}-01`);
+    const elsewhere = new StationFixture(`${otherWard}-09`);
+    await enrol(hub, here);
+    await enrol(hub, elsewhere);
+    here.append('learner.registered', payloads.registered(d, 1960, 'nam', passWard));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'dich-vu-cong', false));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'dich-vu-cong', false));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'dich-vu-cong', true));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'mang-xa-hoi', true));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'mang-xa-hoi', true));
+    here.append('lesson.completed', payloads.lessonCompleted(d, 'an-toan-mang', false));
+    // E passes twice at a station of another ward before registering here: still E's ward, once.
+    elsewhere.append('lesson.completed', payloads.lessonCompleted(e, 'dich-vu-cong', true));
+    elsewhere.append('lesson.completed', payloads.lessonCompleted(e, 'dich-vu-cong', true));
+    here.append('learner.registered', payloads.registered(e, 1990, 'nu', passWard));
+    expect((await upload(hub, elsewhere, elsewhere.batch(1, 2))).status).toBe(200);
+    expect((await upload(hub, here, here.batch(1, here.events.length))).status).toBe(200);
+    expect((await progress(passWard)).json()).toMatchObject({ ward: passWard, learners: 2, lessons_completed: 3, by_competency: { unmapped: 3 } });
+    expect((await progress(otherWard)).json()).toMatchObject({ lessons_completed: 1 });
+  });
+
   it('takes a target population from the staff form and reports reached_pct', async () => {
     const saved = await hub.app.inject({
       method: 'POST',

@@ -49,7 +49,8 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
         continue;
       }
       // The picture of every step loads (the SVG is served from the lesson pack).
-      await expect.poll(() => page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // (5 s: on a loaded machine the picture shares the first second with the step's narration.)
+      await expect.poll(() => page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 5000 }).toBe(true);
       if (step === 1) await page.screenshot({ path: join(SCREENSHOTS, 'lesson-step.png') });
       await page.getByTestId('step-next').click();
     }
@@ -129,6 +130,8 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     await page.screenshot({ path: join(SCREENSHOTS, 'lesson-safe-advice.png') });
     // The 5656 step of the fake-gift lesson is withheld the same way.
     const gifts = await running.station.handlers.getLesson({ id: 'tin-nhan-nhan-qua-shipper-gia' });
-    expect(gifts.steps[7]).toMatchObject({ text: SAFE_ADVICE.text, safeAdvice: { note: SAFE_ADVICE.note }, audioUrl: null });
+    // It is read aloud from the safe advice's own narration, never the step's recording (which says the number).
+    expect(gifts.steps[7]).toMatchObject({ text: SAFE_ADVICE.text, safeAdvice: { note: SAFE_ADVICE.note }, narration: { audio: { url: 'lessons/tin-nhan-nhan-qua-shipper-gia/narration/safe-advice.opus' } } });
+    await expect.poll(() => page.getByTestId('narration-audio').evaluate((el: HTMLAudioElement) => el.src)).toMatch(/cuoc-goi-gia-danh-cong-an\/narration\/safe-advice\.opus$/);
   });
 });

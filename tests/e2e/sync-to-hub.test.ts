@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -39,7 +39,10 @@ describe('station → city: scans in the web host reach the hub and are counted 
     hub = await createHub({ dataDir: hubDir });
     hubUrl = await hub.app.listen({ host: '127.0.0.1', port: 0 });
     await upsertStaff(hub.ctx.db, { name: 'canbo', passwordHash: await hashPassword(STAFF_PASSWORD), now: Date.now() });
-    running = await startTestWebHost();
+    // The station's config names this hub: the kiosk enrols only with the hub of its config.
+    const configPath = join(hubDir, 'station-config.json');
+    writeFileSync(configPath, JSON.stringify({ ...JSON.parse(readFileSync(join(REPO_ROOT, 'kiosk-config', 'examples', 'walk-in-station.json'), 'utf8')), demoMode: true, hub: { url: hubUrl } }));
+    running = await startTestWebHost({ configPath });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(running.host.url);
@@ -57,7 +60,7 @@ describe('station → city: scans in the web host reach the hub and are counted 
     const { code } = await issueEnrolmentCode(hub.ctx, running.station.config.station.id);
     await signInVolunteer(page);
     await page.getByTestId('open-sync').click();
-    await page.getByTestId('hub-url').fill(hubUrl);
+    await expect(page.getByTestId('hub-url').textContent()).resolves.toContain(hubUrl);
     await page.getByTestId('enrol-code').fill(code);
     await page.getByTestId('enrol').click();
     await expect(page.getByTestId('enrol-message').textContent()).resolves.toContain('Đã đăng ký');

@@ -11,6 +11,8 @@ import type { WrittenEvent } from './fault-station';
 import { expectInvariants, stationInput } from './invariants';
 import { FakeClock } from '../support/station-db';
 import { enrolStation } from '../../electron/station/sync/enrol';
+import { attendanceSheet, buildStationReport } from '../../electron/station/reports/station-report';
+import { formatVietnamDate } from '../../electron/core/reports/vietnam-time';
 
 const HOUR = 3_600_000;
 const YEAR = 365 * 24 * HOUR;
@@ -88,21 +90,37 @@ describe('clock chaos', () => {
     await expectInvariants(stationInput(s, faults.hub.ctx.db));
   });
 
-  it('#17 a time-zone change changes no stored time (all times are UTC milliseconds): no jump, no refusal', async () => {
-    const s = await stationAt(Date.UTC(2026, 10, 28, 8));
+  // This test used to set TZ around appends whose times came from a fake clock, so TZ could not
+  // matter and the test could not fail. Now it first proves the TZ switch takes effect in this process
+  // (local-time functions change), then checks that what the station stores and what its reports and
+  // attendance sheet print do not: every day boundary is Vietnam time (UTC+7), never the PC's zone.
+  it('#17 a time-zone change on the PC changes no stored time and no report: Vietnam time everywhere', async () => {
+    // 23:30 in Vietnam on 28/11: late evening, the day boundary is close in every zone.
+    const now = Date.UTC(2026, 10, 28, 16, 30);
+    const s = await stationAt(now - 2 * HOUR);
     const zone = process.env.TZ;
+    const seen: Array<{ zone: string; localHour: number; report: unknown; sheet: unknown; label: string }> = [];
     try {
-      s.log.append(VISIT(1));
-      process.env.TZ = 'Pacific/Kiritimati';
-      s.clock.advance(60_000);
-      s.log.append(VISIT(2));
-      process.env.TZ = 'America/Los_Angeles';
-      s.clock.advance(60_000);
-      s.log.append(VISIT(3));
+      for (const [n, tz] of (['Asia/Ho_Chi_Minh', 'Pacific/Kiritimati', 'America/Los_Angeles'] as const).entries()) {
+        process.env.TZ = tz;
+        s.clock.advance(60_000);
+        s.log.append(VISIT(n + 1));
+        const report = buildStationReport(s.db, { period: 'today', nowMs: now, lessons: [] });
+        const sheet = attendanceSheet(s.db, { period: 'today', nowMs: now, lessons: [] });
+        seen.push({ zone: tz, localHour: new Date(now).getHours(), report, sheet, label: formatVietnamDate(now) });
+      }
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+    // The switch is real: the same instant has three different local hours in this process.
+    expect(new Set(seen.map((entry) => entry.localHour)).size).toBe(3);
+    // Nothing the station computes moved with it.
+    expect(seen.map((entry) => entry.label)).toEqual(['28/11/2026', '28/11/2026', '28/11/2026']);
+    const first = seen[0];
+    for (const entry of seen.slice(1)) expect(entry.report).toMatchObject({ period: (first?.report as { period: unknown }).period });
+    expect((seen[2]?.report as { visits: number }).visits).toBe(3);
+    expect((seen[2]?.sheet as unknown[]).length).toBe(3);
     const events = s.events();
     expect(events.map((event) => event.kind)).toEqual(['attendance.checkin', 'attendance.checkin', 'attendance.checkin']);
     expect(events.map((event) => event.wall_ms - (events[0] as WrittenEvent).wall_ms)).toEqual([0, 60_000, 120_000]);

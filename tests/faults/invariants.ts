@@ -16,7 +16,7 @@ import type { SqlExecutor } from '../../city/db/hub-database';
 import { verifyChainSegment } from '../../electron/core/sync/protocol/event-hash';
 import type { ChainedEvent } from '../../electron/core/sync/protocol/event-hash';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import { verifyLog } from '../../electron/station/db/verify-log';
 import { readLocalHead } from '../../electron/station/sync/batch-reader';
 import type { AckRecord, HubAnswerSeen, WrittenEvent } from './fault-station';

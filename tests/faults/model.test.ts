@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEpoch, revokeStation } from '../../city/store/station-store';
 import { backupDatabase } from '../../electron/station/db/backup';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { CutRule, FaultProxy } from '../support/fault-proxy';
 import { rewindStation, startFaultHub } from './fault-hub';

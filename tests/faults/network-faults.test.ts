@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import { seededRandom } from '../../electron/core/seeded-random';
 import { readBatch } from '../../electron/station/sync/batch-reader';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';

@@ -9,7 +9,7 @@ import { countEvents } from '../../city/store/event-store';
 import { findEpoch, revokeStation } from '../../city/store/station-store';
 import type { StopReason } from '../../electron/core/sync/engine/engine-types';
 import { backupDatabase } from '../../electron/station/db/backup';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import { loadOrCreateKeys } from '../../electron/station/keys/key-store';
 import { exportBundles } from '../../electron/station/sync/export';
 import { faultHubForFile } from './fault-suite';

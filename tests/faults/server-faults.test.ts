@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';
 import { seededRandom } from '../../electron/core/seeded-random';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import type { FetchFn } from '../../electron/station/sync/http-transport';
 import { rewindStation } from './fault-hub';
 import { faultHubForFile } from './fault-suite';

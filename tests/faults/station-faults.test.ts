@@ -9,7 +9,7 @@ import type { StopReason } from '../../electron/core/sync/engine/engine-types';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { backupDatabase } from '../../electron/station/db/backup';
 import { seededRandom } from '../../electron/core/seeded-random';
-import { readAcknowledgement } from '../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../electron/station/store/sync-state';
 import { verifyLog } from '../../electron/station/db/verify-log';
 import { enrolStation } from '../../electron/station/sync/enrol';
 import type { SyncRunResult } from '../../electron/station/sync/sync-service';

@@ -7,9 +7,9 @@ const electron = await import('electron');
 const { APP_CONTENT_SECURITY_POLICY, handleAppScheme, mapAppRequest, registerAppScheme } = await import('../../electron/main/app-protocol');
 
 describe('app:// protocol', () => {
-  it('registers a standard, secure scheme', () => {
+  it('registers a standard, secure scheme that can stream the narration audio', () => {
     registerAppScheme();
-    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
   });
 
   it('maps requests inside the renderer and lessons folders only', () => {

@@ -13,10 +13,13 @@ const fakeStation = {
   handlers: {},
   on: vi.fn(() => () => undefined),
   close: vi.fn(async () => undefined),
+  verifyVolunteerPin: vi.fn(async (pin: string) => pin === '482915'),
 };
 vi.mock('../../electron/station/station', () => ({ openStation: vi.fn(() => fakeStation) }));
 
 const electron = await import('electron');
+const { APP_ORIGIN } = await import('../../electron/main/app-protocol');
+const APP_PAGE = `${APP_ORIGIN}/index.html`;
 const { currentVolunteerExit, wantsKioskWindow } = await import('../../electron/main/main');
 const { openStation } = await import('../../electron/station/station');
 
@@ -54,11 +57,30 @@ describe('main wiring when ready', async () => {
     expect(wantsKioskWindow(false, true, { TRAM_KIOSK: '1' })).toBe(false);
   });
 
-  it('refuses a volunteer PIN until the PIN check exists', async () => {
-    const event = { preventDefault: vi.fn() };
-    window.webContents.emit('before-input-event', event, { type: 'keyDown', key: 'V', code: 'KeyV', control: true, alt: true, shift: true, meta: false });
+  // Found in the security review: the certificate's print button opened the native print dialog,
+  // whose "Save as" leads to a file dialog and from there to a shell.
+  it('prints the page silently to the configured printer, never with a dialog', async () => {
+    const handlers = (electron.ipcMain as unknown as { handlers: Map<string, (event: unknown, input: unknown) => Promise<unknown>> }).handlers;
+    const invoke = handlers.get('kiosk:printPage');
+    expect(invoke).toBeTypeOf('function');
+    const answer = await invoke?.({ senderFrame: { url: APP_PAGE, parent: null } }, {});
+    expect(answer).toMatchObject({ ok: true, value: { printed: true } });
+    expect(window.webContents.prints).toEqual([{ silent: true, printBackground: true }]);
+  });
+
+  const exitCombo = () =>
+    window.webContents.emit('before-input-event', { preventDefault: vi.fn() }, { type: 'keyDown', key: 'V', code: 'KeyV', control: true, alt: true, shift: true, meta: false });
+
+  // This test used to pass on a TypeError: the fake station had no PIN check, the call threw, and
+  // the thrown error counted as a wrong PIN. Now the station's own check is asked, with the PIN typed.
+  it('asks the station to check the volunteer PIN after the exit combo; a wrong PIN does not exit', async () => {
+    exitCombo();
     await expect(currentVolunteerExit()?.submitPin('0000')).resolves.toBe('wrong-pin');
+    expect(fakeStation.verifyVolunteerPin).toHaveBeenCalledWith('0000');
     expect(app.exit).not.toHaveBeenCalled();
+    // Without the combo first the PIN is not even checked.
+    await expect(currentVolunteerExit()?.submitPin('482915')).resolves.toBe('not-requested');
+    expect(fakeStation.verifyVolunteerPin).toHaveBeenCalledTimes(1);
   });
 
   it('closes the station before the process quits', async () => {
@@ -67,5 +89,11 @@ describe('main wiring when ready', async () => {
     expect(quit.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(app.exit).toHaveBeenCalledWith(0));
     expect(fakeStation.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('a right PIN after the combo leaves the kiosk', async () => {
+    exitCombo();
+    await expect(currentVolunteerExit()?.submitPin('482915')).resolves.toBe('exiting');
+    expect(fakeStation.verifyVolunteerPin).toHaveBeenCalledWith('482915');
   });
 });

@@ -21,6 +21,11 @@ describe('kiosk window', () => {
     expect(KIOSK_WEB_PREFERENCES.allowRunningInsecureContent).toBe(false);
   });
 
+  it('lets lesson narration start by itself (autoplay without a tap)', () => {
+    createKioskWindow('/p.cjs', { kiosk: true });
+    expect(FakeBrowserWindow.created[0]?.options.webPreferences).toMatchObject({ autoplayPolicy: 'no-user-gesture-required' });
+  });
+
   it('loads the renderer from the app:// scheme, not file://', () => {
     createKioskWindow('/p.cjs', { kiosk: false });
     expect(FakeBrowserWindow.created[0]?.loadedUrl).toBe('app://kiosk/index.html');

@@ -23,6 +23,13 @@ export class FakeWebContents extends EventEmitter {
   setZoomLevel(level: number) {
     this.calls.push(`zoomLevel:${level}`);
   }
+  /** Every print request with its options; `printResult` decides what the callback hears. */
+  prints: Array<Record<string, unknown>> = [];
+  printResult: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  print(options: Record<string, unknown>, callback?: (success: boolean, failureReason: string) => void) {
+    this.prints.push(options);
+    callback?.(this.printResult.success, this.printResult.failureReason);
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }

@@ -16,9 +16,9 @@ export interface KioskPage {
 export const KIOSK_VIEWPORT = { width: 1366, height: 768 } as const;
 
 /** Starts the web host and opens the kiosk page at the attract screen. */
-export async function openKioskPage(options: { beforeGoto?: (page: Page) => Promise<void>; lessonsDir?: string } = {}): Promise<KioskPage> {
+export async function openKioskPage(options: { beforeGoto?: (page: Page) => Promise<void>; lessonsDir?: string; chromiumArgs?: readonly string[] } = {}): Promise<KioskPage> {
   const running = await startTestWebHost(options.lessonsDir ? { lessonsDir: options.lessonsDir } : {});
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.chromiumArgs);
   const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
   await options.beforeGoto?.(page);
   await page.goto(running.host.url);

@@ -40,6 +40,9 @@ export interface KioskScreen {
   readonly reachAtEachSize?: true;
 }
 
+/** The volunteer PIN the screen driver sets on the configured station (the demo PIN works only in demo mode). */
+export const CONFIGURED_PIN = '246810';
+
 export const CONFIG_FILES: Record<StationKind, string | null> = {
   demo: null,
   configured: join(REPO_ROOT, 'kiosk-config', 'examples', 'group-room-projector.json'),
@@ -355,5 +358,32 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     },
     mainButton: '[data-testid="rights-erase"]',
   },
-  { name: 'sync and enrolment', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-testid="enrol"]' },
+  {
+    name: 'volunteer cards (one made, one revoked)',
+    station: 'demo',
+    screen: 'volunteer-cards',
+    reach: async ({ page }) => {
+      await openVolunteerSection(page, 'volunteer-cards');
+      for (const holder of ['Nguyễn Thị Lan (Đoàn phường)', 'Trần Văn Hùng']) {
+        await page.getByTestId('volunteer-card-label').fill(holder);
+        await tapTestId(page, 'volunteer-card-issue');
+        await page.locator(`[data-volunteer-card]`).nth(0).waitFor();
+      }
+      await page.getByTestId('volunteer-card-revoke').last().tap();
+      await page.locator('[data-state="revoked"]').waitFor();
+    },
+    mainButton: '[data-testid="volunteer-card-issue"]',
+  },
+  // A configured station enrols with the hub of its config; the demo ("hub": null) is USB-only.
+  {
+    name: 'sync and enrolment',
+    station: 'configured',
+    screen: 'sync',
+    reach: async ({ page }) => {
+      await signIn(page, CONFIGURED_PIN);
+      await tapTestId(page, 'open-sync');
+    },
+    mainButton: '[data-testid="enrol"]',
+  },
+  { name: 'sync, USB-only station', station: 'demo', screen: 'sync', reach: ({ page }) => openVolunteerSection(page, 'sync'), mainButton: '[data-bundle-target]' },
 ];

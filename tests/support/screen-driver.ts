@@ -5,7 +5,9 @@
  * ended on the station.
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { CONFIG_FILES, type KioskScreen, type ScreenContext, type StationKind } from './kiosk-screens';
+import { join } from 'node:path';
+import { VolunteerAuth } from '../../electron/station/services/volunteer-auth';
+import { CONFIG_FILES, CONFIGURED_PIN, type KioskScreen, type ScreenContext, type StationKind } from './kiosk-screens';
 import { startTestWebHost, type RunningWebHost } from './web-host-fixture';
 
 export interface ScreenSize {
@@ -63,6 +65,8 @@ export class ScreenDriver {
     const known = this.pages.get(kind);
     if (known) return known;
     const running = await startTestWebHost({ configPath: CONFIG_FILES[kind] });
+    // A configured station has no demo PIN: a technician set one (as `tram volunteer set-pin` does).
+    if (kind === 'configured') new VolunteerAuth({ keysPath: join(running.dataDir, 'keys.json'), wallMs: () => Date.now(), demoMode: false }).setPin(CONFIGURED_PIN);
     const context = await this.browser.newContext({ ...this.contextOptions, viewport: LARGEST, hasTouch: true });
     const page = await context.newPage();
     // A fake clock (running at normal speed) so that a row can fast-forward to the idle warning.

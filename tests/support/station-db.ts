@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3';
 import { sha256Hex } from '../../electron/station/crypto/node-hash';
 import { EventLog } from '../../electron/station/db/event-log';
 import { openDatabase } from '../../electron/station/db/open-database';
+import { hmacLearnerKeys } from '../../electron/station/learners/learner-keys';
+import { LearnerRoad } from '../../electron/station/learners/learner-road';
 
 export class FakeClock {
   constructor(
@@ -31,6 +33,11 @@ export function openTestLog(path: string, options: { stationId?: string; clock?:
   const clock = options.clock ?? new FakeClock();
   const log = new EventLog(db, { stationId: options.stationId ?? '06688-01', bootId: options.bootId ?? 'boot-1', clock, newEventId: randomUUID, sha256Hex });
   return { db, log, clock };
+}
+
+/** The learner road a station builds, over a test log (HMAC keys under `secret`, ward 06688). */
+export function testLearnerRoad(ctx: { db: Database; log: EventLog; clock: FakeClock }, secret: Buffer, wardCode = '06688'): LearnerRoad {
+  return new LearnerRoad({ db: ctx.db, log: ctx.log, clock: ctx.clock, keys: hmacLearnerKeys(() => secret), wardCode });
 }
 
 export const LEARNER_A = 'a'.repeat(64);

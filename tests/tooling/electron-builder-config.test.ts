@@ -60,4 +60,20 @@ describe('build/electron-builder.json', () => {
       expect(existsSync(join(root, from)), from).toBe(true);
     }
   });
+
+  // Security review: everything in `dependencies` is packed into the kiosk's app.asar. The hub
+  // (fastify, pg, PGlite), the tooling (tsx, esbuild) and what esbuild bundles into main.cjs anyway
+  // only widen what an attacker on the kiosk PC finds there.
+  it('packs only the native modules main.cjs loads at run time; everything else is a build-time dependency', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const build = readFileSync(join(root, 'bin/build.mjs'), 'utf8');
+    const external = /outfile: join\(root, 'dist\/main\/main\.cjs'\), external: \[([^\]]*)\]/.exec(build)?.[1] ?? '';
+    const runtimeModules = external.split(',').map((item) => item.trim().replace(/'/g, '')).filter((name) => name !== 'electron' && name !== 'serialport');
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(runtimeModules.sort());
+    for (const hubOrTool of ['fastify', 'pg', '@electric-sql/pglite', 'pg-copy-streams', 'tsx', 'esbuild', 'vite']) {
+      expect(pkg.dependencies, hubOrTool).not.toHaveProperty(hubOrTool);
+      expect(pkg.devDependencies, hubOrTool).toHaveProperty(hubOrTool);
+    }
+    expect(config.files).toEqual(['dist/**', 'package.json', '!dist/**/*.map']);
+  });
 });

@@ -29,6 +29,26 @@ describe('OS lockdown files in build/', () => {
     for (const reverted of ['DisableTaskMgr', 'DisableLockWorkstation', 'AutoAdminLogon', 'RemoveCustomShell', 'PrintScreenKeyForSnippingEnabled', 'DefaultPassword']) expect(undo).toContain(reverted);
   });
 
+  // Security review: a file dialog ("Save as" from a PDF printer) is a way from the kiosk to a shell.
+  it('setup-kiosk.ps1 removes the PDF/XPS printers and locks file dialogs down for the kiosk account; undo reverts each', () => {
+    const setup = read('windows/setup-kiosk.ps1');
+    const undo = read('windows/undo-kiosk.ps1');
+    for (const name of ['NoRun', 'NoViewContextMenu', 'NoDrives', 'NoViewOnDrive', 'DisallowRun', 'NoFileMru', 'NoPlacesBar', 'DisableCMD', 'Printing-PrintToPDFServices-Features', 'Printing-XPSServices-Features']) {
+      expect(setup, name).toContain(name);
+      expect(undo, name).toContain(name);
+    }
+    expect(setup).toContain("Remove-Printer -Name $printer");
+    for (const exe of ['cmd.exe', 'powershell.exe', 'regedit.exe']) expect(setup).toContain(`'${exe}'`);
+  });
+
+  it('the systemd unit ends the session instead of leaving a desktop when it stops restarting, but not after a volunteer exit', () => {
+    const unit = read('linux/tram-hoc-so.service');
+    expect(unit).toMatch(/^OnFailure=tram-hoc-so-failed\.service$/m);
+    expect(unit).toMatch(new RegExp(`^SuccessExitStatus=${VOLUNTEER_EXIT_CODE}$`, 'm'));
+    const failed = read('linux/tram-hoc-so-failed.service');
+    expect(failed).toMatch(/^ExecStart=\/usr\/bin\/loginctl terminate-user %u$/m);
+  });
+
   it('the systemd user unit restarts always, except after a volunteer exit, and runs the .deb binary', () => {
     const unit = read('linux/tram-hoc-so.service');
     expect(unit).toMatch(/^Restart=always$/m);

@@ -7,7 +7,7 @@
 import { compareCivilDates, parseCardDate, toIsoDate, vietnamDateAt, type CivilDate } from './civil-date';
 import { idNumberFacts, type Gender } from './id-number';
 import { identityError, identityOk, type IdentityResult } from './identity-error';
-import { cleanQrText } from './qr-text';
+import { cleanQrText, type CleanedQrText } from './qr-text';
 
 /** Inputs longer than this are refused before any other work (real payloads are ~150 characters). */
 export const MAX_QR_LENGTH = 2048;
@@ -103,7 +103,11 @@ function parseDateField(text: string, today: CivilDate, what: string): IdentityR
 /** Parses and validates a CCCD / Căn cước QR payload. Never throws; a failure carries a typed code. */
 export function parseCccdQr(raw: string, options: ParseOptions): IdentityResult<CccdIdentity> {
   if (raw.length > MAX_QR_LENGTH) return identityError('too_long', `the scan is longer than ${MAX_QR_LENGTH} characters`);
-  const cleaned = cleanQrText(raw);
+  return parseCleanedCccd(cleanQrText(raw), options);
+}
+
+/** parseCccdQr on text already cleaned once (classify-scan.ts cleans every scan exactly once). */
+export function parseCleanedCccd(cleaned: CleanedQrText, options: ParseOptions): IdentityResult<CccdIdentity> {
   const text = cleaned.text;
   if (text === '') return identityError('empty', 'the scan is empty');
   if (URL_OR_LABEL.test(text) || EMV_PAYMENT.test(text) || /^[[{<]/.test(text) || !text.includes('|')) {

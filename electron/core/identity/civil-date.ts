@@ -5,8 +5,7 @@
 
 export type CivilDate = { readonly year: number; readonly month: number; readonly day: number };
 
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
+import { vietnamDayNumber } from '../sync/protocol/vietnam-time';
 
 /** True for Gregorian leap years. */
 export function isLeapYear(year: number): boolean {
@@ -21,7 +20,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** The civil date in Vietnam at `epochMs` (days-to-civil algorithm of H. Hinnant). */
 export function vietnamDateAt(epochMs: number): CivilDate {
-  const days = Math.floor((epochMs + VIETNAM_OFFSET_MS) / MS_PER_DAY);
+  const days = vietnamDayNumber(epochMs);
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

@@ -13,5 +13,6 @@ export {
   type LearnerCard,
 } from './learner-card';
 export { learnerKeySubject, parseScan, type ParsedScan } from './parse-scan';
+export { classifyScan, VOLUNTEER_CARD_PREFIX, type ScanClass } from './classify-scan';
 export { isKnownProvinceCode } from './province-codes';
 export { cleanQrText, repairMojibake, type CleanedQrText } from './qr-text';

@@ -52,7 +52,12 @@ export function formatLearnerCardPayload(cardId: string): IdentityResult<string>
  * prefixes and suffixes are stripped; everything else must match exactly.
  */
 export function parseLearnerCard(raw: string): IdentityResult<LearnerCard> {
-  const text = cleanQrText(raw).text.toUpperCase();
+  return parseCleanedLearnerCard(cleanQrText(raw).text);
+}
+
+/** parseLearnerCard on text already cleaned once. */
+export function parseCleanedLearnerCard(cleanedText: string): IdentityResult<LearnerCard> {
+  const text = cleanedText.toUpperCase();
   if (!text.startsWith(LEARNER_CARD_PREFIX)) return identityError('bad_card', 'not a version-1 learner card');
   const cardId = text.slice(LEARNER_CARD_PREFIX.length);
   if (!CARD_ID.test(cardId)) return identityError('bad_card', 'a learner card holds exactly one 16-character base32 card id');

@@ -2,19 +2,19 @@
  * One entry point for anything a scanner read at the welcome screen: a citizen ID card or a
  * learner card. Also the string a learner key is derived from (PROTOCOL.md §1).
  */
-import { MAX_QR_LENGTH, parseCccdQr, type CccdIdentity, type ParseOptions } from './cccd-qr';
+import type { CccdIdentity, ParseOptions } from './cccd-qr';
+import { classifyScan } from './classify-scan';
 import { identityError, type IdentityResult } from './identity-error';
-import { looksLikeLearnerCard, parseLearnerCard, type LearnerCard } from './learner-card';
-import { cleanQrText } from './qr-text';
+import type { LearnerCard } from './learner-card';
 
 export type ParsedScan = ({ readonly kind: 'cccd' } & CccdIdentity) | LearnerCard;
 
-/** Parses a scan into an ID-card identity or a learner card; never throws. */
+/** Parses a scan into an ID-card identity or a learner card; never throws. A volunteer card is `not_id_card` here. */
 export function parseScan(raw: string, options: ParseOptions): IdentityResult<ParsedScan> {
-  if (raw.length > MAX_QR_LENGTH) return identityError('too_long', `the scan is longer than ${MAX_QR_LENGTH} characters`);
-  if (looksLikeLearnerCard(cleanQrText(raw).text)) return parseLearnerCard(raw);
-  const identity = parseCccdQr(raw, options);
-  return identity.ok ? { ok: true, value: { kind: 'cccd', ...identity.value } } : identity;
+  const scan = classifyScan(raw, options);
+  if (scan.kind === 'learner') return { ok: true, value: scan.scan };
+  if (scan.kind === 'rejected') return identityError(scan.code, scan.message);
+  return identityError('not_id_card', 'this QR code is a volunteer card, not a citizen ID card or a learner card');
 }
 
 /**

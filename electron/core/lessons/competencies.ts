@@ -9,7 +9,10 @@
  * appendix of the Thông tư before they are printed.
  */
 
-export type BilingualName = { readonly vi: string; readonly en: string };
+import type { Bilingual } from '../bilingual';
+
+/** A competence or domain name in both languages. */
+export type BilingualName = Bilingual;
 
 export type CompetencyDomain = {
   readonly domain: number;

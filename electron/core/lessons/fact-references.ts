@@ -12,11 +12,11 @@
  *   making the pack invalid.
  */
 import type { z } from 'zod';
+import type { Bilingual } from '../bilingual';
 import type { Fact } from './fact-schema';
 import { containsNumber, phoneDigits, phoneMentions } from './phone-mentions';
 import { practiceStrings, type PracticeStep } from './practice-schema';
 
-type Bilingual = { readonly vi: string; readonly en: string };
 type Referrer = { readonly id: string; readonly facts?: readonly string[] | undefined };
 type StepLike = (Referrer & { readonly type?: 'info' | undefined; readonly text: Bilingual }) | PracticeStep;
 type QuestionLike = Referrer & { readonly prompt: Bilingual; readonly choices: readonly Bilingual[]; readonly explanation: Bilingual };

@@ -16,19 +16,31 @@ const DIGITS = String.raw`(\d(?:\d|[ .](?=\d))*)`;
 /** Words that make the digits an amount, a count or a length, not a number to dial. */
 const UNIT = String.raw`\s*(?:triệu|nghìn|ngàn|đồng|tỷ|%|ký tự|chữ số|số|lần|ngày|tháng|năm|phút|giờ|giây|người)(?![\p{L}])`;
 
-const MENTION = new RegExp(String.raw`(?<![\p{L}\d])${CONTACT_WORD}(?:\s*[:“”"'(])*\s*${DIGITS}(?![\p{L}\d/])(?!${UNIT})`, 'giu');
+// 'd' gives the index of the digits themselves, which the narration needs to read them one by one.
+const MENTION = new RegExp(String.raw`(?<![\p{L}\d])${CONTACT_WORD}(?:\s*[:“”"'(])*\s*${DIGITS}(?![\p{L}\d/])(?!${UNIT})`, 'dgiu');
 
 export const MIN_PHONE_DIGITS = 3;
 export const MAX_PHONE_DIGITS = 11;
 
-/** The digits of every dialable-looking number in `text`, separators removed, in order. */
-export function phoneMentions(text: string): string[] {
-  const found: string[] = [];
+/** Where a dialable-looking number stands in a text: `written` is text.slice(start, end), separators kept. */
+export type PhoneMention = { readonly start: number; readonly end: number; readonly written: string; readonly digits: string };
+
+/** Every dialable-looking number in `text`, in order, with its place (core/narration reads them digit by digit). */
+export function phoneMentionSpans(text: string): PhoneMention[] {
+  const found: PhoneMention[] = [];
   for (const match of text.matchAll(MENTION)) {
-    const digits = (match[1] ?? '').replace(/[ .]/g, '');
-    if (digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS) found.push(digits);
+    const written = match[1] ?? '';
+    const digits = written.replace(/[ .]/g, '');
+    const start = match.indices?.[1]?.[0];
+    if (start === undefined || digits.length < MIN_PHONE_DIGITS || digits.length > MAX_PHONE_DIGITS) continue;
+    found.push({ start, end: start + written.length, written, digits });
   }
   return found;
+}
+
+/** The digits of every dialable-looking number in `text`, separators removed, in order. */
+export function phoneMentions(text: string): string[] {
+  return phoneMentionSpans(text).map((mention) => mention.digits);
 }
 
 /** Only the digits of a phone number as a fact writes it ("1800 8108" → "18008108"). */

@@ -66,8 +66,8 @@ export function summaryRows(report: StationReport, station: { readonly name: str
     line('Đến ngày', formatVietnamDate(report.period.to - 1)),
     line('Lượt đến học', report.visits),
     line('Số người học', report.distinctLearners),
-    line('Lượt hoàn thành bài', report.lessonsCompleted),
-    line('Lượt đạt', report.lessonsPassed),
+    line('Lượt làm bài kiểm tra', report.lessonsCompleted),
+    line('Bài đạt (mỗi người một lần mỗi bài)', report.lessonsPassed),
     line('Buổi học nhóm', report.groups),
   ];
   if (report.partial) rows.push(line('Ghi chú', 'Nhật ký cũ đã được dọn: số bài học và buổi nhóm có thể thiếu'));
@@ -75,7 +75,7 @@ export function summaryRows(report: StationReport, station: { readonly name: str
   for (const band of AGE_BANDS) rows.push(line(AGE_BAND_LABELS[band].vi, report.byAgeBand[band]));
   rows.push(line(), heading('Theo giới tính', 'Số người'));
   for (const gender of GENDER_KEYS) rows.push(line(GENDER_LABELS[gender].vi, report.byGender[gender]));
-  rows.push(line(), heading('Bài học', 'Bắt đầu', 'Hoàn thành', 'Đạt'));
+  rows.push(line(), heading('Bài học', 'Bắt đầu', 'Lượt làm bài kiểm tra', 'Số người đạt'));
   for (const lesson of report.byLesson) rows.push(line(lesson.title.vi, lesson.started, lesson.completed, lesson.passed));
   return rows;
 }

@@ -6,10 +6,9 @@
 import type { AgeBand } from './age-bands';
 import type { PeriodName } from './periods';
 
-export interface Bilingual {
-  readonly vi: string;
-  readonly en: string;
-}
+import type { Bilingual } from '../bilingual';
+
+export type { Bilingual } from '../bilingual';
 
 /** What a report needs of a lesson pack: a Lesson object fits. */
 export interface LessonTitle {
@@ -32,9 +31,9 @@ export interface LessonCounts {
   readonly title: Bilingual;
   /** `lesson.started` events (a resumed lesson is announced once per visit). */
   readonly started: number;
-  /** `lesson.completed` events: a retake in the same visit is a second completion. */
+  /** Quiz attempts (`lesson.completed` events, failed ones and retakes included): attempts, never people. */
   readonly completed: number;
-  /** Completions that passed. */
+  /** Learners whose first pass of this lesson falls in the period: each learner counts once per lesson. */
   readonly passed: number;
 }
 
@@ -44,7 +43,9 @@ export interface StationReport {
   readonly visits: number;
   /** Distinct learner keys among those visits. */
   readonly distinctLearners: number;
+  /** Quiz attempts of every lesson. */
   readonly lessonsCompleted: number;
+  /** Lessons passed, each (learner, lesson) once: the sum of `passed` over lessons. */
   readonly lessonsPassed: number;
   /** Distinct learners by age band at the report date; an erased learner is "unknown". */
   readonly byAgeBand: Readonly<Record<AgeBand, number>>;

@@ -5,8 +5,9 @@
  * time zone while their UTC clock is right.
  */
 
-export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-export const DAY_MS = 86_400_000;
+import { DAY_MS, VIETNAM_OFFSET_MS } from '../sync/protocol/vietnam-time';
+
+export { DAY_MS, VIETNAM_OFFSET_MS };
 
 export interface VietnamDateParts {
   readonly year: number;

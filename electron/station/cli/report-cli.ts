@@ -17,14 +17,14 @@ import { parsePeriodName } from '../../core/reports/periods';
 import { ReportError } from '../../core/reports/report-error';
 import { GENDER_KEYS, GENDER_LABELS, type StationReport } from '../../core/reports/report-types';
 import { loadConfig } from '../config/load-config';
-import { getMeta } from '../db/meta';
+import { getMeta } from '../store/meta';
 import { openDatabase } from '../db/open-database';
 import { loadLessons } from '../lessons/load-lessons';
 import { exportReport } from '../reports/export-files';
 import { buildStationReport } from '../reports/station-report';
 import type { CliIo } from './cli-io';
 import { defaultLessonsDir } from './lessons-cli';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export type ReportCliIo = Pick<CliIo, 'stdout' | 'stderr' | 'now'>;
 
@@ -72,7 +72,7 @@ function summaryText(report: StationReport): string {
     `${report.period.label.vi} / ${report.period.label.en}`,
     `Lượt đến học / visits: ${report.visits}`,
     `Số người học / learners: ${report.distinctLearners}`,
-    `Lượt hoàn thành bài / lessons completed: ${report.lessonsCompleted} (đạt / passed: ${report.lessonsPassed})`,
+    `Bài đạt, mỗi người một lần / lessons passed, once per person: ${report.lessonsPassed} (lượt làm bài kiểm tra / quiz attempts: ${report.lessonsCompleted})`,
     `Buổi học nhóm / group sessions: ${report.groups}`,
     `Theo độ tuổi / by age: ${AGE_BANDS.map((band) => `${AGE_BAND_LABELS[band].vi} ${report.byAgeBand[band]}`).join(', ')}`,
     `Theo giới tính / by gender: ${GENDER_KEYS.map((gender) => `${GENDER_LABELS[gender].vi} ${report.byGender[gender]}`).join(', ')}`,

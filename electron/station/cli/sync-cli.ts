@@ -16,7 +16,7 @@ import { createSyncService } from '../sync/sync-service';
 import { SyncError } from '../sync/sync-errors';
 import { processIo } from './cli-io';
 import type { CliIo } from './cli-io';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export type SyncCliIo = Pick<CliIo, 'stdout' | 'stderr'>;
 
@@ -55,11 +55,11 @@ function failure(io: SyncCliIo, error: unknown): number {
   return 2;
 }
 
-const ENROL_USAGE = 'usage: tram enrol --data DIR --hub URL --station ID --code CODE';
+const ENROL_USAGE = 'usage: tram enrol --data DIR --hub URL --station ID --code CODE [--accept-new-city-key]';
 
 /** `tram enrol --data DIR --hub URL --station ID --code CODE`. */
 export async function runEnrolCli(args: string[], io: SyncCliIo = processIo()): Promise<number> {
-  const values = parse(args, { data: { type: 'string' }, hub: { type: 'string' }, station: { type: 'string' }, code: { type: 'string' } }, io, ENROL_USAGE);
+  const values = parse(args, { data: { type: 'string' }, hub: { type: 'string' }, station: { type: 'string' }, code: { type: 'string' }, 'accept-new-city-key': { type: 'boolean' } }, io, ENROL_USAGE);
   if (values === null) return 2;
   const { data, hub, station, code } = values;
   if (typeof data !== 'string' || typeof hub !== 'string' || typeof station !== 'string' || typeof code !== 'string') {
@@ -69,7 +69,7 @@ export async function runEnrolCli(args: string[], io: SyncCliIo = processIo()): 
   try {
     const dataDir = resolve(data);
     mkdirSync(dataDir, { recursive: true });
-    const result = await enrolStation({ dataDir, hubUrl: hub, stationId: station, code, appVersion: appVersion() });
+    const result = await enrolStation({ dataDir, hubUrl: hub, stationId: station, code, appVersion: appVersion(), acceptNewCityKey: values['accept-new-city-key'] === true });
     for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
     printJson(io, { ok: true, station_id: result.stationId, epoch: result.epoch, local_epoch: result.localEpoch, warnings: result.warnings });
     return 0;

@@ -74,7 +74,22 @@ export const stationConfigSchema = z
           .describe('Extra HID-POS scanner models by USB vendor/product id (decimal); HID-POS usage page devices are found anyway.'),
       })
       .strict(),
-    kiosk: z.object({ fullscreen: z.boolean().describe('Full-screen kiosk window; false for a group room where the volunteer switches windows.') }).strict(),
+    kiosk: z
+      .object({
+        fullscreen: z.boolean().describe('Full-screen kiosk window; false for a group room where the volunteer switches windows.'),
+        printerName: z
+          .string()
+          .min(1)
+          .max(200)
+          .nullable()
+          .default(null)
+          .describe('The printer certificates and sheets go to, printed without any dialog; null: the PC\'s default printer.'),
+        autoplayNarration: z
+          .boolean()
+          .default(true)
+          .describe('Read each lesson step and question aloud as it opens (default true); false for a room where only the volunteer starts the sound.'),
+      })
+      .strict(),
   })
   .strict();
 
@@ -100,5 +115,5 @@ export const DEMO_CONFIG: StationConfig = {
   },
   quietHourForRelaunch: 3,
   scanners: { vidPids: [] },
-  kiosk: { fullscreen: true },
+  kiosk: { fullscreen: true, printerName: null, autoplayNarration: true },
 };

@@ -7,7 +7,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { setMeta } from './meta';
+import { setMeta } from '../store/meta';
 
 export interface BackupResult {
   readonly file: string;

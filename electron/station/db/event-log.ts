@@ -9,8 +9,8 @@ import { buildEvents, type ChainHead } from '../../core/log/event-builder';
 import { parseHlc } from '../../core/log/hlc';
 import { ZERO_HASH, type ChainedEvent, type Sha256Hex } from '../../core/sync/protocol/event-hash';
 import { checkEventPayload, type NewEvent } from '../../core/sync/protocol/event-payloads';
-import { errorCode } from '../ipc/error-code';
-import { StationError } from '../ipc/station-error';
+import { errorCode } from '../typed-errors';
+import { internalError, StationError } from '../station-error';
 
 export interface LogClock {
   readonly wallMs: () => number;
@@ -66,7 +66,7 @@ export class EventLog {
   /** The head of the current epoch, as committed. */
   head(): ChainHead {
     const row = this.#readHead.get();
-    if (!row) throw new StationError('internal', 'the log has no epoch');
+    if (!row) throw internalError('the log has no epoch');
     return { stationId: row.station_id, epoch: row.epoch, seq: row.head_seq, hash: row.head_hash, hlc: row.head_hlc ? parseHlc(row.head_hlc) : null };
   }
 
@@ -113,7 +113,7 @@ export class EventLog {
   append<T = void>(events: readonly NewEvent[], alsoWrite?: (db: Database, rows: readonly ChainedEvent[]) => T): { rows: ChainedEvent[]; result: T | undefined } {
     for (const event of events) {
       const check = checkEventPayload(event.kind, event.payload);
-      if (!check.ok) throw new StationError('bad_request', `${event.kind}: ${check.reason}`);
+      if (!check.ok) throw new StationError('bad_request', { vi: 'Trạm không ghi được bản ghi này.', en: `${event.kind}: ${check.reason}` });
     }
     const reading: ClockReading = { wallMs: this.#options.clock.wallMs(), monoMs: this.#options.clock.monoMs(), bootId: this.#options.bootId };
     const jump = detectClockJump(this.#lastReading, reading);
@@ -131,7 +131,7 @@ export class EventLog {
       return outcome;
     } catch (error) {
       if (errorCode(error, '') === 'SQLITE_FULL') {
-        throw new StationError('storage_full', 'Ổ đĩa đã đầy, chưa lưu được. Hãy báo tình nguyện viên. / The disk is full; nothing was saved.', { cause: error });
+        throw new StationError('storage_full', { vi: 'Ổ đĩa đã đầy, chưa lưu được. Hãy báo tình nguyện viên.', en: 'The disk is full; nothing was saved.' }, { cause: error });
       }
       throw error;
     }

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { backupDatabase, pruneBackups } from './backup';
-import { getMeta } from './meta';
+import { getMeta } from '../store/meta';
 import { pruneAcknowledged } from './retention';
 
 export const MAINTENANCE_FIRST_RUN_MS = 60_000;

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
-import { errorCode } from '../ipc/error-code';
+import { errorCode } from '../typed-errors';
 
 export class DatabaseOpenError extends Error {
   readonly code: 'not_a_database' | 'corrupt' | 'too_new' | 'cannot_open';

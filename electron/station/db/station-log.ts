@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import { writeFileAtomic } from '../fs/atomic-file';
 import { EventLog, type LogClock } from './event-log';
-import { getMeta, setMeta } from './meta';
+import { getMeta, setMeta } from '../store/meta';
 import { integrityProblems, openDatabase, DatabaseOpenError } from './open-database';
 import { verifyLog, type LogProblem } from './verify-log';
 

@@ -18,8 +18,24 @@ const keyFileSchema = z.object({
   localLearnerKey: b64,
   /** scrypt hash of the volunteer PIN; absent until a technician sets one. */
   volunteerPin: z.object({ salt: b64, hash: b64 }).nullable().default(null),
+  /** Wrong PIN tries and lockouts (core/attendance/pin-lockout.ts), kept so a restart does not clear them. */
+  pinLockout: z
+    .object({ wrongInARow: z.number().int().min(0), lockedUntilMs: z.number().int().nullable(), lockouts: z.number().int().min(0) })
+    .default({ wrongInARow: 0, lockedUntilMs: null, lockouts: 0 }),
   /** Volunteer cards issued at this station: only a SHA-256 of each random token is kept. */
-  volunteerCards: z.array(z.object({ id: z.string(), label: z.string(), tokenSha256: z.string().regex(/^[0-9a-f]{64}$/), issuedWallMs: z.number().int() })).default([]),
+  volunteerCards: z
+    .array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        tokenSha256: z.string().regex(/^[0-9a-f]{64}$/),
+        issuedWallMs: z.number().int(),
+        /** Absent on cards issued before expiry existed: they expire a year after issue. */
+        expiresWallMs: z.number().int().optional(),
+        revokedWallMs: z.number().int().nullable().default(null),
+      }),
+    )
+    .default([]),
   enrolment: z
     .object({
       stationId: z.string(),
@@ -52,6 +68,7 @@ function freshKeyFile(): KeyFile {
     stationPublicKeyRaw: rawPublicKey(publicKey.export({ format: 'der', type: 'spki' })).toString('base64'),
     localLearnerKey: randomBytes(32).toString('base64'),
     volunteerPin: null,
+    pinLockout: { wrongInARow: 0, lockedUntilMs: null, lockouts: 0 },
     volunteerCards: [],
     enrolment: null,
   };

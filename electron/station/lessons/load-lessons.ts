@@ -8,11 +8,12 @@
  * point anywhere), images are small SVG or PNG files, SVGs cannot run code or fetch anything (the
  * player renders them inside the kiosk page), and every `next` id names a lesson folder.
  */
-import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLesson, type Lesson } from '../../core/lessons/lesson-schema';
 import type { Track } from '../../core/lessons/tracks';
 import { loadTracks } from './load-tracks';
+import { readPackFile as readSmallFile } from './pack-files';
 
 export const LESSON_FILE = 'lesson.json';
 export const MAX_LESSON_JSON_BYTES = 256 * 1024;
@@ -160,26 +161,6 @@ export function svgProblems(svg: string): string[] {
   return found;
 }
 
-/** The file's bytes, or a message: missing, not a regular file, a symlink, too big, unreadable. */
-function readSmallFile(packDir: string, name: string, maxBytes: number): Uint8Array | string {
-  let stats: Stats;
-  try {
-    stats = lstatSync(join(packDir, name));
-  } catch (error) {
-    return isMissing(error) ? 'file is missing' : `cannot read: ${describe(error)}`;
-  }
-  if (stats.isSymbolicLink()) return 'a symlink; media must be real files inside the lesson folder';
-  if (!stats.isFile()) return 'not a regular file';
-  if (stats.size > maxBytes) return `${stats.size} bytes, more than the limit of ${maxBytes}`;
-  try {
-    const bytes = readFileSync(join(packDir, name));
-    // The file may have grown between lstat and read.
-    return bytes.length > maxBytes ? `${bytes.length} bytes, more than the limit of ${maxBytes}` : bytes;
-  } catch (error) {
-    return `cannot read: ${describe(error)}`;
-  }
-}
-
 function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -190,10 +171,6 @@ function decodeUtf8(bytes: Uint8Array): string | null {
 
 function problem(folder: string, file: string, message: string): LessonProblem {
   return { folder, path: `${folder}/${file}`, message };
-}
-
-function isMissing(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
 function describe(error: unknown): string {

@@ -9,6 +9,10 @@
  *   so a visit is counted once however many places record it.
  * - A visit belongs to the local day it started, and its lessons belong to the visit (by visit id),
  *   so the summary always equals the sum of the attendance sheet even for a visit across midnight.
+ * - A lesson counts once per learner who passed it: `passed` is the learners whose FIRST pass of the
+ *   lesson on this station falls in the period (a second pass, in this period or a later one, adds
+ *   nothing), so the months of a year add up to the year and match the hub. Quiz submissions,
+ *   failed ones and retakes included, are shown apart as attempts (`completed`), never as people.
  * - Lessons and groups exist only as events (`lesson_progress` keeps just the latest state per
  *   learner, not per visit). When retention has pruned events that may fall in the period, the
  *   report says `partial: true` instead of silently showing low numbers.
@@ -62,9 +66,14 @@ const PERIOD_VISITS = `
 const LESSON_EVENTS = `
   lesson_events AS (
     SELECT e.kind, e.wall_ms, json_extract(e.payload, '$.visit_id') AS visit_id, json_extract(e.payload, '$.lesson_id') AS lesson_id,
-           json_extract(e.payload, '$.passed') AS passed
+           json_extract(e.payload, '$.passed') AS passed, json_extract(e.payload, '$.learner_key') AS learner_key
       FROM events e WHERE e.kind IN ('lesson.started', 'lesson.completed') AND e.wall_ms >= @from
   )`;
+
+/** True for a pass of the same learner and lesson before the period: the period's pass is then not the first. */
+const PASSED_BEFORE = `EXISTS (
+    SELECT 1 FROM events p WHERE p.kind = 'lesson.completed' AND p.wall_ms < @from AND json_extract(p.payload, '$.passed') = 1
+       AND json_extract(p.payload, '$.learner_key') = le.learner_key AND json_extract(p.payload, '$.lesson_id') = le.lesson_id)`;
 
 interface Range {
   readonly from: number;
@@ -132,7 +141,7 @@ export function buildStationReport(db: Database, options: StationReportOptions):
        SELECT le.lesson_id,
               SUM(le.kind = 'lesson.started') AS started,
               SUM(le.kind = 'lesson.completed') AS completed,
-              SUM(le.kind = 'lesson.completed' AND le.passed = 1) AS passed
+              COUNT(DISTINCT CASE WHEN le.kind = 'lesson.completed' AND le.passed = 1 AND NOT ${PASSED_BEFORE} THEN le.learner_key END) AS passed
          FROM lesson_events le JOIN period_visits pv ON pv.visit_id = le.visit_id
         GROUP BY le.lesson_id`,
     )

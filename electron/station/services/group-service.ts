@@ -3,20 +3,20 @@
  * ignored), people without a card get a learner card printed on the spot, the volunteer marks the
  * lesson completed for everyone present (`lesson.completed` with assisted: true) and ends the session.
  * The volunteer confirms at the start that the group agreed to registration, so new learners are
- * registered without a consent screen each (consent version "group-…").
+ * registered without a consent screen each (consent version "group-…"). The group policy on the
+ * learner road (learners/learner-road.ts).
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { givenName } from '../../core/attendance/greeting';
-import { formatLearnerCardPayload, learnerKeySubject, newLearnerCardId, parseScan, type ParsedScan } from '../../core/identity/index';
+import type { IdentityErrorCode, ParsedScan } from '../../core/identity/index';
 import type { Lesson } from '../../core/lessons/lesson-schema';
 import type { NewEvent } from '../../core/sync/protocol/event-payloads';
 import type { GroupStatus } from '../../contract/dto';
 import type { EventLog, LogClock } from '../db/event-log';
-import { StationError } from '../ipc/station-error';
-import type { ScanMethod } from './identity-service';
+import { StationError } from '../station-error';
+import type { LearnerRoad, PersonFacts, ScanMethod } from '../learners/learner-road';
+import { markPassedAssisted } from '../store/lesson-progress';
 import { rejectionMessage } from './rejection-messages';
-import { closeVisit, insertLearner, insertVisit, knownLearner } from './visit-rows';
 
 export const GROUP_CONSENT_VERSION = 'group-2025-1';
 
@@ -37,12 +37,10 @@ interface ActiveGroup {
 }
 
 export interface GroupServiceOptions {
-  readonly db: Database;
+  readonly road: LearnerRoad;
   readonly log: EventLog;
   readonly clock: LogClock;
   readonly lessons: readonly Lesson[];
-  readonly wardCode: string;
-  readonly learnerKeySecret: () => Buffer;
 }
 
 export class GroupService {
@@ -73,9 +71,9 @@ export class GroupService {
   }
 
   start(volunteerKey: string, lessonId: string | null): GroupStatus {
-    if (this.#group) throw new StationError('conflict', 'Đang có một buổi học nhóm / A group session is already running');
+    if (this.#group) throw new StationError('conflict', { vi: 'Đang có một buổi học nhóm', en: 'A group session is already running' });
     const lesson = lessonId === null ? null : (this.#o.lessons.find((candidate) => candidate.id === lessonId) ?? null);
-    if (lessonId !== null && !lesson) throw new StationError('not_found', `no lesson ${lessonId}`);
+    if (lessonId !== null && !lesson) throw new StationError('not_found', { vi: `Không có bài học ${lessonId}`, en: `No lesson ${lessonId}` });
     const groupId = randomUUID();
     this.#o.log.append([{ kind: 'group.started', payload: { group_id: groupId, volunteer_key: volunteerKey, lesson_id: lessonId } }]);
     this.#group = { groupId, lesson, startedWallMs: Math.floor(this.#o.clock.wallMs()), attendees: [], completed: false, lastScan: null };
@@ -83,34 +81,35 @@ export class GroupService {
   }
 
   #require(): ActiveGroup {
-    if (!this.#group) throw new StationError('not_found', 'Chưa có buổi học nhóm / No group session');
+    if (!this.#group) throw new StationError('not_found', { vi: 'Chưa có buổi học nhóm', en: 'No group session' });
     return this.#group;
   }
 
-  #learnerKey(scan: ParsedScan): string {
-    return createHmac('sha256', this.#o.learnerKeySecret()).update(learnerKeySubject(scan), 'utf8').digest('hex');
+  /** Checks a scanned person in (the text classified here). Duplicates and unreadable cards are reported, never an error. */
+  join(text: string, method: ScanMethod): GroupStatus {
+    this.#require();
+    const scan = this.#o.road.classify(text, method);
+    if (scan.kind !== 'learner') return this.noteRefused(scan.kind === 'rejected' ? scan.code : 'not_id_card');
+    return this.joinLearner(scan.scan, method);
   }
 
-  /** Checks a scanned person in. Duplicates and unreadable cards are reported, never an error. */
-  join(text: string, method: ScanMethod): GroupStatus {
+  /** A scan that is not a learner's card: shown on the roster, nothing recorded. */
+  noteRefused(code: IdentityErrorCode): GroupStatus {
+    this.#require().lastScan = { kind: 'rejected', givenName: null, message: rejectionMessage(code) };
+    return this.status();
+  }
+
+  /** Checks in a scan the router already classified as a learner's card. */
+  joinLearner(scan: ParsedScan, method: ScanMethod): GroupStatus {
     const group = this.#require();
-    const now = Math.floor(this.#o.clock.wallMs());
-    const parsed = parseScan(text, { nowMs: now, ...(method === 'keyboard' ? { source: 'keyboard-wedge' as const } : {}) });
-    if (!parsed.ok) {
-      group.lastScan = { kind: 'rejected', givenName: null, message: rejectionMessage(parsed.code) };
-      return this.status();
-    }
-    const scan = parsed.value;
-    const learnerKey = this.#learnerKey(scan);
-    const known = knownLearner(this.#o.db, learnerKey);
-    const fullName = known?.display_name ?? (scan.kind === 'cccd' && scan.name ? scan.name : null);
+    const learner = this.#o.road.identify(scan, method);
+    const fullName = learner.known?.display_name ?? learner.person.displayName;
     const shownName = fullName ? givenName(fullName) : '';
-    if (group.attendees.some((attendee) => attendee.learnerKey === learnerKey)) {
+    if (group.attendees.some((attendee) => attendee.learnerKey === learner.learnerKey)) {
       group.lastScan = { kind: 'duplicate', givenName: shownName, message: null };
       return this.status();
     }
-    const person = scan.kind === 'cccd' ? { displayName: fullName, birthYear: Number(scan.birthDate.slice(0, 4)), gender: scan.gender, cardId: null } : { displayName: fullName, birthYear: null, gender: null, cardId: scan.cardId };
-    this.#checkIn(group, learnerKey, known === undefined ? person : null, scan.kind === 'card' ? 'card' : method, shownName, now);
+    this.#checkIn(group, learner.learnerKey, learner.known === undefined ? { ...learner.person, displayName: fullName } : null, learner.method, shownName);
     group.lastScan = { kind: 'joined', givenName: shownName, message: null };
     return this.status();
   }
@@ -118,51 +117,37 @@ export class GroupService {
   /** Registers a person without any card, checks them in and returns a learner card to print. */
   addWithoutCard(displayName: string | null, birthYear: number | null): { status: GroupStatus; cardPayload: string } {
     const group = this.#require();
-    const cardId = newLearnerCardId((length) => randomBytes(length));
-    if (!cardId.ok) throw new StationError('internal', cardId.message);
-    const payload = formatLearnerCardPayload(cardId.value);
-    if (!payload.ok) throw new StationError('internal', payload.message);
-    const learnerKey = this.#learnerKey({ kind: 'card', cardId: cardId.value });
-    const now = Math.floor(this.#o.clock.wallMs());
+    const card = this.#o.road.newCard();
     const shownName = displayName ? givenName(displayName) : '';
-    this.#checkIn(group, learnerKey, { displayName, birthYear, gender: null, cardId: cardId.value }, 'assisted', shownName, now);
+    this.#checkIn(group, card.learnerKey, { displayName, birthYear, gender: null, cardId: card.cardId }, 'assisted', shownName);
     group.lastScan = { kind: 'joined', givenName: shownName, message: null };
-    return { status: this.status(), cardPayload: payload.value };
+    return { status: this.status(), cardPayload: card.payload };
   }
 
-  #checkIn(group: ActiveGroup, learnerKey: string, register: { displayName: string | null; birthYear: number | null; gender: 'nam' | 'nu' | null; cardId: string | null } | null, method: ScanMethod, shownName: string, now: number): void {
-    const visitId = randomUUID();
-    const events: NewEvent[] = [];
-    if (register) {
-      events.push({ kind: 'learner.registered', payload: { learner_key: learnerKey, birth_year: register.birthYear, gender: register.gender, ward_code: this.#o.wardCode, method, consent_version: GROUP_CONSENT_VERSION } });
-    }
-    events.push({ kind: 'attendance.checkin', payload: { learner_key: learnerKey, visit_id: visitId, method } });
-    events.push({ kind: 'group.joined', payload: { group_id: group.groupId, learner_key: learnerKey } });
-    this.#o.log.append(events, (db) => {
-      if (register) insertLearner(db, { learnerKey, displayName: register.displayName, birthYear: register.birthYear, gender: register.gender, wardCode: this.#o.wardCode, consentVersion: GROUP_CONSENT_VERSION, wallMs: now, cardId: register.cardId });
-      insertVisit(db, visitId, learnerKey, method, now);
+  #checkIn(group: ActiveGroup, learnerKey: string, register: PersonFacts | null, method: ScanMethod, shownName: string): void {
+    const { visitId, wallMs } = this.#o.road.checkIn({
+      learnerKey,
+      method,
+      register: register === null ? null : { ...register, consentVersion: GROUP_CONSENT_VERSION },
+      alsoAppend: () => [{ kind: 'group.joined', payload: { group_id: group.groupId, learner_key: learnerKey } }],
     });
-    group.attendees.push({ learnerKey, givenName: shownName, visitId, joinedWallMs: now });
+    group.attendees.push({ learnerKey, givenName: shownName, visitId, joinedWallMs: wallMs });
   }
 
   /** Records the session's lesson as completed, assisted, for everyone present (once). */
   markCompleted(): GroupStatus {
     const group = this.#require();
     const lesson = group.lesson;
-    if (!lesson) throw new StationError('bad_request', 'Buổi học này chưa chọn bài / This session has no lesson');
+    if (!lesson) throw new StationError('bad_request', { vi: 'Buổi học này chưa chọn bài', en: 'This session has no lesson' });
     if (group.completed || group.attendees.length === 0) return this.status();
     const now = Math.floor(this.#o.clock.wallMs());
     const events: NewEvent[] = group.attendees.map((a) => ({
       kind: 'lesson.completed',
       payload: { learner_key: a.learnerKey, visit_id: a.visitId, lesson_id: lesson.id, lesson_version: lesson.version, score: lesson.quiz.passMark, passed: true, assisted: true },
     }));
-    this.#o.log.append(events, (db) => {
-      const upsert = db.prepare(
-        `INSERT INTO lesson_progress (learner_key, lesson_id, lesson_version, step, status, best_score, updated_wall_ms) VALUES (?, ?, ?, 0, 'passed', ?, ?)
-         ON CONFLICT (learner_key, lesson_id) DO UPDATE SET status = 'passed', step = 0, best_score = MAX(COALESCE(best_score, 0), excluded.best_score), updated_wall_ms = excluded.updated_wall_ms`,
-      );
-      for (const a of group.attendees) upsert.run(a.learnerKey, lesson.id, lesson.version, lesson.quiz.passMark, now);
-    });
+    this.#o.log.append(events, (db) =>
+      markPassedAssisted(db, { learnerKeys: group.attendees.map((a) => a.learnerKey), lessonId: lesson.id, lessonVersion: lesson.version, score: lesson.quiz.passMark, wallMs: now }),
+    );
     group.completed = true;
     return this.status();
   }
@@ -171,11 +156,7 @@ export class GroupService {
   end(): { attendees: number; durationMs: number; completed: boolean; lessonTitle: GroupStatus['lessonTitle'] } {
     const group = this.#require();
     const now = Math.floor(this.#o.clock.wallMs());
-    const events: NewEvent[] = group.attendees.map((a) => ({ kind: 'attendance.checkout', payload: { learner_key: a.learnerKey, visit_id: a.visitId, reason: 'group-end' } }));
-    events.push({ kind: 'group.ended', payload: { group_id: group.groupId, attendees: group.attendees.length } });
-    this.#o.log.append(events, (db) => {
-      for (const a of group.attendees) closeVisit(db, a.visitId, 'group-end', now);
-    });
+    this.#o.road.checkOut(group.attendees, 'group-end', [{ kind: 'group.ended', payload: { group_id: group.groupId, attendees: group.attendees.length } }]);
     this.#group = null;
     return { attendees: group.attendees.length, durationMs: now - group.startedWallMs, completed: group.completed, lessonTitle: group.lesson?.title ?? null };
   }

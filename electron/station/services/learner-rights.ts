@@ -3,15 +3,21 @@
  * card, sees everything the station holds about them, prints a replacement learner card, or erases
  * them. Erasure writes `learner.erased` (the city stops holding demographics for the key) and deletes
  * the name and demographics from the station in the same transaction; attendance counts stay, as
- * anonymous facts.
+ * anonymous facts. The rights policy on the learner road (learners/learner-road.ts).
  */
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { formatLearnerCardPayload, learnerKeySubject, parseScan } from '../../core/identity/index';
+import { formatLearnerCardPayload, type ParsedScan } from '../../core/identity/index';
 import type { LearnerRecord } from '../../contract/dto';
 import type { EventLog, LogClock } from '../db/event-log';
-import { StationError } from '../ipc/station-error';
+import { internalError, StationError } from '../station-error';
+import type { LearnerRoad } from '../learners/learner-road';
+import { deleteLearner, learnerExists, learnerRow } from '../store/learners';
+import { deleteProgress, passedLessons } from '../store/lesson-progress';
+import { deletePracticeProgress } from '../store/practice-progress';
+import { countVisits } from '../store/visits';
 import { vietnamDate } from './lesson-views';
+import { rejectionMessage } from './rejection-messages';
 
 interface Found {
   readonly lookupId: string;
@@ -25,28 +31,30 @@ export class LearnerRights {
   readonly #db: Database;
   readonly #log: EventLog;
   readonly #clock: LogClock;
-  readonly #secret: () => Buffer;
+  readonly #road: LearnerRoad;
   #found: Found | null = null;
 
-  constructor(options: { db: Database; log: EventLog; clock: LogClock; learnerKeySecret: () => Buffer }) {
+  constructor(options: { db: Database; log: EventLog; clock: LogClock; road: LearnerRoad }) {
     this.#db = options.db;
     this.#log = options.log;
     this.#clock = options.clock;
-    this.#secret = options.learnerKeySecret;
+    this.#road = options.road;
   }
 
-  /** Looks a learner up from a scan. Returns what is stored, or a record with `found: false`. */
+  /** Looks a learner up from a scan's text (classified here). Returns what is stored, or a record with `found: false`. */
   lookup(text: string): LearnerRecord {
-    const parsed = parseScan(text, { nowMs: this.#clock.wallMs() });
-    if (!parsed.ok) throw new StationError(parsed.code, parsed.message);
-    const learnerKey = createHmac('sha256', this.#secret()).update(learnerKeySubject(parsed.value), 'utf8').digest('hex');
-    const row = this.#db
-      .prepare<[string], { display_name: string | null; birth_year: number | null; gender: string | null; ward_code: string | null; consent_version: string; registered_wall_ms: number; card_id: string | null }>(
-        'SELECT display_name, birth_year, gender, ward_code, consent_version, registered_wall_ms, card_id FROM learners WHERE learner_key = ?',
-      )
-      .get(learnerKey);
-    const visits = (this.#db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM visits WHERE learner_key = ?').get(learnerKey)?.n ?? 0) as number;
-    const passed = this.#db.prepare<[string], { lesson_id: string }>("SELECT lesson_id FROM lesson_progress WHERE learner_key = ? AND status = 'passed'").all(learnerKey);
+    const scan = this.#road.classify(text, 'hid-pos');
+    if (scan.kind === 'rejected') throw new StationError(scan.code, rejectionMessage(scan.code));
+    if (scan.kind === 'volunteer-card') throw new StationError('not_id_card', rejectionMessage('not_id_card'));
+    return this.lookupLearner(scan.scan);
+  }
+
+  /** Looks up a scan the router already classified as a learner's card. */
+  lookupLearner(scan: ParsedScan): LearnerRecord {
+    const { learnerKey } = this.#road.identify(scan, 'hid-pos');
+    const row = learnerRow(this.#db, learnerKey);
+    const visits = countVisits(this.#db, learnerKey);
+    const passed = passedLessons(this.#db, learnerKey);
     const lookupId = randomUUID();
     this.#found = { lookupId, learnerKey, expiresWallMs: this.#clock.wallMs() + LOOKUP_MS };
     return {
@@ -59,7 +67,7 @@ export class LearnerRights {
       consentVersion: row?.consent_version ?? null,
       registeredOn: row ? vietnamDate(row.registered_wall_ms) : null,
       visits,
-      lessonsPassed: passed.map((p) => p.lesson_id),
+      lessonsPassed: passed,
       canReprintCard: row !== undefined && row.card_id !== null,
     };
   }
@@ -68,12 +76,12 @@ export class LearnerRights {
   reprintCardPayload(lookupId: string): string {
     const found = this.#found;
     if (!found || found.lookupId !== lookupId || found.expiresWallMs < this.#clock.wallMs()) {
-      throw new StationError('not_found', 'Hãy quét lại thẻ / Scan the card again');
+      throw new StationError('not_found', { vi: 'Hãy quét lại thẻ', en: 'Scan the card again' });
     }
-    const row = this.#db.prepare<[string], { card_id: string | null }>('SELECT card_id FROM learners WHERE learner_key = ?').get(found.learnerKey);
-    if (!row?.card_id) throw new StationError('not_found', 'Người này dùng thẻ căn cước, không có thẻ học viên / This learner uses an ID card');
+    const row = learnerRow(this.#db, found.learnerKey);
+    if (!row?.card_id) throw new StationError('not_found', { vi: 'Người này dùng thẻ căn cước, không có thẻ học viên', en: 'This learner uses an ID card' });
     const payload = formatLearnerCardPayload(row.card_id);
-    if (!payload.ok) throw new StationError('internal', payload.message);
+    if (!payload.ok) throw internalError(payload.message);
     return payload.value;
   }
 
@@ -81,15 +89,14 @@ export class LearnerRights {
   erase(lookupId: string): { erased: boolean } {
     const found = this.#found;
     if (!found || found.lookupId !== lookupId || found.expiresWallMs < this.#clock.wallMs()) {
-      throw new StationError('not_found', 'Hãy quét lại thẻ của người cần xoá / Scan the card again');
+      throw new StationError('not_found', { vi: 'Hãy quét lại thẻ của người cần xoá', en: 'Scan the card again' });
     }
     this.#found = null;
-    const exists = this.#db.prepare('SELECT 1 FROM learners WHERE learner_key = ?').get(found.learnerKey) !== undefined;
-    if (!exists) return { erased: false };
+    if (!learnerExists(this.#db, found.learnerKey)) return { erased: false };
     this.#log.append([{ kind: 'learner.erased', payload: { learner_key: found.learnerKey } }], (db) => {
-      db.prepare('DELETE FROM learners WHERE learner_key = ?').run(found.learnerKey);
-      db.prepare('DELETE FROM lesson_progress WHERE learner_key = ?').run(found.learnerKey);
-      db.prepare('DELETE FROM practice_progress WHERE learner_key = ?').run(found.learnerKey);
+      deleteLearner(db, found.learnerKey);
+      deleteProgress(db, found.learnerKey);
+      deletePracticeProgress(db, found.learnerKey);
     });
     return { erased: true };
   }

@@ -13,18 +13,22 @@ import type { Track, TrackId } from '../../core/lessons/tracks';
 import type { Certificate, LearnerProgress, LessonResult, LessonSummary, LessonView, PracticeAttemptResult } from '../../contract/dto';
 import type { Sha256Hex } from '../../core/sync/protocol/event-hash';
 import type { EventLog, LogClock } from '../db/event-log';
-import { StationError } from '../ipc/station-error';
+import { internalError, StationError } from '../station-error';
 import type { IdentityService } from './identity-service';
 import { certificateProgress, learnerProgress, resolveTrack, type ShownTrack } from './learner-progress';
-import { lessonSummary, lessonView, vietnamDate, type ProgressRow } from './lesson-views';
+import { latestPassHash } from '../store/certificate-anchor';
+import { knownLearner, learnerTrackRow, saveLearnerTrack } from '../store/learners';
+import { markQuizDone, markStarted, progressRows, saveProgressStep, type ProgressRow } from '../store/lesson-progress';
+import { lessonSummary, lessonView, vietnamDate, type NarrationViews } from './lesson-views';
 import { PracticeAttempts } from './practice-attempts';
-import { learnerTrackRow, saveLearnerTrack } from './practice-rows';
 
 export interface LessonServiceOptions {
   readonly db: Database;
   readonly log: EventLog;
   readonly identity: IdentityService;
   readonly lessons: readonly Lesson[];
+  /** Pack audio per lesson id (station/lessons/load-narration.ts); a lesson without any falls back to the other voices. */
+  readonly narration?: ReadonlyMap<string, NarrationViews>;
   /** The learning tracks of lessons/tracks.json; empty when the station has none. */
   readonly tracks?: readonly Track[];
   readonly clock: LogClock;
@@ -46,16 +50,12 @@ export class LessonService {
 
   #lesson(id: string): Lesson {
     const lesson = this.#o.lessons.find((candidate) => candidate.id === id);
-    if (!lesson) throw new StationError('not_found', `Không có bài học ${id} / No lesson ${id}`);
+    if (!lesson) throw new StationError('not_found', { vi: `Không có bài học ${id}`, en: `No lesson ${id}` });
     return lesson;
   }
 
   #progress(learnerKey: string | null): Map<string, ProgressRow> {
-    if (learnerKey === null) return new Map();
-    const rows = this.#o.db
-      .prepare<[string], ProgressRow>('SELECT lesson_id, lesson_version, step, status, best_score, updated_wall_ms FROM lesson_progress WHERE learner_key = ?')
-      .all(learnerKey);
-    return new Map(rows.map((row) => [row.lesson_id, row]));
+    return learnerKey === null ? new Map() : progressRows(this.#o.db, learnerKey);
   }
 
   #visit() {
@@ -74,7 +74,7 @@ export class LessonService {
 
   view(id: string): LessonView {
     const today = isoDateAt(this.#o.clock.wallMs(), VIETNAM_UTC_OFFSET_HOURS);
-    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today);
+    return lessonView(this.#lesson(id), this.#progress(this.#visit()?.learnerKey ?? null).get(id), today, this.#o.narration?.get(id));
   }
 
   start(id: string): { resumeStep: number } {
@@ -88,15 +88,9 @@ export class LessonService {
     const resumeStep = progress?.status === 'started' ? Math.min(progress.step, lesson.steps.length - 1) : 0;
     if (this.#startedInVisit.has(id)) return { resumeStep };
     const now = Math.floor(this.#o.clock.wallMs());
-    this.#o.log.append([{ kind: 'lesson.started', payload: { learner_key: visit.learnerKey, visit_id: visit.visitId, lesson_id: id, lesson_version: lesson.version } }], (db) => {
-      db.prepare(
-        `INSERT INTO lesson_progress (learner_key, lesson_id, lesson_version, step, status, best_score, updated_wall_ms) VALUES (?, ?, ?, 0, 'started', NULL, ?)
-         ON CONFLICT (learner_key, lesson_id) DO UPDATE SET
-           status = CASE WHEN lesson_progress.status = 'passed' THEN 'passed' ELSE 'started' END,
-           step = CASE WHEN lesson_progress.status = 'started' THEN lesson_progress.step ELSE 0 END,
-           lesson_version = excluded.lesson_version, updated_wall_ms = excluded.updated_wall_ms`,
-      ).run(visit.learnerKey, id, lesson.version, now);
-    });
+    this.#o.log.append([{ kind: 'lesson.started', payload: { learner_key: visit.learnerKey, visit_id: visit.visitId, lesson_id: id, lesson_version: lesson.version } }], (db) =>
+      markStarted(db, { learnerKey: visit.learnerKey, lessonId: id, lessonVersion: lesson.version, wallMs: now }),
+    );
     this.#startedInVisit.add(id);
     return { resumeStep };
   }
@@ -105,11 +99,8 @@ export class LessonService {
     const lesson = this.#lesson(id);
     const visit = this.#visit();
     if (!visit) return false;
-    if (step >= lesson.steps.length + 1) throw new StationError('bad_request', `step ${step} is past the end of ${id}`);
-    const result = this.#o.db
-      .prepare("UPDATE lesson_progress SET step = ?, updated_wall_ms = ? WHERE learner_key = ? AND lesson_id = ? AND status = 'started'")
-      .run(step, Math.floor(this.#o.clock.wallMs()), visit.learnerKey, id);
-    return result.changes > 0;
+    if (step >= lesson.steps.length + 1) throw new StationError('bad_request', { vi: `Bài ${id} không có bước ${step}`, en: `Step ${step} is past the end of ${id}` });
+    return saveProgressStep(this.#o.db, { learnerKey: visit.learnerKey, lessonId: id, step, wallMs: Math.floor(this.#o.clock.wallMs()) });
   }
 
   /** Scores one attempt at a practice step; see practice-attempts.ts. */
@@ -125,7 +116,7 @@ export class LessonService {
   complete(id: string, answers: readonly number[]): LessonResult {
     const lesson = this.#lesson(id);
     const scored = scoreQuiz(lesson, answers);
-    if (!scored.ok) throw new StationError('bad_request', scored.message);
+    if (!scored.ok) throw new StationError('bad_request', { vi: 'Câu trả lời không hợp lệ, xin làm lại bài kiểm tra.', en: scored.message });
     const { score, passed: quizPassed } = scored.value;
     const visit = this.#visit();
     const done = this.#practice.completed(lesson, visit);
@@ -135,16 +126,7 @@ export class LessonService {
       const now = Math.floor(this.#o.clock.wallMs());
       this.#o.log.append(
         [{ kind: 'lesson.completed', payload: { learner_key: visit.learnerKey, visit_id: visit.visitId, lesson_id: id, lesson_version: lesson.version, score, passed, assisted: false } }],
-        (db) => {
-          db.prepare(
-            `INSERT INTO lesson_progress (learner_key, lesson_id, lesson_version, step, status, best_score, updated_wall_ms) VALUES (?, ?, ?, 0, ?, ?, ?)
-             ON CONFLICT (learner_key, lesson_id) DO UPDATE SET
-               status = CASE WHEN lesson_progress.status = 'passed' OR excluded.status = 'passed' THEN 'passed' ELSE 'failed' END,
-               best_score = MAX(COALESCE(lesson_progress.best_score, 0), excluded.best_score),
-               updated_wall_ms = CASE WHEN lesson_progress.status = 'passed' THEN lesson_progress.updated_wall_ms ELSE excluded.updated_wall_ms END,
-               step = 0, lesson_version = excluded.lesson_version`,
-          ).run(visit.learnerKey, id, lesson.version, passed ? 'passed' : 'failed', score, now);
-        },
+        (db) => markQuizDone(db, { learnerKey: visit.learnerKey, lessonId: id, lessonVersion: lesson.version, passed, score, wallMs: now }),
       );
       recorded = true;
       this.#startedInVisit.delete(id);
@@ -186,30 +168,20 @@ export class LessonService {
     return { saved: visit ? saveLearnerTrack(this.#o.db, visit.learnerKey, track) : false };
   }
 
-  /**
-   * The hash the certificate code is anchored on: the learner's latest passing `lesson.completed`
-   * event. The city holds the same event, so an official can recompute the code, and reprinting the
-   * same certificate gives the same code. Falls back to the log head if retention pruned the event.
-   */
+  /** The certificate code's anchor (store/certificate-anchor.ts); the log head if retention pruned the pass. */
   #anchorHash(learnerKey: string): string {
-    const row = this.#o.db
-      .prepare<[string], { hash: string }>(
-        `SELECT hash FROM events WHERE kind = 'lesson.completed' AND json_extract(payload, '$.learner_key') = ? AND json_extract(payload, '$.passed') = 1
-         ORDER BY epoch DESC, seq DESC LIMIT 1`,
-      )
-      .get(learnerKey);
-    return row?.hash ?? this.#o.log.head().hash;
+    return latestPassHash(this.#o.db, learnerKey) ?? this.#o.log.head().hash;
   }
 
   certificate(): Certificate {
     const visit = this.#visit();
-    if (!visit) throw new StationError('not_found', 'Khách chưa đăng ký thì chưa có giấy chứng nhận / Guests have no certificate');
+    if (!visit) throw new StationError('not_found', { vi: 'Khách chưa đăng ký thì chưa có giấy chứng nhận', en: 'Guests have no certificate' });
     const known = new Set(this.#o.lessons.map((lesson) => lesson.id));
     const passed = [...this.#progress(visit.learnerKey).values()].filter((row) => row.status === 'passed' && known.has(row.lesson_id));
-    if (passed.length === 0) throw new StationError('not_found', 'Bác chưa hoàn thành bài nào / No lesson passed yet');
-    const learner = this.#o.db.prepare<[string], { display_name: string | null }>('SELECT display_name FROM learners WHERE learner_key = ?').get(visit.learnerKey);
+    if (passed.length === 0) throw new StationError('not_found', { vi: 'Bác chưa hoàn thành bài nào', en: 'No lesson passed yet' });
+    const learner = knownLearner(this.#o.db, visit.learnerKey);
     const code = certificateCode(this.#o.sha256Hex, { stationId: this.#o.station.id, learnerKey: visit.learnerKey, lessonIds: passed.map((row) => row.lesson_id), headHash: this.#anchorHash(visit.learnerKey) });
-    if (!code.ok) throw new StationError('internal', code.message);
+    if (!code.ok) throw internalError(code.message);
     return {
       learnerName: learner?.display_name ?? '',
       stationName: this.#o.station.name,

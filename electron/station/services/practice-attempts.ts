@@ -17,12 +17,11 @@ import { scorePractice, type PracticeAnswer } from '../../core/lessons/practice-
 import type { NewEvent } from '../../core/sync/protocol/event-payloads';
 import type { PracticeAttemptResult } from '../../contract/dto';
 import type { EventLog } from '../db/event-log';
-import { StationError } from '../ipc/station-error';
-import { attemptsSoFar, completedPractice, countAttempt } from './practice-rows';
+import { StationError } from '../station-error';
+import { markPassedByPractice, progressRow } from '../store/lesson-progress';
+import { attemptsSoFar, completedPractice, countAttempt } from '../store/practice-progress';
 
 export type Visit = { readonly learnerKey: string; readonly visitId: string };
-
-type ProgressRow = { status: 'started' | 'passed' | 'failed'; best_score: number | null };
 
 export class PracticeAttempts {
   readonly #db: Database;
@@ -48,9 +47,9 @@ export class PracticeAttempts {
   /** Scores one attempt and records it; see the header. */
   attempt(lesson: Lesson, stepId: string, answer: PracticeAnswer, visit: Visit | null, wallMs: number): PracticeAttemptResult {
     const step = lesson.steps.find((candidate): candidate is PracticeStep & { type: 'practice' } => candidate.type === 'practice' && candidate.id === stepId);
-    if (!step) throw new StationError('not_found', `Bài ${lesson.id} không có bước thực hành ${stepId} / No practice step ${stepId} in ${lesson.id}`);
+    if (!step) throw new StationError('not_found', { vi: `Bài ${lesson.id} không có bước thực hành ${stepId}`, en: `No practice step ${stepId} in ${lesson.id}` });
     const scored = scorePractice(step, answer);
-    if (!scored.ok) throw new StationError('bad_request', scored.message);
+    if (!scored.ok) throw new StationError('bad_request', { vi: 'Câu trả lời thực hành không hợp lệ, xin làm lại.', en: scored.message });
     const { correct } = scored.value;
 
     if (!visit) {
@@ -75,9 +74,7 @@ export class PracticeAttempts {
     }
     this.#log.append(events, (db) => {
       countAttempt(db, visit.learnerKey, lesson.id, stepId, correct, wallMs);
-      if (passing !== null) {
-        db.prepare("UPDATE lesson_progress SET status = 'passed', updated_wall_ms = ?, lesson_version = ?, step = 0 WHERE learner_key = ? AND lesson_id = ?").run(wallMs, lesson.version, visit.learnerKey, lesson.id);
-      }
+      if (passing !== null) markPassedByPractice(db, { learnerKey: visit.learnerKey, lessonId: lesson.id, lessonVersion: lesson.version, wallMs });
     });
     return { correct, attempt, recorded: true, detail: scored.value, lessonPassed: passing !== null };
   }
@@ -87,9 +84,7 @@ export class PracticeAttempts {
    * passed before, the lesson is not passed yet, and every other practice step is already done.
    */
   #passingQuizScore(lesson: Lesson, visit: Visit, stepId: string): number | null {
-    const row = this.#db
-      .prepare<[string, string], ProgressRow>('SELECT status, best_score FROM lesson_progress WHERE learner_key = ? AND lesson_id = ?')
-      .get(visit.learnerKey, lesson.id);
+    const row = progressRow(this.#db, visit.learnerKey, lesson.id);
     if (!row || row.status === 'passed' || row.best_score === null) return null;
     const completed = completedPractice(this.#db, visit.learnerKey, lesson.id);
     if (completed.has(stepId)) return null;

@@ -4,7 +4,7 @@
  * which the simulated form stars the way real forms do.
  */
 import type { PracticeStep } from '../../core/lessons/practice-schema';
-import type { PracticeStepView, PracticeView } from '../../contract/dto';
+import type { NarrationView, PracticeStepView, PracticeView } from '../../contract/dto';
 
 function practiceView(step: PracticeStep): PracticeView {
   switch (step.kind) {
@@ -30,6 +30,7 @@ function practiceView(step: PracticeStep): PracticeView {
   }
 }
 
-export function practiceStepView(step: PracticeStep): PracticeStepView {
-  return { kind: 'practice', id: step.id, text: step.instruction, practice: practiceView(step) };
+/** `narration` reads the instruction (and what the phone shows, core/narration/narration-items.ts). */
+export function practiceStepView(step: PracticeStep, narration: NarrationView): PracticeStepView {
+  return { kind: 'practice', id: step.id, text: step.instruction, narration, practice: practiceView(step) };
 }

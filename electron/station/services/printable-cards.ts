@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import QRCode from 'qrcode';
 import { formatLearnerCardPayload, newLearnerCardId } from '../../core/identity/index';
 import type { PrintableCard } from '../../contract/dto';
-import { StationError } from '../ipc/station-error';
+import { internalError } from '../station-error';
 
 export async function qrSvg(payload: string): Promise<string> {
   return QRCode.toString(payload, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
@@ -15,9 +15,9 @@ export async function qrSvg(payload: string): Promise<string> {
 /** A fresh learner card: a random card id that becomes a learner key when first scanned. */
 export async function newLearnerCard(stationName: string): Promise<PrintableCard> {
   const id = newLearnerCardId((length) => randomBytes(length));
-  if (!id.ok) throw new StationError('internal', id.message);
+  if (!id.ok) throw internalError(id.message);
   const payload = formatLearnerCardPayload(id.value);
-  if (!payload.ok) throw new StationError('internal', payload.message);
+  if (!payload.ok) throw internalError(payload.message);
   return learnerCardFor(payload.value, stationName);
 }
 

@@ -2,14 +2,14 @@
  * What the villager reads when a scan cannot be used: what happened and what to do next, in plain
  * Vietnamese first. Keyed by the typed error codes of core/identity and core/scanning.
  */
-import type { BilingualMessage } from '../../contract/dto';
+import type { Bilingual } from '../../contract/dto';
 
-const TRY_AGAIN: BilingualMessage = {
+const TRY_AGAIN: Bilingual = {
   vi: 'Máy chưa đọc được thẻ. Bác hãy giữ mặt sau thẻ (có mã QR) yên trước máy quét khoảng 2 giây rồi thử lại.',
   en: 'The card could not be read. Hold the back of the card (with the QR code) still in front of the scanner for about 2 seconds and try again.',
 };
 
-const MESSAGES: Record<string, BilingualMessage> = {
+const MESSAGES: Record<string, Bilingual> = {
   not_id_card: {
     vi: 'Đây không phải mã QR trên thẻ căn cước. Bác hãy quét mã QR ở mặt sau thẻ căn cước, hoặc hỏi tình nguyện viên.',
     en: 'This is not the QR code of a citizen ID card. Scan the QR code on the back of the ID card, or ask a volunteer.',
@@ -33,6 +33,6 @@ const MESSAGES: Record<string, BilingualMessage> = {
 };
 
 /** The message for a rejection code; a readable "try again" for anything unexpected. */
-export function rejectionMessage(code: string): BilingualMessage {
+export function rejectionMessage(code: string): Bilingual {
   return MESSAGES[code] ?? TRY_AGAIN;
 }

@@ -26,7 +26,7 @@ import { sha256Hex } from '../crypto/node-hash';
 import { EventLog } from '../db/event-log';
 import { openDatabase } from '../db/open-database';
 import { closeStationLog, openStationLog } from '../db/station-log';
-import { readAcknowledgement, recordAcknowledgement } from '../db/sync-state';
+import { readAcknowledgement, recordAcknowledgement } from '../store/sync-state';
 import { loadOrCreateKeys, saveEnrolment } from '../keys/key-store';
 import { readLocalHead } from './batch-reader';
 import { createHttpTransport, postEnrolment } from './http-transport';
@@ -43,6 +43,13 @@ export interface EnrolOptions {
   readonly wallMs?: () => number;
   readonly fetch?: FetchFn;
   readonly timeoutMs?: number;
+  /**
+   * Pin a city key different from the one pinned at the last enrolment. Only a technician resetting
+   * the station does that (`tram enrol --accept-new-city-key`): a new key is otherwise a hub
+   * reinstalled with lost keys, or someone else's hub, and the learner key that comes with it would
+   * count the same people again under other keys.
+   */
+  readonly acceptNewCityKey?: boolean;
   /** The running kiosk's own handles; otherwise DIR/station.sqlite is opened for the alignment. */
   readonly open?: { readonly db: Database; readonly log: EventLog };
 }
@@ -112,7 +119,12 @@ export async function enrolStation(options: EnrolOptions): Promise<EnrolResult> 
   if (answer.station_id !== options.stationId) throw new SyncError('hub_bad_answer', `the hub enrolled ${answer.station_id}, not ${options.stationId}`);
   const warnings: string[] = [];
   const previous = keys.enrolment;
-  if (previous !== null && previous.cityPublicKeyRaw !== answer.city_public_key) warnings.push('the city public key changed since the last enrolment; the new key is now pinned');
+  if (previous !== null && previous.cityPublicKeyRaw !== answer.city_public_key) {
+    if (options.acceptNewCityKey !== true) {
+      throw new SyncError('city_key_changed', 'the hub answered with a different city key than the one pinned at the last enrolment; nothing was changed on this station. A technician who knows the hub was reinstalled resets it with tram enrol --accept-new-city-key');
+    }
+    warnings.push('the city public key changed since the last enrolment; the new key is now pinned (technician reset)');
+  }
   saveEnrolment(keysPath, { stationId: answer.station_id, hubUrl, cityPublicKeyRaw: answer.city_public_key, cityLearnerKey: answer.learner_key, epoch: answer.epoch, enrolledWallMs: Math.floor(wallMs()) });
 
   // The new epoch's start hash, signed by the city in the cursor receipt.

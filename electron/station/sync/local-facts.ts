@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { AckBelief, ClosedEpoch, LocalFacts } from '../../core/sync/engine/engine-types';
-import { readAcknowledgement } from '../db/sync-state';
+import { readAcknowledgement } from '../store/sync-state';
 
 interface EpochHeadRow {
   readonly epoch: number;

@@ -5,7 +5,7 @@
  * signature is simply "not valid".
  */
 import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
+import { verifySignedText, type Ed25519Verifier } from '../../core/sync/protocol/ed25519';
 import type { KeyFile } from '../keys/key-store';
 
 /** Signs UTF-8 text, returning b64. */
@@ -22,27 +22,15 @@ export function stationSigner(keys: Pick<KeyFile, 'stationPrivateKeyPkcs8'>): Te
   return (text) => sign(null, Buffer.from(text, 'utf8'), privateKey).toString('base64');
 }
 
-function publicKeyFromRaw(rawB64: string): KeyObject | null {
-  const raw = Buffer.from(rawB64, 'base64');
-  if (raw.length !== 32) return null;
-  try {
-    return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
-  } catch {
-    return null;
-  }
-}
+/** node:crypto behind the core's verifier interface (the rules are core/sync/protocol/ed25519.ts). */
+const nodeVerifier: Ed25519Verifier = {
+  verifyDetached: (publicKey, message, signature) =>
+    verify(null, message, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' }), signature),
+};
 
 /** True when `sigB64` is a valid Ed25519 signature of `text` by the raw public key `publicKeyRawB64`. */
 export function verifySignature(publicKeyRawB64: string, text: string, sigB64: string): boolean {
-  const key = publicKeyFromRaw(publicKeyRawB64);
-  if (key === null) return false;
-  const signature = Buffer.from(sigB64, 'base64');
-  if (signature.length !== 64) return false;
-  try {
-    return verify(null, Buffer.from(text, 'utf8'), key, signature);
-  } catch {
-    return false;
-  }
+  return verifySignedText(nodeVerifier, publicKeyRawB64, text, sigB64);
 }
 
 /**

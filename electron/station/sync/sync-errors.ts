@@ -7,6 +7,7 @@ export type SyncErrorCode =
   | 'not_enrolled'
   | 'enrolment_refused'
   | 'epoch_conflict'
+  | 'city_key_changed'
   | 'hub_unreachable'
   | 'hub_bad_answer'
   | 'station_mismatch'

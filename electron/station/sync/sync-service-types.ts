@@ -20,6 +20,11 @@ export interface SyncServiceOptions {
   readonly keysPath: string;
   readonly appVersion: string;
   readonly clock: { readonly wallMs: () => number };
+  /**
+   * The hub of the station config: null for a USB-only station (`"hub": null`), which never uploads
+   * over the network; a URL the enrolment must match. Absent (the technician CLI): the enrolment's.
+   */
+  readonly configuredHubUrl?: string | null;
   readonly random?: RandomUnit;
   readonly engine?: Partial<EngineConfig>;
   readonly requestTimeoutMs?: number;

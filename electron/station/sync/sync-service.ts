@@ -18,7 +18,7 @@ import type { EngineCommand, EngineConfig, EngineInput, EngineStep } from '../..
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, isSettled, step } from '../../core/sync/engine/sync-engine';
 import { receiptText } from '../../core/sync/protocol/signed-messages';
 import { sha256Hex } from '../crypto/node-hash';
-import { recordAcknowledgement } from '../db/sync-state';
+import { recordAcknowledgement } from '../store/sync-state';
 import { loadOrCreateKeys } from '../keys/key-store';
 import type { Enrolment } from '../keys/key-store';
 import { localHashAt, readLocalHead } from './batch-reader';
@@ -28,7 +28,7 @@ import { createBatchReadAhead } from './batch-read-ahead';
 import { createHttpTransport } from './http-transport';
 import type { SyncTransport } from './http-transport';
 import { stationSigner, verifySignature } from './station-crypto';
-import { describeSyncStatus } from './sync-status';
+import { describeSyncStatus, hubSetting } from './sync-status';
 import { SyncError } from './sync-errors';
 
 import type { SyncRunResult, SyncService, SyncServiceOptions, SyncTimers } from './sync-service-types';
@@ -61,7 +61,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     timer = null;
   };
 
-  const status = (): SyncStatus => describeSyncStatus(options.db, enrolment, engine);
+  const status = (): SyncStatus => describeSyncStatus(options.db, enrolment, engine, hubSetting(options.configuredHubUrl, enrolment));
   // Listeners (the kiosk's `syncChanged` event) hear only real changes, not every engine step.
   let lastNotified = '';
   const notify = () => {
@@ -272,7 +272,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     clearTimer();
     enrolment = loadOrCreateKeys(options.keysPath).enrolment;
     const local = readLocalHead(options.db);
-    if (enrolment === null || local === null) {
+    const hub = hubSetting(options.configuredHubUrl, enrolment);
+    if (enrolment === null || local === null || hub.kind !== 'network') {
       transport = null;
       engine = initialEngineState(config);
       notify();
@@ -319,7 +320,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         requests = 0;
         once = {
           maxFailures: runOptions.maxFailures ?? 3,
-          resolve: (finished) => resolve(enrolment === null ? { ...finished, ok: false, state: 'not_enrolled' } : finished),
+          resolve: (finished) => resolve(enrolment === null || hubSetting(options.configuredHubUrl, enrolment).kind !== 'network' ? { ...finished, ok: false } : finished),
         };
         start();
       });

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { SyncStatus } from '../../contract/dto';
 import type { EngineState, StopReason, TransientFailure } from '../../core/sync/engine/engine-types';
 import type { Enrolment } from '../keys/key-store';
-import { countWaitingEvents, notEnrolledStatus } from '../services/status-service';
+import { countWaitingEvents } from '../store/sync-state';
 import { receiptShortForm } from './station-crypto';
 
 function describeStop(reason: StopReason): string {
@@ -52,19 +52,51 @@ function describeFailure(failure: TransientFailure | null): string {
   }
 }
 
+/** How this station may reach its hub, from the config and the enrolment. */
+export type HubSetting =
+  | { readonly kind: 'network'; readonly url: string | null }
+  | { readonly kind: 'usb_only' }
+  | { readonly kind: 'mismatch'; readonly configured: string; readonly enrolled: string };
+
+const sameHub = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/** `configured` undefined (the technician CLI, no config): the enrolment's hub. */
+export function hubSetting(configured: string | null | undefined, enrolment: Enrolment | null): HubSetting {
+  if (configured === null) return { kind: 'usb_only' };
+  if (configured === undefined) return { kind: 'network', url: enrolment?.hubUrl ?? null };
+  if (enrolment !== null && !sameHub(configured, enrolment.hubUrl)) return { kind: 'mismatch', configured, enrolled: enrolment.hubUrl };
+  return { kind: 'network', url: configured };
+}
+
+/** The sync status of a station that has no hub configured (demo and not-yet-enrolled stations). */
+export function notEnrolledStatus(waitingEvents: number): SyncStatus {
+  return { state: 'not_enrolled', waitingEvents, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null, hubUrl: null };
+}
+
 interface AckRow {
   receipt: string | null;
   updated_wall_ms: number;
 }
 
 /** The status of an enrolled (or not) station running this engine state. */
-export function describeSyncStatus(db: Database, enrolment: Enrolment | null, engine: EngineState): SyncStatus {
+export function describeSyncStatus(db: Database, enrolment: Enrolment | null, engine: EngineState, hub: HubSetting = { kind: 'network', url: enrolment?.hubUrl ?? null }): SyncStatus {
   const waitingEvents = db.open ? countWaitingEvents(db) : 0;
-  if (enrolment === null) return notEnrolledStatus(waitingEvents);
+  const hubUrl = hub.kind === 'network' ? hub.url : hub.kind === 'mismatch' ? hub.configured : null;
+  if (hub.kind === 'usb_only') return { ...notEnrolledStatus(waitingEvents), state: 'usb_only', detail: 'Trạm chỉ gửi dữ liệu qua USB (cấu hình "hub": null). / USB-only station (config "hub": null).' };
+  if (enrolment === null) return { ...notEnrolledStatus(waitingEvents), hubUrl };
   const last = db.open
     ? db.prepare<[], AckRow>('SELECT receipt, updated_wall_ms FROM sync_state WHERE receipt IS NOT NULL ORDER BY epoch DESC LIMIT 1').get()
     : undefined;
+  if (hub.kind === 'mismatch') {
+    return {
+      ...notEnrolledStatus(waitingEvents),
+      state: 'stopped',
+      hubUrl,
+      detail: `Trạm đã đăng ký với ${hub.enrolled} nhưng cấu hình ghi ${hub.configured}: cần đăng ký lại. / Enrolled with ${hub.enrolled} but configured for ${hub.configured}: re-enrol.`,
+    };
+  }
   const base = {
+    hubUrl,
     waitingEvents,
     lastSuccessMs: engine.lastSuccessMs ?? last?.updated_wall_ms ?? null,
     receiptShort: last?.receipt ? receiptShortForm(last.receipt) : null,

@@ -13,10 +13,11 @@ const status: StationStatus = {
   wardName: 'Phường Hạ Long',
   demoMode: false,
   appVersion: '1.0.0',
-  sync: { state: 'offline', waitingEvents: 12, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null },
+  sync: { state: 'offline', waitingEvents: 12, lastSuccessMs: null, receiptShort: null, clockOffsetMs: null, detail: null, hubUrl: null },
   problems: [],
   notices: [],
   idle: { warnAfterSeconds: 120, countdownSeconds: 30 },
+  narration: { autoplay: true },
 };
 
 describe('renderer screens (server-rendered markup)', () => {
@@ -46,7 +47,7 @@ describe('renderer screens (server-rendered markup)', () => {
   it('quiz: shows the first question and its choices, no feedback yet', () => {
     const html = renderToStaticMarkup(
       <QuizView
-        questions={[{ id: 'q1', prompt: { vi: 'Có nên đọc mã OTP cho người lạ?', en: 'Read an OTP to a stranger?' }, choices: [{ vi: 'Có', en: 'Yes' }, { vi: 'Không', en: 'No' }], answer: 1, explanation: { vi: 'Không bao giờ.', en: 'Never.' } }]}
+        questions={[{ id: 'q1', prompt: { vi: 'Có nên đọc mã OTP cho người lạ?', en: 'Read an OTP to a stranger?' }, choices: [{ vi: 'Có', en: 'Yes' }, { vi: 'Không', en: 'No' }], answer: 1, explanation: { vi: 'Không bao giờ.', en: 'Never.' }, narration: { audio: null, skipped: null }, explanationNarration: { audio: null, skipped: null } }]}
         onFinish={vi.fn()}
       />,
     );

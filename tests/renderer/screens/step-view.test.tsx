@@ -9,7 +9,7 @@ const asWritten: InfoStepView = {
   text: { vi: 'Gọi 156 miễn phí để báo số lừa đảo.', en: 'Call 156 for free to report a scam number.' },
   imageUrl: 'lessons/cuoc-goi-gia-danh-cong-an/s7.svg',
   imageAlt: { vi: 'Màn hình soạn tin gửi 156.', en: 'A message screen to 156.' },
-  audioUrl: 'lessons/cuoc-goi-gia-danh-cong-an/s7.mp3',
+  narration: { audio: { url: 'lessons/cuoc-goi-gia-danh-cong-an/s7.mp3', sentenceStartsMs: [0] }, skipped: null },
   safeAdvice: null,
 };
 
@@ -19,7 +19,7 @@ const withheld: InfoStepView = {
   text: SAFE_ADVICE.text,
   imageUrl: asWritten.imageUrl,
   imageAlt: SAFE_ADVICE.imageAlt,
-  audioUrl: null,
+  narration: { audio: null, skipped: null },
   safeAdvice: { note: SAFE_ADVICE.note },
 };
 
@@ -36,7 +36,7 @@ describe('step view: safe advice in place of an unconfirmed phone number', () =>
   it('shows the safe advice, the reason and a drawing without the number instead of the step picture', () => {
     const html = render(withheld);
     expect(html).toContain('data-testid="safe-advice"');
-    expect(html).toContain(SAFE_ADVICE.text.vi);
+    expect(html.replace(/<[^>]*>/g, '')).toContain(SAFE_ADVICE.text.vi);
     expect(html).toContain(SAFE_ADVICE.text.en);
     expect(html).toContain(SAFE_ADVICE.note.vi);
     expect(html.indexOf(SAFE_ADVICE.note.vi)).toBeLessThan(html.indexOf(SAFE_ADVICE.note.en));
@@ -46,6 +46,18 @@ describe('step view: safe advice in place of an unconfirmed phone number', () =>
     expect(html).not.toMatch(/(?<!\d)156(?!\d)/);
     // No number at all in what the learner reads (tags and drawing coordinates aside).
     expect(html.replace(/<[^>]*>/g, ' ')).not.toMatch(/\d{3,}/);
+  });
+
+  it('splits the words into sentences for the reading highlight, with listen again, slower and one audio element', () => {
+    const html = render({ ...asWritten, text: { vi: 'Câu một. Câu hai? Câu ba!', en: 'One. Two? Three!' } });
+    expect([...html.matchAll(/<span class="sentence" data-sentence="(\d)">([^<]*)<\/span>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['0', 'Câu một.'],
+      ['1', 'Câu hai?'],
+      ['2', 'Câu ba!'],
+    ]);
+    expect(html).toContain('data-testid="read-aloud"');
+    expect(html).toContain('data-testid="read-slower"');
+    expect(html.match(/<audio /g)).toHaveLength(1);
   });
 
   it('keeps the step counter and both navigation buttons', () => {

@@ -25,11 +25,32 @@ describe('tram volunteer set-pin', () => {
     expect(() => auth.signInWithPin('739201')).not.toThrow();
   });
 
-  it('refuses a bad PIN and bad arguments with exit 2', async () => {
+  it('refuses a bad PIN (and a new 4-digit one) and bad arguments with exit 2', async () => {
+    const short = io('1234\n');
+    expect(await runVolunteerCli(['set-pin', '--data', temp.dir], short.io)).toBe(2);
+    expect(JSON.parse(short.out.join(''))).toMatchObject({ ok: false, code: 'bad_request' });
     const bad = io('12\n');
     expect(await runVolunteerCli(['set-pin', '--data', temp.dir], bad.io)).toBe(2);
     expect(JSON.parse(bad.out.join(''))).toMatchObject({ ok: false, code: 'bad_request' });
     expect(await runVolunteerCli(['set-pin'], io('1234').io)).toBe(2);
     expect(await runVolunteerCli(['--nope'], io('1234').io)).toBe(2);
+  });
+
+  it('lists the volunteer cards without tokens and revokes one by id', async () => {
+    const auth = new VolunteerAuth({ keysPath: join(temp.dir, 'keys.json'), wallMs: () => Date.now(), demoMode: false });
+    auth.setPin('739201');
+    auth.signInWithPin('739201');
+    const card = auth.issueCard('Lan');
+    const list = io('');
+    expect(await runVolunteerCli(['cards', '--data', temp.dir], list.io)).toBe(0);
+    expect(list.out.join('')).not.toContain(card.payload.split(':')[1]);
+    expect(JSON.parse(list.out.join(''))).toMatchObject({ ok: true, cards: [{ id: card.id, label: 'Lan', state: 'valid' }] });
+    const revoke = io('');
+    expect(await runVolunteerCli(['revoke-card', '--data', temp.dir, '--id', card.id], revoke.io)).toBe(0);
+    expect(JSON.parse(revoke.out.join(''))).toMatchObject({ ok: true, cards: [{ id: card.id, state: 'revoked' }] });
+    expect(await runVolunteerCli(['revoke-card', '--data', temp.dir], io('').io)).toBe(2);
+    const unknown = io('');
+    expect(await runVolunteerCli(['revoke-card', '--data', temp.dir, '--id', 'nope'], unknown.io)).toBe(2);
+    expect(JSON.parse(unknown.out.join(''))).toMatchObject({ ok: false, code: 'not_found' });
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeEventHash, ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
 import { sha256Hex } from '../../../electron/station/crypto/node-hash';
-import { recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { verifyLog } from '../../../electron/station/db/verify-log';
 import { LEARNER_A, openTestLog, tempDir } from '../../support/station-db';
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDueMaintenance, type MaintenanceOptions } from '../../../electron/station/db/maintenance-schedule';
-import { recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { LEARNER_A, openTestLog, tempDir } from '../../support/station-db';
 
 const DAY = 86_400_000;

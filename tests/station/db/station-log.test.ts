@@ -7,7 +7,7 @@ import { backupDatabase, pruneBackups } from '../../../electron/station/db/backu
 import { DatabaseOpenError } from '../../../electron/station/db/open-database';
 import { pruneAcknowledged } from '../../../electron/station/db/retention';
 import { closeStationLog, LogDamagedError, openStationLog, type OpenedLog } from '../../../electron/station/db/station-log';
-import { recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { verifyLog } from '../../../electron/station/db/verify-log';
 import { FakeClock, LEARNER_A, tempDir } from '../../support/station-db';
 

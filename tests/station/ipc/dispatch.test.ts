@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { KioskHandlers } from '../../../electron/contract/kiosk-api';
 import { createDispatch } from '../../../electron/station/ipc/dispatch';
-import { StationError } from '../../../electron/station/ipc/station-error';
+import { StationError } from '../../../electron/station/station-error';
+import { commandSpecs } from '../../../electron/contract/commands';
 
 function handlers(overrides: Partial<KioskHandlers> = {}): KioskHandlers {
   return {
@@ -56,16 +57,43 @@ describe('createDispatch', () => {
     await expect(createDispatch(handlers())('echo', cyclic)).resolves.toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
 
-  it('passes a StationError through with its code', async () => {
-    const dispatch = createDispatch(handlers({ getStatus: async () => { throw new StationError('unavailable', 'đang bảo trì'); } }));
-    await expect(dispatch('getStatus', {})).resolves.toEqual({ ok: false, error: { code: 'unavailable', message: 'đang bảo trì' } });
+  it('passes a StationError through with its code and its text in both languages', async () => {
+    const dispatch = createDispatch(handlers({ getStatus: async () => { throw new StationError('unavailable', { vi: 'đang bảo trì', en: 'in maintenance' }); } }));
+    await expect(dispatch('getStatus', {})).resolves.toEqual({ ok: false, error: { code: 'unavailable', message: 'đang bảo trì / in maintenance', text: { vi: 'đang bảo trì', en: 'in maintenance' } } });
+  });
+
+  // #21: "volunteer only" is a property of each command in the contract, checked here once.
+  it('refuses a volunteer-only command unless the gate lets it through, before the handler runs', async () => {
+    const endGroup = vi.fn(async () => ({ attendees: 0, durationMs: 0, completed: false, lessonTitle: null }));
+    const set = handlers({ endGroup } as never);
+    await expect(createDispatch(set)('endGroup', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden', text: { vi: expect.any(String), en: expect.any(String) } } });
+    const closedGate = () => {
+      throw new StationError('forbidden', { vi: 'Cần tình nguyện viên đăng nhập', en: 'A volunteer must sign in' });
+    };
+    await expect(createDispatch(set, { volunteerGate: closedGate })('endGroup', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(endGroup).not.toHaveBeenCalled();
+    await expect(createDispatch(set, { volunteerGate: () => undefined })('endGroup', {})).resolves.toMatchObject({ ok: true });
+    expect(endGroup).toHaveBeenCalledTimes(1);
+    // A walk-in command never asks the gate.
+    await expect(createDispatch(handlers(), { volunteerGate: closedGate })('echo', { text: 'x' })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('marks exactly the volunteer screens\' commands volunteer-only', () => {
+    const marked = Object.entries(commandSpecs).filter(([, spec]) => spec.volunteerOnly).map(([name]) => name).sort();
+    expect(marked).toEqual(
+      ['beginLearnerLookup', 'endGroup', 'enrolStation', 'eraseLearner', 'exportBundle', 'exportStationReport', 'getAttendanceSheet', 'getGroup', 'getStationReport', 'groupAddWithoutCard', 'groupMarkCompleted', 'issueVolunteerCard', 'listExportTargets', 'listVolunteerCards', 'printLearnerCards', 'reprintLearnerCard', 'revokeVolunteerCard', 'startGroup'].sort(),
+    );
   });
 
   it('hides the details of a handler bug and reports it', async () => {
     const onInternalError = vi.fn();
     const dispatch = createDispatch(handlers({ getStatus: async () => { throw new Error('SELECT secret FROM x'); } }), { onInternalError });
     const result = await dispatch('getStatus', {});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in getStatus' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Trạm gặp lỗi, hãy báo tình nguyện viên. / Internal error in getStatus', text: { vi: 'Trạm gặp lỗi, hãy báo tình nguyện viên.', en: 'Internal error in getStatus' } },
+    });
+    expect(JSON.stringify(result)).not.toContain('SELECT');
     expect(onInternalError).toHaveBeenCalledWith('getStatus', expect.any(Error));
   });
 });

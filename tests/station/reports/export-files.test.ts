@@ -116,7 +116,7 @@ describe('exportReport', () => {
     expect(values.get('Trạm')).toBe(STATION_NAME);
     expect(values.get('Lượt đến học')).toBe(5);
     expect(values.get('Số người học')).toBe(4);
-    expect(values.get('Lượt hoàn thành bài')).toBe(6);
+    expect(values.get('Lượt làm bài kiểm tra')).toBe(6);
     expect(values.get('Từ 60 tuổi')).toBe(1);
     expect(values.get('Nữ')).toBe(0);
     expect(values.get(L1.title.vi)).toBe(4);

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runReportCli } from '../../../electron/station/cli/report-cli';
 import { DEMO_CONFIG } from '../../../electron/station/config/station-config';
-import { setMeta } from '../../../electron/station/db/meta';
+import { setMeta } from '../../../electron/station/store/meta';
 import { openTestLog, tempDir } from '../../support/station-db';
 import { buildReportFixture, NOW, STATION_ID } from './report-fixture';
 

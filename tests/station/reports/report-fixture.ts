@@ -27,7 +27,7 @@ import { LessonService } from '../../../electron/station/services/lesson-service
 import type { Lesson } from '../../../electron/core/lessons/lesson-schema';
 import { fakeIdCardText, fakePerson } from '../../support/fake-persons';
 import { practiceAnswers } from '../../support/practice-answers';
-import { FakeClock, openTestLog } from '../../support/station-db';
+import { FakeClock, openTestLog, testLearnerRoad } from '../../support/station-db';
 
 export const REAL_LESSONS: readonly Lesson[] = loadLessons(join(import.meta.dirname, '../../../lessons')).lessons;
 export const L1 = REAL_LESSONS[0] as Lesson;
@@ -53,7 +53,7 @@ export interface ReportFixture {
 }
 
 function services(db: Database, log: EventLog, clock: FakeClock) {
-  const identity = new IdentityService({ db, log, clock, learnerKeySecret: () => Buffer.alloc(32, 7), wardCode: '06688' });
+  const identity = new IdentityService({ road: testLearnerRoad({ db, log, clock }, Buffer.alloc(32, 7)), clock });
   const lessons = new LessonService({ db, log, identity, lessons: REAL_LESSONS, clock, sha256Hex, station: { id: STATION_ID, name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
   return { identity, lessons };
 }

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ERASED_NAME, NO_NAME } from '../../../electron/core/reports/report-types';
-import { recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { pruneAcknowledged } from '../../../electron/station/db/retention';
 import { seedEvents } from '../../../electron/station/db/seed';
 import { attendanceSheet, buildStationReport } from '../../../electron/station/reports/station-report';
@@ -146,12 +146,42 @@ describe('a database with events only (tram db seed writes no visits rows)', () 
   let db: Database;
   afterEach(() => db.close());
 
+  // Found by trying it: every quiz submission was a "completion" and every passing one a "pass", so a
+  // learner who failed twice and then passed counted 3 completions, and one who passed twice counted 2.
+  it('counts a lesson once per learner who passed it (the first pass), and shows quiz attempts apart', () => {
+    const opened = openTestLog(join(temp.dir, 'passes.sqlite'), { clock: fixture.clock });
+    db = opened.db;
+    const learner = 'c'.repeat(64);
+    const other = 'd'.repeat(64);
+    const visit = (key: string, visitId: string, lessonId: string, results: boolean[]) => {
+      opened.log.append([{ kind: 'attendance.checkin', payload: { learner_key: key, visit_id: visitId, method: 'card' } }]);
+      for (const passed of results) {
+        opened.log.append([{ kind: 'lesson.completed', payload: { learner_key: key, visit_id: visitId, lesson_id: lessonId, lesson_version: 1, score: passed ? 4 : 1, passed, assisted: false } }]);
+      }
+    };
+    // Last week: `other` passed L1. This week: `learner` fails, fails, passes L1 and passes it again;
+    // `other` passes L1 again and passes L2 twice.
+    opened.clock.wall = NOW - 7 * 86_400_000;
+    visit(other, 'v0', L1.id, [true]);
+    opened.clock.wall = NOW - 3_600_000;
+    visit(learner, 'v1', L1.id, [false, false, true, true]);
+    visit(other, 'v2', L1.id, [true]);
+    visit(other, 'v3', L2.id, [true, true]);
+    const week = buildStationReport(db, query('week'));
+    expect(lessonRow(week, L1.id)).toMatchObject({ completed: 5, passed: 1 });
+    expect(lessonRow(week, L2.id)).toMatchObject({ completed: 2, passed: 1 });
+    expect(week).toMatchObject({ lessonsCompleted: 7, lessonsPassed: 2 });
+    // The month holds both weeks: `other`'s L1 counts once in it, at its first pass.
+    const month = buildStationReport(db, query('month'));
+    expect(lessonRow(month, L1.id)).toMatchObject({ completed: 6, passed: 2 });
+  });
+
   it('takes visits and lessons from the log, each visit once', () => {
     const opened = openTestLog(join(temp.dir, 'seeded.sqlite'));
     db = opened.db;
     seedEvents(opened.log, 400, 3);
     const events = db.prepare('SELECT kind, payload FROM events').all() as { kind: string; payload: string }[];
-    const payloads = (kind: string) => events.filter((e) => e.kind === kind).map((e) => JSON.parse(e.payload) as { visit_id: string; learner_key: string; passed?: boolean });
+    const payloads = (kind: string) => events.filter((e) => e.kind === kind).map((e) => JSON.parse(e.payload) as { visit_id: string; learner_key: string; lesson_id?: string; passed?: boolean });
     const checkins = payloads('attendance.checkin');
     const visitIds = new Set(checkins.map((p) => p.visit_id));
     const completed = payloads('lesson.completed').filter((p) => visitIds.has(p.visit_id));
@@ -161,7 +191,9 @@ describe('a database with events only (tram db seed writes no visits rows)', () 
     expect(report.distinctLearners).toBe(new Set(checkins.map((p) => p.learner_key)).size);
     expect(report.distinctLearners).toBeLessThan(report.visits);
     expect(report.lessonsCompleted).toBe(completed.length);
-    expect(report.lessonsPassed).toBe(completed.filter((p) => p.passed).length);
+    // Each (learner, lesson) passed counts once, however many passing attempts it took.
+    expect(report.lessonsPassed).toBe(new Set(completed.filter((p) => p.passed).map((p) => `${p.learner_key}/${p.lesson_id}`)).size);
+    expect(report.lessonsPassed).toBeLessThan(completed.filter((p) => p.passed).length);
     // No learners rows: everyone is unknown, and the sheet shows no names.
     expect(report.byAgeBand.unknown).toBe(report.distinctLearners);
     const rows = attendanceSheet(db, { period: 'today', nowMs: opened.clock.wall, lessons: REAL_LESSONS });

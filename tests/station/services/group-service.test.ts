@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GroupService } from '../../../electron/station/services/group-service';
 import { loadLessons } from '../../../electron/station/lessons/load-lessons';
 import { fakeIdCardText } from '../../support/fake-persons';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 const { lessons } = loadLessons(join(import.meta.dirname, '../../../lessons'));
 const VOLUNTEER = 'f'.repeat(64);
@@ -18,7 +18,7 @@ describe('GroupService', () => {
   beforeEach(() => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
-    groups = new GroupService({ db: ctx.db, log: ctx.log, clock: ctx.clock, lessons, wardCode: '06688', learnerKeySecret: () => secret });
+    groups = new GroupService({ road: testLearnerRoad(ctx, secret), log: ctx.log, clock: ctx.clock, lessons });
   });
   afterEach(() => {
     ctx.db.close();

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdentityService } from '../../../electron/station/services/identity-service';
+import { hmacLearnerKeys } from '../../../electron/station/learners/learner-keys';
 import { fakeIdCardText, fakePerson } from '../../support/fake-persons';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 describe('IdentityService', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -13,7 +14,7 @@ describe('IdentityService', () => {
   beforeEach(() => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
-    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
+    identity = new IdentityService({ road: testLearnerRoad(ctx, secret), clock: ctx.clock });
   });
   afterEach(() => {
     ctx.db.close();
@@ -77,11 +78,13 @@ describe('IdentityService', () => {
   });
 
   it('derives the same learner key for the same person, and different keys for ID and card spaces', () => {
-    const a = identity.learnerKeyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAA' });
-    const b = identity.learnerKeyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAA' });
+    // The walk-in road derives keys where every road does: learners/learner-keys.ts.
+    const keys = hmacLearnerKeys(() => secret);
+    const a = keys.keyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAA' });
+    const b = keys.keyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAA' });
     expect(a).toBe(b);
     expect(a).toMatch(/^[0-9a-f]{64}$/);
-    expect(identity.learnerKeyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAB' })).not.toBe(a);
+    expect(keys.keyFor({ kind: 'card', cardId: 'AAAAAAAAAAAAAAAB' })).not.toBe(a);
   });
 
   it('checks the visit out with its reason', () => {

@@ -6,7 +6,7 @@ import { IdentityService } from '../../../electron/station/services/identity-ser
 import { LessonService } from '../../../electron/station/services/lesson-service';
 import { fakeIdCardText } from '../../support/fake-persons';
 import { practiceAnswers } from '../../support/practice-answers';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 const { lessons, tracks } = loadLessons(join(import.meta.dirname, '../../../lessons'));
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -34,7 +34,7 @@ describe('the learner’s own progress', () => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
     const secret = randomBytes(32);
-    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
+    identity = new IdentityService({ road: testLearnerRoad(ctx, secret), clock: ctx.clock });
     service = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons, tracks, clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
   });
   afterEach(() => {

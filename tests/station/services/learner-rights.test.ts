@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IdentityService } from '../../../electron/station/services/identity-service';
 import { LearnerRights } from '../../../electron/station/services/learner-rights';
 import { fakeIdCardText, fakePerson } from '../../support/fake-persons';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 describe('LearnerRights', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -15,8 +15,8 @@ describe('LearnerRights', () => {
   beforeEach(() => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
-    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
-    rights = new LearnerRights({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret });
+    identity = new IdentityService({ road: testLearnerRoad(ctx, secret), clock: ctx.clock });
+    rights = new LearnerRights({ db: ctx.db, log: ctx.log, clock: ctx.clock, road: testLearnerRoad(ctx, secret) });
     const consent = identity.handleScan(fakeIdCardText(7), 'hid-pos');
     if (consent?.kind !== 'consent') throw new Error('expected consent');
     identity.answerConsent(consent.pendingId, true);

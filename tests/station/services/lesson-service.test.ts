@@ -8,7 +8,7 @@ import { parseLesson } from '../../../electron/core/lessons/lesson-schema';
 import { LessonService } from '../../../electron/station/services/lesson-service';
 import { lessonWithPhoneJson } from '../../support/lesson-json';
 import { fakeIdCardText } from '../../support/fake-persons';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 /** An info step of a lesson view (the tests below look at steps that are not practice steps). */
 const info = (view: LessonView, index: number) => view.steps[index] as InfoStepView | undefined;
@@ -35,7 +35,7 @@ describe('LessonService', () => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
     const secret = randomBytes(32);
-    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
+    identity = new IdentityService({ road: testLearnerRoad(ctx, secret), clock: ctx.clock });
     service = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons, clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
   });
   afterEach(() => {

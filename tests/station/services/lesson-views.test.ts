@@ -22,7 +22,12 @@ function lessonOf(json: unknown): Lesson {
   return result.value;
 }
 
-const SAFE_STEP = { text: SAFE_ADVICE.text, imageAlt: SAFE_ADVICE.imageAlt, audioUrl: null, safeAdvice: { note: SAFE_ADVICE.note } };
+const SAFE_STEP = { text: SAFE_ADVICE.text, imageAlt: SAFE_ADVICE.imageAlt, narration: { audio: null, skipped: null }, safeAdvice: { note: SAFE_ADVICE.note } };
+/** Pack audio as station/lessons/load-narration.ts gives it: the step's recording, and the safe advice read aloud. */
+const NARRATION = new Map([
+  ['s5', { audio: { url: 'lessons/bai-thu/s5.mp3', sentenceStartsMs: [0, 2100] }, skipped: null }],
+  ['safe-advice', { audio: { url: 'lessons/bai-thu/narration/safe-advice.opus', sentenceStartsMs: [0, 3000, 9000] }, skipped: null }],
+]);
 
 describe('lessonView: phone numbers the kiosk may not present as certain', () => {
   it.each([
@@ -50,10 +55,13 @@ describe('lessonView: phone numbers the kiosk may not present as certain', () =>
   });
 
   it('shows the number once a reviewer has confirmed it, with the step’s own narration', () => {
-    const json = lessonWithPhoneJson('confirmed', '2026-12-04');
-    json.steps[4] = { ...json.steps[4], audio: 's5.mp3' };
-    const view = lessonView(lessonOf(json), undefined, d('2026-12-10'));
-    expect(view.steps[4]).toEqual({ kind: 'info', text: PHONE_STEP_TEXT, imageUrl: 'lessons/bai-thu/s5.svg', imageAlt: { vi: 'alt 5 (vi)', en: 'alt 5 (en)' }, audioUrl: 'lessons/bai-thu/s5.mp3', safeAdvice: null });
+    const view = lessonView(lessonOf(lessonWithPhoneJson('confirmed', '2026-12-04')), undefined, d('2026-12-10'), NARRATION);
+    expect(view.steps[4]).toEqual({ kind: 'info', text: PHONE_STEP_TEXT, imageUrl: 'lessons/bai-thu/s5.svg', imageAlt: { vi: 'alt 5 (vi)', en: 'alt 5 (en)' }, narration: NARRATION.get('s5'), safeAdvice: null });
+  });
+
+  it('reads the safe advice with its own narration, never the step’s (which says the number)', () => {
+    const view = lessonView(lessonOf(lessonWithPhoneJson('to_verify')), undefined, d('2026-12-10'), NARRATION);
+    expect(view.steps[4]).toMatchObject({ ...SAFE_STEP, narration: NARRATION.get('safe-advice') });
   });
 
   it('falls back to the safe advice when the confirmation is more than 12 months old on the station’s day', () => {

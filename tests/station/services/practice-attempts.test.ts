@@ -9,7 +9,7 @@ import { LearnerRights } from '../../../electron/station/services/learner-rights
 import { LessonService } from '../../../electron/station/services/lesson-service';
 import { fakeIdCardText, fakePerson } from '../../support/fake-persons';
 import { practiceAnswers } from '../../support/practice-answers';
-import { openTestLog, tempDir } from '../../support/station-db';
+import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
 const { lessons, tracks } = loadLessons(join(import.meta.dirname, '../../../lessons'));
 const byId = (id: string) => lessons.find((lesson) => lesson.id === id)!;
@@ -39,7 +39,7 @@ describe('practice attempts at the station', () => {
   beforeEach(() => {
     temp = tempDir();
     ctx = openTestLog(`${temp.dir}/s.sqlite`);
-    identity = new IdentityService({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret, wardCode: '06688' });
+    identity = new IdentityService({ road: testLearnerRoad(ctx, secret), clock: ctx.clock });
     service = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons, tracks, clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
   });
   afterEach(() => {
@@ -146,7 +146,7 @@ describe('practice attempts at the station', () => {
     signIn(5);
     service.attemptPractice(LESSON.id, stepId, answer);
     identity.endVisit('user');
-    const rights = new LearnerRights({ db: ctx.db, log: ctx.log, clock: ctx.clock, learnerKeySecret: () => secret });
+    const rights = new LearnerRights({ db: ctx.db, log: ctx.log, clock: ctx.clock, road: testLearnerRoad(ctx, secret) });
     rights.erase(rights.lookup(fakeIdCardText(5)).lookupId);
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM practice_progress').get()).toEqual({ n: 0 });
   });

@@ -8,14 +8,14 @@ import { findEpoch } from '../../../city/store/station-store';
 import { ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
 import { DEMO_CONFIG } from '../../../electron/station/config/station-config';
 import { seedEvents } from '../../../electron/station/db/seed';
-import { readAcknowledgement, recordAcknowledgement } from '../../../electron/station/db/sync-state';
+import { readAcknowledgement, recordAcknowledgement } from '../../../electron/station/store/sync-state';
 import { loadOrCreateKeys } from '../../../electron/station/keys/key-store';
 import { enrolStation } from '../../../electron/station/sync/enrol';
 import type { EnrolOptions } from '../../../electron/station/sync/enrol';
 import { createSyncService } from '../../../electron/station/sync/sync-service';
 import { SyncError } from '../../../electron/station/sync/sync-errors';
 import { tempDir } from '../../support/station-db';
-import { closedPort, FAST_ENGINE, freshStationId, liveHubForFile } from './support/live-hub';
+import { closedPort, FAST_ENGINE, freshStationId, liveHubForFile, startLiveHub } from './support/live-hub';
 import type { StationFolder } from './support/live-hub';
 
 describe('enrolment against a real hub', () => {
@@ -135,6 +135,25 @@ describe('enrolment against a real hub', () => {
     // Nothing changed at the hub: still epoch 1 with the original's key.
     const [row] = await live.hub.ctx.db.query<{ current_epoch: number; public_key: string }>('SELECT current_epoch, public_key FROM stations WHERE station_id = $1', [original.stationId]);
     expect(row).toEqual({ current_epoch: 1, public_key: loadOrCreateKeys(original.keysPath).stationPublicKeyRaw });
+  });
+
+  // Found in the security review: a volunteer could re-enrol a station to any hub, overwriting the
+  // pinned city key and learner key (and so counting every learner again under other keys).
+  it('refuses a hub whose city key differs from the pinned one, changing nothing, unless a technician resets it', async () => {
+    const folder = station();
+    await enrol(folder);
+    const pinned = readFileSync(folder.keysPath, 'utf8');
+    const other = await startLiveHub();
+    try {
+      const code = await other.issueCode(folder.stationId);
+      await expect(enrolStation({ dataDir: folder.dataDir, hubUrl: other.url, stationId: folder.stationId, code, appVersion: 't', open: { db: folder.db, log: folder.log } })).rejects.toMatchObject({ code: 'city_key_changed' });
+      expect(readFileSync(folder.keysPath, 'utf8')).toBe(pinned);
+      const reset = await enrolStation({ dataDir: folder.dataDir, hubUrl: other.url, stationId: folder.stationId, code: await other.issueCode(folder.stationId), appVersion: 't', open: { db: folder.db, log: folder.log }, acceptNewCityKey: true });
+      expect(reset.warnings.join(' ')).toContain('technician reset');
+      expect(loadOrCreateKeys(folder.keysPath).enrolment?.cityPublicKeyRaw).toBe(other.ctx.keys.publicKeyB64);
+    } finally {
+      await other.close();
+    }
   });
 
   it('enrols a data folder that has no database yet and creates it the way the kiosk would', async () => {

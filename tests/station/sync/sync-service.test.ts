@@ -6,7 +6,7 @@ import { findEpoch, revokeStation } from '../../../city/store/station-store';
 import { receiptText } from '../../../electron/core/sync/protocol/signed-messages';
 import type { StopReason } from '../../../electron/core/sync/engine/engine-types';
 import { seedEvents } from '../../../electron/station/db/seed';
-import { readAcknowledgement } from '../../../electron/station/db/sync-state';
+import { readAcknowledgement } from '../../../electron/station/store/sync-state';
 import { enrolStation } from '../../../electron/station/sync/enrol';
 import { verifySignature } from '../../../electron/station/sync/station-crypto';
 import { createSyncService } from '../../../electron/station/sync/sync-service';

@@ -1,0 +1,144 @@
+/**
+ * The many-stations part of the hub-scale bench: two `tram city serve` processes (each its own data
+ * folder holding a copy of the same key file, both on one PostgreSQL schema) and N simulated stations
+ * uploading at once over HTTP on 127.0.0.1. Each station sends its two batches to alternating hubs,
+ * then sends its second batch again to the other hub (a lost answer, retried elsewhere). A 503/429
+ * is retried after its Retry-After, as stations do. Counts what the database holds afterwards.
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { formatAuthorization } from '../../../electron/core/sync/protocol/authorization-header';
+import type { ChainedEvent } from '../../../electron/core/sync/protocol/event-hash';
+import { requestSigningText } from '../../../electron/core/sync/protocol/signed-messages';
+import { CITY_KEY_FILE } from '../../../city/crypto/city-keys';
+import type { HubContext } from '../../../city/hub-context';
+import { issueEnrolmentCode } from '../../../city/ingest/enrolment';
+import { percentiles } from './report-latency';
+import { chainStart, learnerEvents, newStation, sha256Hex, signText, WARDS } from './scale-stations';
+import type { ScaleStation } from './scale-stations';
+
+export interface ConcurrentResult {
+  readonly stations: number;
+  readonly events: number;
+  readonly events_per_s: number;
+  readonly p50_ms: number;
+  readonly p99_ms: number;
+  readonly retried_503: number;
+  readonly lost: number;
+  readonly duplicated: number;
+}
+
+interface ServedHub {
+  readonly url: string;
+  readonly child: ChildProcess;
+}
+
+/** Starts `tram city serve` in a child process and waits for its address. */
+async function serve(dataDir: string, env: NodeJS.ProcessEnv, maxInFlight: number): Promise<ServedHub> {
+  const child = spawn(process.execPath, ['bin/tram.mjs', 'city', 'serve', '--data', dataDir, '--port', '0', '--max-in-flight', String(maxInFlight)], {
+    env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  for await (const line of lines) {
+    const url = /listening on (http:\/\/\S+)/.exec(line)?.[1];
+    if (url !== undefined) return { url, child };
+  }
+  throw new Error(`hub in ${dataDir} exited before listening`);
+}
+
+async function stop(hub: ServedHub): Promise<void> {
+  if (hub.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
+  hub.child.kill('SIGTERM');
+  await exited;
+}
+
+async function post(hub: ServedHub, station: ScaleStation, path: string, body: string, latencies: number[], retries: { n: number }): Promise<Record<string, unknown>> {
+  for (;;) {
+    const ts = Date.now();
+    const text = requestSigningText('POST', path, sha256Hex(body), ts, '-');
+    const authorization = formatAuthorization({ stationId: station.stationId, ts, nonce: '-', sig: signText(station, text) });
+    const start = performance.now();
+    const response = await fetch(`${hub.url}${path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+    const answer = (await response.json()) as Record<string, unknown>;
+    latencies.push(performance.now() - start);
+    if (response.status === 200) return answer;
+    if (response.status !== 503 && response.status !== 429) throw new Error(`${station.stationId}: ${response.status} ${JSON.stringify(answer)}`);
+    retries.n += 1;
+    await new Promise((resolve) => setTimeout(resolve, Number(response.headers.get('retry-after') ?? '1') * 1000));
+  }
+}
+
+/** Runs the concurrent-upload phase; `ctx` is an in-process hub context on the same database. */
+export async function runConcurrentStations(
+  ctx: HubContext,
+  p: { stations: number; learnersPerStation: number; stateDir: string; databaseUrl: string; runId: string; maxInFlight: number; say: (line: string) => void },
+): Promise<ConcurrentResult> {
+  const dirs = [join(p.stateDir, 'hub-a'), join(p.stateDir, 'hub-b')];
+  for (const dir of dirs) {
+    await mkdir(dir, { recursive: true });
+    await copyFile(join(ctx.dataDir, CITY_KEY_FILE), join(dir, CITY_KEY_FILE));
+  }
+  const hubs: [ServedHub, ServedHub] = [await serve(dirs[0] ?? '', { DATABASE_URL: p.databaseUrl }, p.maxInFlight), await serve(dirs[1] ?? '', { DATABASE_URL: p.databaseUrl }, p.maxInFlight)];
+  const hubFor = (i: number): ServedHub => hubs[i % 2 === 0 ? 0 : 1];
+  try {
+    const stations = Array.from({ length: p.stations }, (_v, i) => newStation(`${WARDS[i % WARDS.length] ?? '22000'}-C${p.runId}${String(i).padStart(3, '0')}`, WARDS[i % WARDS.length] ?? '22000', i));
+    for (const station of stations) {
+      const { code } = await issueEnrolmentCode(ctx, station.stationId);
+      const response = await fetch(`${hubFor(station.index).url}/v1/enrol`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ station_id: station.stationId, public_key: station.publicKeyB64, enrolment_code: code, app_version: 'bench' }),
+      });
+      if (response.status !== 201) throw new Error(`enrolment of ${station.stationId}: ${response.status}`);
+    }
+    // Two batches per station, built (hashed, serialised) before the clock starts.
+    const half = Math.floor(p.learnersPerStation / 2);
+    const bodies = stations.map((station) => {
+      const head = chainStart();
+      const numbers = Array.from({ length: p.learnersPerStation }, (_v, k) => station.index + p.stations * k);
+      const all: ChainedEvent[] = learnerEvents(station, head, numbers, { totalLearners: p.stations * p.learnersPerStation, prefix: `concurrent-${p.runId}`, wards: WARDS });
+      const cut = half * 6;
+      const batch = (events: ChainedEvent[], prev: string) =>
+        JSON.stringify({ epoch: 1, first_seq: events[0]?.seq ?? 1, last_seq: events.at(-1)?.seq ?? 0, prev_hash: prev, events, app_version: 'bench' });
+      return [batch(all.slice(0, cut), '0'.repeat(64)), batch(all.slice(cut), all[cut - 1]?.hash ?? '')] as const;
+    });
+    const events = stations.length * p.learnersPerStation * 6;
+    p.say(`  ${stations.length} stations enrolled on two hub processes (${hubs[0].url}, ${hubs[1].url}); uploading ${events.toLocaleString('en')} events at once`);
+    const latencies: number[] = [];
+    const retries = { n: 0 };
+    let inserted = 0;
+    const start = performance.now();
+    await Promise.all(
+      stations.map(async (station, i) => {
+        const path = `/v1/stations/${station.stationId}/events`;
+        const [first, second] = bodies[i] ?? ['', ''];
+        const a = await post(hubFor(i), station, path, first, latencies, retries);
+        const b = await post(hubFor(i + 1), station, path, second, latencies, retries);
+        const again = await post(hubFor(i), station, path, second, latencies, retries);
+        inserted += Number(a.inserted) + Number(b.inserted) + Number(again.inserted);
+      }),
+    );
+    const ms = performance.now() - start;
+    const stored = await ctx.db.query<{ n: number }>('SELECT count(*)::bigint AS n FROM events WHERE station_id = ANY($1::text[])', [stations.map((s) => s.stationId)]);
+    const storedEvents = stored[0]?.n ?? 0;
+    const pct = percentiles(latencies);
+    const sorted = [...latencies].sort((x, y) => x - y);
+    return {
+      stations: stations.length,
+      events,
+      events_per_s: Math.round(events / (ms / 1000)),
+      p50_ms: pct.p50,
+      p99_ms: Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN),
+      retried_503: retries.n,
+      lost: events - storedEvents,
+      duplicated: inserted - storedEvents,
+    };
+  } finally {
+    await Promise.all(hubs.map(stop));
+  }
+}

@@ -1,0 +1,82 @@
+// Security review: anonymous clients could block every station upload, because the in-flight slot
+// was taken before the body was read or signed, and held for up to 120 s. Now a per-address cap
+// applies from the first byte and the work slots only after authentication; bodies get 30 s.
+import { connect } from 'node:net';
+import type { Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHubApp } from '../../../city/http/create-hub';
+import { StationFixture, uniqueStationId } from '../../support/station-fixture';
+import { enrol, openTestDatabase, openTestHub } from '../support/hub-harness';
+import type { TestDatabase, TestHub } from '../support/hub-harness';
+
+describe('station admission', () => {
+  let database: TestDatabase;
+  let hub: TestHub;
+  let app: ReturnType<typeof buildHubApp>;
+  let port: number;
+  const sockets: Socket[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    hub = await openTestHub(database);
+    app = buildHubApp(hub.ctx, { maxInFlight: 2, maxPerAddress: 3, retryAfterSeconds: 4, requestTimeoutMs: 1_500 });
+    await app.listen({ host: '0.0.0.0', port: 0 });
+    port = (app.server.address() as { port: number }).port;
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy();
+    await app.close();
+    await hub.app.close();
+    await database.cleanup();
+  });
+
+  /** A client on `from` that sends headers announcing a body, then nothing; resolves with what the server said. */
+  function slowClient(from: string): Promise<string> {
+    return new Promise((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port, localAddress: from }, () => {
+        socket.write(`POST /v1/stations/06688-01/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"epoch":`);
+      });
+      // The first answer is what counts (429 at once, or 408 at the request timeout); a refused
+      // client's connection may stay open after it.
+      socket.on('data', (chunk) => resolve(chunk.toString()));
+      socket.on('close', () => resolve(''));
+      socket.on('error', () => resolve(''));
+      sockets.push(socket);
+    });
+  }
+
+  async function signedUpload(station: StationFixture, from: string): Promise<number> {
+    const path = `/v1/stations/${station.stationId}/events`;
+    const signed = station.signed('POST', path, station.batch(1, station.events.length));
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port, localAddress: from }, () => {
+        const head = Object.entries({ ...signed.headers, host: 'x', 'content-length': String(signed.payload?.length ?? 0), connection: 'close' })
+          .map(([name, value]) => `${name}: ${value}`)
+          .join('\r\n');
+        socket.write(`POST ${path} HTTP/1.1\r\n${head}\r\n\r\n`);
+        if (signed.payload !== undefined) socket.write(signed.payload);
+        socket.end();
+      });
+      let said = '';
+      socket.on('data', (chunk) => (said += chunk.toString()));
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(said)?.[1] ?? 0)));
+      socket.on('error', reject);
+    });
+  }
+
+  it('ten stalled anonymous uploads from one address neither take a work slot nor stop a station elsewhere', async () => {
+    const station = new StationFixture(uniqueStationId('06688'));
+    expect((await enrol(hub, station)).status).toBe(201);
+    station.appendMany(3);
+    const stalled = Array.from({ length: 10 }, () => slowClient('127.0.0.2'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Past the per-address cap the rest are turned away at once with 429 and Retry-After.
+    expect(await signedUpload(station, '127.0.0.3')).toBe(200);
+    const answers = await Promise.all(stalled);
+    const refused = answers.filter((said) => said.startsWith('HTTP/1.1 429'));
+    expect(refused).toHaveLength(7);
+    expect(refused[0]).toMatch(/retry-after: 4/i);
+    // The three admitted ones are cut off by the request timeout (408), never held for minutes.
+    expect(answers.filter((said) => said.startsWith('HTTP/1.1 408'))).toHaveLength(3);
+  }, 20_000);
+});
