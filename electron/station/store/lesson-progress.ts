@@ -46,14 +46,19 @@ export function progressRow(db: Database, learnerKey: string, lessonId: string):
     .get(learnerKey, lessonId);
 }
 
-/** A lesson opened: started (from step 0 unless it was already in progress); a passed lesson stays passed. */
+/**
+ * A lesson opened: started (from step 0 unless it was already in progress). A passed lesson stays
+ * passed with the day it was passed: that day is the certificate's, and reading a lesson again does
+ * not move it.
+ */
 export function markStarted(db: Database, p: { learnerKey: string; lessonId: string; lessonVersion: number; wallMs: number }): void {
   db.prepare(
     `INSERT INTO lesson_progress (learner_key, lesson_id, lesson_version, step, status, best_score, updated_wall_ms) VALUES (?, ?, ?, 0, 'started', NULL, ?)
      ON CONFLICT (learner_key, lesson_id) DO UPDATE SET
        status = CASE WHEN lesson_progress.status = 'passed' THEN 'passed' ELSE 'started' END,
        step = CASE WHEN lesson_progress.status = 'started' THEN lesson_progress.step ELSE 0 END,
-       lesson_version = excluded.lesson_version, updated_wall_ms = excluded.updated_wall_ms`,
+       lesson_version = excluded.lesson_version,
+       updated_wall_ms = CASE WHEN lesson_progress.status = 'passed' THEN lesson_progress.updated_wall_ms ELSE excluded.updated_wall_ms END`,
   ).run(p.learnerKey, p.lessonId, p.lessonVersion, p.wallMs);
 }
 
