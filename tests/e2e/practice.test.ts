@@ -51,6 +51,11 @@ describe('practice steps by touch in Chromium', () => {
     if (step.kind !== 'spot') throw new Error('expected a spot practice');
     await openPractice(page, running.station, 'tin-nhan-nhan-qua-shipper-gia');
     await expect(page.getByTestId('practice-check').isDisabled()).resolves.toBe(true);
+    // Read aloud like any step: "Nghe lại" plays the step's own rendered narration (instruction, then the message).
+    await tapTestId(page, 'read-aloud');
+    await expect.poll(() => page.getByTestId('narration-audio').evaluate((el: HTMLAudioElement) => el.src), { timeout: 10_000 }).toMatch(/\/lessons\/tin-nhan-nhan-qua-shipper-gia\/narration\/p1\.opus$/);
+    await expect.poll(() => page.locator('.practice-step .narration').getAttribute('data-narration-voice'), { timeout: 10_000 }).toBe('pack');
+    await expect(page.locator('.spot-part .sentence').count()).resolves.toBe(step.body.length + 1);
     await tap(page, '[data-part="chuc"]');
     await expect(page.locator('[data-part="chuc"]').getAttribute('aria-pressed')).resolves.toBe('true');
     await tapTestId(page, 'practice-check');
