@@ -19,7 +19,8 @@ export const adminCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.literal('revoke'), station_id: z.string() }),
   z.object({ command: z.literal('add-staff'), name: z.string(), password: z.string() }),
   z.object({ command: z.literal('import'), bundle_b64: z.string() }),
-  z.object({ command: z.literal('lesson-map'), map: z.record(z.string(), z.array(z.string())) }),
+  // `map`: lesson → TT 02 competences; `qd757`: lesson → QĐ 757 codes, for the lessons that have them.
+  z.object({ command: z.literal('lesson-map'), map: z.record(z.string(), z.array(z.string())), qd757: z.record(z.string(), z.array(z.string())).optional() }),
   z.object({ command: z.literal('detach-raw'), older_than_months: z.number() }),
 ]);
 export type AdminCommand = z.infer<typeof adminCommandSchema>;
@@ -34,6 +35,8 @@ const ok = (...stdout: string[]): AdminResult => ({ exit_code: 0, stdout, stderr
 const fail = (exitCode: number, ...stderr: string[]): AdminResult => ({ exit_code: exitCode, stdout: [], stderr });
 const STAFF_NAME = /^[\p{L}\p{N}._@-]{1,64}$/u;
 const COMPETENCY = /^[1-6](\.\d{1,2})?$/;
+/** QĐ 757/QĐ-BKHCN codes: its group 0 (devices and software) and the TT 02 domains 1–6. */
+const QD757_CODE = /^[0-6](\.\d{1,2})?$/;
 
 /** Runs one command; exit code 0 = done, 1 = refused, 2 = bad input. */
 export async function runAdminCommand(ctx: HubContext, command: AdminCommand): Promise<AdminResult> {
@@ -59,8 +62,14 @@ export async function runAdminCommand(ctx: HubContext, command: AdminCommand): P
       const entries = Object.entries(command.map);
       const bad = entries.find(([lessonId, codes]) => lessonId.length === 0 || lessonId.length > 200 || codes.length === 0 || !codes.every((code) => COMPETENCY.test(code)));
       if (bad !== undefined) return fail(2, `lesson-map: ${bad[0]}: competences must look like "2" or "2.6"`);
-      for (const [lessonId, competencies] of entries) await setLessonCompetencies(ctx.db, { lessonId, competencies });
-      return ok(`mapped ${entries.length} lessons`);
+      const qd757 = command.qd757 ?? {};
+      const stray = Object.keys(qd757).find((lessonId) => command.map[lessonId] === undefined);
+      if (stray !== undefined) return fail(2, `lesson-map: ${stray}: QĐ 757 codes for a lesson with no TT 02 competences`);
+      const badQd = Object.entries(qd757).find(([, codes]) => codes.length === 0 || !codes.every((code) => QD757_CODE.test(code)));
+      if (badQd !== undefined) return fail(2, `lesson-map: ${badQd[0]}: QĐ 757 codes must look like "0.2" or "4.1"`);
+      for (const [lessonId, competencies] of entries) await setLessonCompetencies(ctx.db, { lessonId, competencies, qd757: qd757[lessonId] ?? null });
+      const withQd = entries.filter(([lessonId]) => qd757[lessonId] !== undefined).length;
+      return ok(`mapped ${entries.length} lessons (${withQd} with QĐ 757 codes)`);
     }
     case 'detach-raw': {
       if (!Number.isInteger(command.older_than_months) || command.older_than_months < 1 || command.older_than_months > 600) {

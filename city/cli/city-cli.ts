@@ -32,7 +32,7 @@ const USAGE = [
   '  add-staff <name> --data DIR              password read from stdin',
   '  revoke <station_id> --data DIR',
   '  import FILE --data DIR                   apply a sneakernet bundle (.tram)',
-  '  lesson-map PATH --data DIR               lesson → competences: a lessons folder, or JSON {"<lesson_id>": ["2.6"]}',
+  '  lesson-map PATH --data DIR               lesson → TT 02 and QĐ 757 codes: a lessons folder, the output of tram lessons check --map, or JSON {"<lesson_id>": ["2.6"]}',
   '  detach-raw --older-than N --data DIR     detach raw-log months older than N months (reports keep their counts)',
 ];
 
@@ -146,7 +146,7 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo()): Promi
         io.stderr(map.error);
         return 2;
       }
-      admin = { command: 'lesson-map', map: map.value };
+      admin = { command: 'lesson-map', map: map.value.tt02, qd757: map.value.qd757 };
       break;
     }
     default:

@@ -94,9 +94,20 @@ export async function lessonCompetencies(db: SqlExecutor): Promise<Map<string, s
   return new Map(rows.map((row) => [row.lesson_id, row.competencies]));
 }
 
-export async function setLessonCompetencies(db: SqlExecutor, p: { lessonId: string; competencies: readonly string[] }): Promise<void> {
+/**
+ * Maps a lesson to its TT 02 competences and, when the map has them, its QĐ 757 codes. `qd757: null`
+ * (a map written with TT 02 codes only) keeps the QĐ 757 codes the hub already has.
+ */
+export async function setLessonCompetencies(db: SqlExecutor, p: { lessonId: string; competencies: readonly string[]; qd757: readonly string[] | null }): Promise<void> {
   await db.query(
-    'INSERT INTO lesson_competencies (lesson_id, competencies) VALUES ($1, $2) ON CONFLICT (lesson_id) DO UPDATE SET competencies = EXCLUDED.competencies',
-    [p.lessonId, p.competencies],
+    `INSERT INTO lesson_competencies (lesson_id, competencies, qd757) VALUES ($1, $2, COALESCE($3::text[], '{}'))
+     ON CONFLICT (lesson_id) DO UPDATE SET competencies = EXCLUDED.competencies, qd757 = COALESCE($3::text[], lesson_competencies.qd757)`,
+    [p.lessonId, p.competencies, p.qd757],
   );
+}
+
+/** The whole lesson map the hub holds: both frameworks per lesson, by lesson id. */
+export async function lessonMap(db: SqlExecutor): Promise<{ lessonId: string; tt02: string[]; qd757: string[] }[]> {
+  const rows = await db.query<{ lesson_id: string; competencies: string[]; qd757: string[] }>('SELECT lesson_id, competencies, qd757 FROM lesson_competencies ORDER BY lesson_id');
+  return rows.map((row) => ({ lessonId: row.lesson_id, tt02: row.competencies, qd757: row.qd757 }));
 }

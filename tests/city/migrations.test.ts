@@ -21,6 +21,7 @@ const FROZEN: Record<number, [string, string]> = {
   8: ['hub_identity', '1bcea7fae0e6470dfe523c1f1d2f774a68e3a8cc16a141e7ea3afdaece8d52fd'],
   9: ['monthly_partitions', '33040efc5b1c28e564600b4a9b0e4b493efffa460407a4156e12c5d5a50496ea'],
   10: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
+  11: ['lesson_qd757', 'e93ae4b116d332524251d885319e0d074da628f0bf88ce008b883893e9c363ad'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.
@@ -39,7 +40,7 @@ const SCHEMA: Record<string, string> = {
   ward_learner_profiles: 'ward:text birth_year:integer gender:text learners:integer',
   ward_lesson_totals: 'ward:text lesson_id:text passes:integer',
   fork_reports: 'id:bigint station_id:text epoch:integer seq:bigint reason:text sent_hash:text stored_hash:text source:text reported_at:bigint',
-  lesson_competencies: 'lesson_id:text competencies:ARRAY',
+  lesson_competencies: 'lesson_id:text competencies:ARRAY qd757:ARRAY',
   schema_migrations: 'version:integer name:text applied_at:timestamp_with_time_zone',
   staff: 'name:text password_hash:text created_at:bigint',
   staff_sessions: 'token_hash:text staff_name:text created_at:bigint expires_at:bigint',
@@ -230,6 +231,14 @@ describe.each(DRIVERS)('hub migrations (%s)', (driver) => {
     await db.query("INSERT INTO stations (station_id, ward_code, public_key, status, current_epoch, enrolled_at, last_seen_at) VALUES ('06688-07', '06688', 'k', 'active', 1, 1, 9)");
     await migrateHubDatabase(db, 10);
     expect(await db.query("SELECT last_seen_at::int AS seen, last_request_ts FROM stations WHERE station_id = '06688-07'")).toEqual([{ seen: 9, last_request_ts: null }]);
+  });
+
+  it('0011 gives the lesson map QĐ 757 codes, empty for lessons mapped before', async () => {
+    const db = await emptySchema();
+    await migrateHubDatabase(db, 10);
+    await db.query("INSERT INTO lesson_competencies (lesson_id, competencies) VALUES ('mat-khau-otp', '{4.1,4.2}')");
+    await migrateHubDatabase(db, 11);
+    expect(await db.query('SELECT lesson_id, competencies, qd757 FROM lesson_competencies')).toEqual([{ lesson_id: 'mat-khau-otp', competencies: ['4.1', '4.2'], qd757: [] }]);
   });
 
   it('matches the schema snapshot', async () => {

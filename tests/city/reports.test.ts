@@ -2,6 +2,7 @@
 // competency domains, targets, HTML and CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdminCommand } from '../../city/admin/admin-commands';
+import { lessonMap } from '../../city/store/report-store';
 import { reportYear } from '../../city/reports/progress';
 import { SESSION_TTL_MS } from '../../city/http/staff-session';
 import { StationFixture, learnerKeyFor, payloads } from '../support/station-fixture';
@@ -110,6 +111,25 @@ describe.each(DRIVERS)('reports (%s)', (driver) => {
     expect((await progress(ward)).json()).toMatchObject({ lessons_completed: 3, by_competency: { '1': 1, '2': 1, '3': 0, '4': 1, '5': 0, '6': 0, unmapped: 1 } });
     expect((await progress(otherWard)).json()).toMatchObject({ by_competency: { '1': 1, unmapped: 0 } });
     expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { x: ['9.9'] } })).exit_code).toBe(2);
+  });
+
+  it('keeps both frameworks in the lesson map: QĐ 757 codes beside TT 02, kept when a later map has TT 02 only', async () => {
+    const map = { 'mat-khau-otp': ['4.1', '4.2'], 'vneid-kich-hoat-muc-2': ['2.6'] };
+    const set = await runAdminCommand(hub.ctx, { command: 'lesson-map', map, qd757: { 'mat-khau-otp': ['4.1', '4.2'], 'vneid-kich-hoat-muc-2': ['0.2', '2.6'] } });
+    expect(set).toMatchObject({ exit_code: 0, stdout: ['mapped 2 lessons (2 with QĐ 757 codes)'] });
+    expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { 'vneid-kich-hoat-muc-2': ['2.6', '2.3'] } })).exit_code).toBe(0);
+    expect((await lessonMap(hub.ctx.db)).filter((row) => row.lessonId in map)).toEqual([
+      { lessonId: 'mat-khau-otp', tt02: ['4.1', '4.2'], qd757: ['4.1', '4.2'] },
+      { lessonId: 'vneid-kich-hoat-muc-2', tt02: ['2.6', '2.3'], qd757: ['0.2', '2.6'] },
+    ]);
+  });
+
+  it('refuses QĐ 757 codes that are malformed or for a lesson the map does not have, and changes nothing', async () => {
+    const before = await lessonMap(hub.ctx.db);
+    expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { 'zalo-an-toan': ['2.1'] }, qd757: { 'zalo-an-toan': ['7.1'] } })).exit_code).toBe(2);
+    expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { 'zalo-an-toan': ['2.1'] }, qd757: { 'zalo-an-toan': [] } })).exit_code).toBe(2);
+    expect((await runAdminCommand(hub.ctx, { command: 'lesson-map', map: { 'zalo-an-toan': ['2.1'] }, qd757: { 'bai-khac': ['0.2'] } })).exit_code).toBe(2);
+    expect(await lessonMap(hub.ctx.db)).toEqual(before);
   });
 
   it('counts a lesson once per learner who passed it, not once per quiz submission (issue #15 item 4)', async () => {

@@ -9,6 +9,7 @@ import { migration0007 } from './0007-report-rollups';
 import { migration0008 } from './0008-hub-identity';
 import { migration0009 } from './0009-monthly-partitions';
 import { migration0010 } from './0010-station-contact';
+import { migration0011 } from './0011-lesson-qd757';
 
 /** Every hub migration in order. Append only. */
-export const HUB_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const HUB_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
