@@ -64,6 +64,8 @@ export const commandSpecs = {
   startLesson: command<{ readonly resumeStep: number }>()(z.object({ id: lessonId }).strict()),
   /** Remembers the step the learner reached, so an idle reset or a crash resumes there. */
   saveStep: command<{ readonly saved: boolean }>()(z.object({ id: lessonId, step: z.number().int().min(0).max(50) }).strict()),
+  // attemptPractice, getProgress and chooseTrack are the learner's own (issue #19), not volunteer-only:
+  // they act on the current visit only, and for a guest they keep nothing.
   /** Scores one attempt at a practice step on the station and records whether it was right (never the answer). */
   attemptPractice: command<PracticeAttemptResult>()(z.object({ id: lessonId, step: z.string().regex(/^p[1-9]$/), answer: practiceAnswer }).strict()),
   /** The learner's progress in each track; `track` shows another track than theirs (a guest's choice, which the station does not keep). */
