@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ScanOutcome, StationStatus } from '../electron/contract/dto';
+import type { ScanOutcome, StationStatus, TrackId } from '../electron/contract/dto';
 import { DemoPanel } from './components/demo-panel';
 import { useIdleReset } from './hooks/use-idle-reset';
 import { useWedgeScanner } from './hooks/use-wedge-scanner';
@@ -38,11 +38,14 @@ type View =
 export function KioskFlow({ status }: { status: StationStatus }) {
   const [view, setView] = useState<View>({ screen: 'attract' });
   const [session, setSession] = useState<Session | null>(null);
+  // The track picked on the lesson list in this session (a guest's is kept only here).
+  const [track, setTrack] = useState<TrackId | null>(null);
   useWedgeScanner(view.screen !== 'consent' && view.screen !== 'pin' && view.screen !== 'exit-pin');
 
   const apply = useCallback((outcome: ScanOutcome) => {
     switch (outcome.kind) {
       case 'welcome':
+        setTrack(null);
         setSession({ kind: 'learner', welcome: outcome });
         setView({ screen: 'home' });
         return;
@@ -50,6 +53,7 @@ export function KioskFlow({ status }: { status: StationStatus }) {
         setView({ screen: 'consent', pendingId: outcome.pendingId, greetingName: outcome.givenName ? `${outcome.honorific} ${outcome.givenName}` : '' });
         return;
       case 'guest':
+        setTrack(null);
         setSession({ kind: 'guest' });
         setView({ screen: 'home' });
         return;
@@ -123,7 +127,14 @@ export function KioskFlow({ status }: { status: StationStatus }) {
         return (
           <SessionScreen welcome={session?.kind === 'learner' ? session.welcome : null} onFinish={finish}>
             {session?.kind === 'guest' && <p className="note">{lessonStrings.guestNote.vi} / {lessonStrings.guestNote.en}</p>}
-            <LessonList onOpen={(lesson) => setView({ screen: 'lesson', lessonId: lesson.id })} />
+            <LessonList
+              track={track}
+              onChooseTrack={(chosen) => {
+                setTrack(chosen);
+                if (session?.kind === 'learner') void kiosk().chooseTrack({ track: chosen });
+              }}
+              onOpen={(lesson) => setView({ screen: 'lesson', lessonId: lesson.id })}
+            />
           </SessionScreen>
         );
       case 'lesson':

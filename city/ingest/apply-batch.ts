@@ -76,7 +76,7 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
       contactTs,
     });
     // Last, so the shared ward rows it updates stay locked for the shortest time before COMMIT.
-    await updateRollups(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, events, facts });
+    await updateRollups(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, events, facts }, now);
     return { kind: 'stored', verdict, epoch: head.epoch, inserted } as const;
   });
 

@@ -9,7 +9,7 @@ import { isProtocolEventId } from '../../electron/core/sync/protocol/wire-schema
 import type { ChainedEvent } from '../../electron/core/sync/protocol/event-hash';
 import type { EventFact, EventToStore } from '../store/event-store';
 
-const FACT_KINDS = new Set(['learner.registered', 'attendance.checkin', 'lesson.completed', 'learner.erased']);
+const FACT_KINDS = new Set(['learner.registered', 'attendance.checkin', 'lesson.completed', 'learner.erased', 'learner.rekeyed']);
 
 /**
  * Where the hub's province ends (issue #20): a registration naming a ward outside it (or a code the
@@ -47,6 +47,7 @@ export function examineEvent(event: ChainedEvent, province?: ProvinceWards): { s
     wardCode,
     lessonId: pick(payload.lesson_id, (v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && !v.includes('\u0000')),
     passed: pick(payload.passed, (v): v is boolean => typeof v === 'boolean'),
+    previousKey: pick(payload.previous_key, (v): v is string => typeof v === 'string' && HEX64_PATTERN.test(v)),
   };
   return { stored, fact };
 }

@@ -34,6 +34,8 @@ export interface RollupChange {
   readonly learners: LearnerState[];
   readonly passes: LessonPass[];
   readonly deltas: RollupDeltas;
+  /** Version-1 keys merged into their version-2 key by this batch: their stored passes are deleted. */
+  readonly retired: string[];
 }
 
 const SIGHTING_KINDS = new Set(['learner.registered', 'attendance.checkin']);
@@ -59,12 +61,39 @@ function dropZeros<T extends { n: number }>(map: Map<string, T>): Map<string, T>
   return map;
 }
 
-/** New states and count changes for one batch over the stored `learners` and their `passes`. */
-export function computeRollupChange(batch: BatchFacts, learners: ReadonlyMap<string, LearnerState>, passes: readonly LessonPass[]): RollupChange {
+/**
+ * New states and count changes for one batch over the stored `learners` and their `passes`. `merges`
+ * (learner-aliases.ts) fold a version-1 learner into their version-2 key first: the earlier first
+ * sighting, the deciding registration of the two, the earlier pass of each lesson; the old key is
+ * left with no state and no passes, so it counts nowhere.
+ */
+export function computeRollupChange(
+  batch: BatchFacts,
+  learners: ReadonlyMap<string, LearnerState>,
+  passes: readonly LessonPass[],
+  merges: ReadonlyArray<{ readonly previousKey: string; readonly learnerKey: string }> = [],
+): RollupChange {
   const next = new Map<string, LearnerState>();
   const stateOf = (key: string): LearnerState => next.get(key) ?? learners.get(key) ?? { learnerKey: key, first: null, registration: null };
   const oldPasses = new Map(passes.map((pass) => [`${pass.learnerKey}\u0000${pass.lessonId}`, pass]));
   const newPasses = new Map<string, LessonPass>();
+  const removed = new Set<string>();
+
+  for (const { previousKey, learnerKey } of merges) {
+    const from = stateOf(previousKey);
+    const into = stateOf(learnerKey);
+    const first = from.first === null ? into.first : into.first === null || compareFirst(from.first, into.first) < 0 ? from.first : into.first;
+    const registration = from.registration === null ? into.registration : into.registration === null || compareRegistration(from.registration, into.registration) < 0 ? from.registration : into.registration;
+    next.set(learnerKey, { learnerKey, first, registration });
+    next.set(previousKey, { learnerKey: previousKey, first: null, registration: null });
+    for (const [key, pass] of oldPasses) {
+      if (pass.learnerKey !== previousKey) continue;
+      removed.add(key);
+      const target = `${learnerKey}\u0000${pass.lessonId}`;
+      const current = newPasses.get(target) ?? oldPasses.get(target);
+      if (current === undefined || compareFirst(pass, current) < 0) newPasses.set(target, { ...pass, learnerKey });
+    }
+  }
 
   for (const fact of batch.facts) {
     if (fact.learnerKey === null) continue;
@@ -113,7 +142,7 @@ export function computeRollupChange(batch: BatchFacts, learners: ReadonlyMap<str
   }
   for (const key of passKeys) {
     const before = oldPasses.get(key);
-    const after = newPasses.get(key) ?? before;
+    const after = removed.has(key) ? undefined : (newPasses.get(key) ?? before);
     const learnerKey = (after ?? before)?.learnerKey ?? '';
     countPass(before, learners.get(learnerKey), -1);
     countPass(after, stateOf(learnerKey), +1);
@@ -122,5 +151,5 @@ export function computeRollupChange(batch: BatchFacts, learners: ReadonlyMap<str
   dropZeros(deltas.profiles);
   dropZeros(deltas.lessonsByDay);
   dropZeros(deltas.lessonTotals);
-  return { learners: [...next.values()], passes: [...newPasses.values()], deltas };
+  return { learners: [...next.values()], passes: [...newPasses.values()], deltas, retired: merges.map((merge) => merge.previousKey) };
 }

@@ -74,7 +74,9 @@ const column = <T, V>(rows: readonly T[], pick: (row: T) => V): V[] => rows.map(
  * passes, the four count tables (signed deltas added in key order) and the station's group sessions.
  */
 export async function writeRollupChange(tx: SqlExecutor, change: RollupChange, groups: { stationId: string; sessions: number; attendees: number }): Promise<void> {
-  const { learners, passes, deltas } = change;
+  const { learners, passes, deltas, retired } = change;
+  // Passes of a version-1 key merged into its version-2 key (their counts already moved in `deltas`).
+  if (retired.length > 0) await tx.query('DELETE FROM lesson_passes WHERE learner_key = ANY($1::text[])', [retired]);
   const byDay = [...deltas.learnersByDay.values()];
   const profiles = [...deltas.profiles.values()];
   const lessonDays = [...deltas.lessonsByDay.values()];

@@ -2,13 +2,15 @@
  * Keeps the report rollups in step with the stored events, inside the transaction that stores a
  * batch (upload or sneakernet import). It is given only the events that batch stored for the first
  * time, keyed by (station_id, epoch, seq) whatever the epoch, so a duplicate or a replay changes
- * nothing. Three statements at most per batch: make sure every learner has a row, lock the rows and read
- * their passes, write everything (one function call).
+ * nothing. A handful of statements per batch: read the learner aliases (learner-aliases.ts), make sure
+ * every learner has a row, lock the rows and read their passes, read the aliases again under the locks,
+ * write everything (one function call).
  */
 import type { SqlExecutor } from '../db/hub-database';
 import type { EventFact, EventToStore } from '../store/event-store';
 import { computeRollupChange, learnerKeysOf } from './rollup-deltas';
 import { eventDay } from './rollup-rules';
+import { canonicalFacts, readAliases, rekeysOf, saveAliases } from './learner-aliases';
 import { lockLearners, writeRollupChange } from './rollup-store';
 import { recordWardMoves, wardMovesOf } from './ward-moves';
 
@@ -45,15 +47,34 @@ export function groupSessionsOf(events: readonly EventToStore[]): { sessions: nu
 }
 
 /** Applies one stored batch to the rollups (call inside the batch's transaction, after insertBatch). */
-export async function updateRollups(tx: SqlExecutor, batch: StoredBatch): Promise<void> {
-  const keys = learnerKeysOf(batch.facts);
+export async function updateRollups(tx: SqlExecutor, batch: StoredBatch, receivedAt = Date.now()): Promise<void> {
+  const rekeys = rekeysOf(batch.facts);
+  const mentioned = [...new Set([...learnerKeysOf(batch.facts), ...rekeys.flatMap((r) => [r.previousKey, r.learnerKey])])];
   const groups = groupSessionsOf(batch.events);
-  if (keys.length === 0 && groups.sessions === 0) return;
-  const { learners, passes } = keys.length === 0 ? { learners: new Map(), passes: [] } : await lockLearners(tx, keys);
+  if (mentioned.length === 0 && groups.sessions === 0) return;
+  let aliases = await readAliases(tx, mentioned);
+  // A previous key already mapped was merged before (a duplicate re-keying, or another station's).
+  const merges = rekeys.filter((r) => !aliases.has(r.previousKey) && !aliases.has(r.learnerKey));
+  const withBatch = (stored: ReadonlyMap<string, string>) => new Map([...stored, ...merges.map((m) => [m.previousKey, m.learnerKey] as const)]);
+  let facts = canonicalFacts(batch.facts, withBatch(aliases));
+  const keysToLock = () => [...new Set([...learnerKeysOf(facts), ...merges.flatMap((m) => [m.previousKey, m.learnerKey])])].sort();
+  let keys = keysToLock();
+  let locked = keys.length === 0 ? { learners: new Map(), passes: [] } : await lockLearners(tx, keys);
+  // Read again under the locks: a re-keying another hub process committed meanwhile must apply here.
+  const after = await readAliases(tx, keys);
+  if ([...after.keys()].some((key) => !aliases.has(key) && !merges.some((m) => m.previousKey === key))) {
+    aliases = new Map([...aliases, ...after]);
+    facts = canonicalFacts(batch.facts, withBatch(aliases));
+    keys = keysToLock();
+    locked = await lockLearners(tx, keys);
+  }
   const wallMsBySeq = new Map(batch.events.map((event) => [event.seq, event.wall_ms]));
-  const change = computeRollupChange({ stationId: batch.stationId, epoch: batch.epoch, stationWard: batch.stationWard, facts: batch.facts, wallMsBySeq }, learners, passes);
+  const change = computeRollupChange({ stationId: batch.stationId, epoch: batch.epoch, stationWard: batch.stationWard, facts, wallMsBySeq }, locked.learners, locked.passes, merges);
+  await saveAliases(tx, merges, receivedAt);
   await writeRollupChange(tx, change, { stationId: batch.stationId, sessions: groups.sessions, attendees: groups.attendees });
-  await recordWardMoves(tx, { stationId: batch.stationId, epoch: batch.epoch, seq: batch.events.at(-1)?.seq ?? 0, moves: wardMovesOf(learners, change.learners) });
+  // A merged-away version-1 key is not a ward move: only learners who still count are compared.
+  const retired = new Set(change.retired);
+  await recordWardMoves(tx, { stationId: batch.stationId, epoch: batch.epoch, seq: batch.events.at(-1)?.seq ?? 0, moves: wardMovesOf(locked.learners, change.learners.filter((l) => !retired.has(l.learnerKey))) });
   if (groups.byDay.size > 0) {
     const days = [...groups.byDay.entries()].sort((a, b) => a[0] - b[0]);
     await tx.query(

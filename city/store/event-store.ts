@@ -21,6 +21,8 @@ export interface EventFact {
   readonly wardCode: string | null;
   readonly lessonId: string | null;
   readonly passed: boolean | null;
+  /** `learner.rekeyed`: the version-1 key `learnerKey` replaces (not stored in event_facts). */
+  readonly previousKey?: string | null;
 }
 
 /** Stored hashes of one epoch for seqs `from..to`, by seq. */

@@ -176,3 +176,4 @@ export async function groupsByDay(db: SqlExecutor, p: ScopedQuery & { fromDay: n
     [scopeParam(p), p.fromDay, p.toDay],
   );
 }
+

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AttendanceRow, StationReport } from '../core/reports/report-types';
-import type { Certificate, DemoCard, EchoReply, FleetImportSummary, FleetStatus, GroupStatus, GroupSummary, LessonResult, LessonSummary, LessonView, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus, ExportTarget } from './dto';
+import type { Certificate, DemoCard, EchoReply, ExportTarget, FleetImportSummary, FleetStatus, GroupStatus, GroupSummary, LearnerProgress, LessonResult, LessonSummary, LessonView, PracticeAttemptResult, PrintableCard, ScanOutcome, StationStatus, SyncStatus, VolunteerCardView, VolunteerStatus } from './dto';
 
 interface CommandSpec<Input extends z.ZodType, Output> {
   readonly input: Input;
@@ -31,6 +31,18 @@ function volunteerCommand<Output>() {
 const empty = z.object({}).strict();
 const period = z.enum(['today', 'week', 'month']);
 const lessonId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(64);
+const track = z.enum(['adult', 'worker', 'pupil']);
+/** Ids of parts, items and fields of a practice step (kebab-case, as the pack writes them). */
+const practiceItemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(32);
+/** A practice answer is ids, indices and ticks from the pack: never text the learner typed. */
+const practiceAnswer = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('spot'), tapped: z.array(practiceItemId).max(7) }).strict(),
+  z.object({ kind: z.literal('pay-check'), choices: z.array(z.enum(['pay', 'cancel'])).min(1).max(3) }).strict(),
+  z.object({ kind: z.literal('order'), order: z.array(practiceItemId).min(3).max(7) }).strict(),
+  z
+    .object({ kind: z.literal('form'), values: z.record(practiceItemId, z.union([z.number().int().min(0).max(3), z.boolean(), z.null()])).refine((values) => Object.keys(values).length <= 6, 'at most 6 fields') })
+    .strict(),
+]);
 
 export const commandSpecs = {
   getStatus: command<StationStatus>()(empty),
@@ -52,6 +64,14 @@ export const commandSpecs = {
   startLesson: command<{ readonly resumeStep: number }>()(z.object({ id: lessonId }).strict()),
   /** Remembers the step the learner reached, so an idle reset or a crash resumes there. */
   saveStep: command<{ readonly saved: boolean }>()(z.object({ id: lessonId, step: z.number().int().min(0).max(50) }).strict()),
+  // attemptPractice, getProgress and chooseTrack are the learner's own (issue #19), not volunteer-only:
+  // they act on the current visit only, and for a guest they keep nothing.
+  /** Scores one attempt at a practice step on the station and records whether it was right (never the answer). */
+  attemptPractice: command<PracticeAttemptResult>()(z.object({ id: lessonId, step: z.string().regex(/^p[1-9]$/), answer: practiceAnswer }).strict()),
+  /** The learner's progress in each track; `track` shows another track than theirs (a guest's choice, which the station does not keep). */
+  getProgress: command<LearnerProgress>()(z.object({ track: track.nullable() }).strict()),
+  /** Remembers the track a registered learner chose on the lesson list. */
+  chooseTrack: command<{ readonly saved: boolean }>()(z.object({ track }).strict()),
   /** Scores the quiz on the station and records the result. */
   completeLesson: command<LessonResult>()(z.object({ id: lessonId, answers: z.array(z.number().int().min(0).max(20)).max(50) }).strict()),
   /** The printable certificate of the current learner's passed lessons. */

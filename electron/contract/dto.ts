@@ -1,5 +1,6 @@
 /** Data shapes that cross the IPC boundary. Plain JSON only: no Dates, Maps or class instances. */
 import type { Bilingual } from '../core/bilingual';
+import type { PracticeScore } from '../core/lessons/practice-scoring';
 
 /** `usb_only`: the station config says `"hub": null` — nothing goes over the network, USB bundles only. */
 export type SyncState = 'not_enrolled' | 'usb_only' | 'idle' | 'syncing' | 'offline' | 'stopped';
@@ -83,6 +84,8 @@ export interface LessonSummary {
   readonly status: LessonStatus;
   /** 0-based step to resume at (0 when new or passed). */
   readonly resumeStep: number;
+  /** How many practice steps the lesson has (its list card says it has practice). */
+  readonly practiceSteps: number;
 }
 
 /**
@@ -100,7 +103,8 @@ export interface NarrationView {
   readonly skipped: Bilingual | null;
 }
 
-export interface LessonStepView {
+export interface InfoStepView {
+  readonly kind: 'info';
   readonly text: Bilingual;
   /** URL relative to the page, e.g. "lessons/<id>/s1.svg". */
   readonly imageUrl: string;
@@ -113,6 +117,89 @@ export interface LessonStepView {
    * `note` tells the learner why this step looks different.
    */
   readonly safeAdvice: { readonly note: Bilingual } | null;
+}
+
+/** A practice step as the player shows it (core/lessons/practice-schema.ts), without its answer key. */
+export interface PracticeStepView {
+  readonly kind: 'practice';
+  /** "p1", "p2": what `attemptPractice` names. */
+  readonly id: string;
+  /** The instruction, read aloud like a step's words. */
+  readonly text: Bilingual;
+  /** Reads the instruction (narration item "p1"…). */
+  readonly narration: NarrationView;
+  readonly practice: PracticeView;
+}
+
+export type LessonStepView = InfoStepView | PracticeStepView;
+
+export interface PracticePartView {
+  readonly id: string;
+  readonly text: Bilingual;
+  readonly why: Bilingual;
+}
+
+export interface PaymentView {
+  readonly name: string;
+  readonly bank: string;
+  /** In đồng. */
+  readonly amount: number;
+}
+
+export type FormFieldView =
+  | { readonly id: string; readonly type: 'choice'; readonly label: Bilingual; readonly options: readonly string[]; readonly required: boolean }
+  | { readonly id: string; readonly type: 'confirm'; readonly label: Bilingual; readonly required: boolean };
+
+export type PracticeView =
+  | { readonly kind: 'spot'; readonly app: 'sms' | 'zalo' | 'email' | 'social'; readonly sender: PracticePartView; readonly body: readonly PracticePartView[]; readonly targetCount: number }
+  | {
+      readonly kind: 'pay-check';
+      readonly cases: readonly { readonly id: string; readonly sign: PaymentView; readonly screen: PaymentView & { readonly note: string | null }; readonly why: Bilingual }[];
+    }
+  | { readonly kind: 'order'; readonly items: readonly { readonly id: string; readonly text: Bilingual }[]; readonly why: Bilingual }
+  | {
+      readonly kind: 'form';
+      readonly title: Bilingual;
+      readonly sample: { readonly title: Bilingual; readonly rows: readonly { readonly id: string; readonly label: Bilingual; readonly value: string }[] };
+      readonly fields: readonly FormFieldView[];
+      readonly why: Bilingual;
+    };
+
+/** What the station made of one attempt at a practice step. */
+export interface PracticeAttemptResult {
+  readonly correct: boolean;
+  /** The how-manieth attempt of this learner at this step (for a guest: since the lesson was opened). */
+  readonly attempt: number;
+  /** Whether it went into the log (false for a guest). */
+  readonly recorded: boolean;
+  /** Per part, case, item or field: what the kind feedback shows. */
+  readonly detail: PracticeScore;
+  /** This attempt completed the lesson: its quiz was already passed and this was the last practice step. */
+  readonly lessonPassed: boolean;
+}
+
+export type TrackId = 'adult' | 'worker' | 'pupil';
+
+export interface TrackProgress {
+  readonly id: TrackId;
+  readonly title: Bilingual;
+  readonly summary: Bilingual;
+  /** The track's lessons this station has, in teaching order. */
+  readonly lessonIds: readonly string[];
+  readonly passed: number;
+  readonly total: number;
+  /** The first lesson of the track not passed yet; null when the track is done. */
+  readonly nextLessonId: string | null;
+}
+
+/** The learner's own progress, for the lesson list and the certificate (issue #19 item 5). */
+export interface LearnerProgress {
+  /** The track shown: chosen by the learner, else inferred from the birth year (pupil up to 18), else adult. */
+  readonly track: TrackId;
+  /** Why this track: the learner chose it, their birth year says so, or nothing is known (a guest). */
+  readonly basis: 'chosen' | 'birth_year' | 'default';
+  /** Empty when the station has no tracks.json (every lesson is then listed, with no track). */
+  readonly tracks: readonly TrackProgress[];
 }
 
 export interface LessonQuestionView {
@@ -135,7 +222,11 @@ export interface LessonView extends LessonSummary {
 
 export interface LessonResult {
   readonly score: number;
+  /** Mastery: the quiz passed and every practice step done correctly at least once. */
   readonly passed: boolean;
+  readonly quizPassed: boolean;
+  /** Step indices of practice steps not yet done correctly (what keeps a passed quiz from a pass). */
+  readonly practicePending: readonly number[];
   readonly recorded: boolean;
   readonly suggestion: LessonSummary | null;
 }
@@ -146,6 +237,8 @@ export interface Certificate {
   readonly wardName: string;
   readonly issuedOn: string;
   readonly lessons: readonly { readonly title: Bilingual; readonly passedOn: string }[];
+  /** How far the learner is in each track they have passed a lesson of (and their own track). */
+  readonly progress: readonly { readonly track: TrackId; readonly title: Bilingual; readonly passed: number; readonly total: number }[];
   readonly verificationCode: string;
 }
 

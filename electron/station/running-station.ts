@@ -95,7 +95,7 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
   const narration = new Map(parts.narration);
   const reports = new ReportService({ db, dataDir: parts.dataDir, lessons: titles, station: config.station, wallMs: clock.wallMs });
   const rights = new LearnerRights({ db, log, clock, road });
-  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, narration, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
+  const lessons = new LessonService({ db, log, identity, lessons: parts.packs.lessons, narration, tracks: parts.packs.tracks, clock, sha256Hex, station: { id: config.station.id, name: config.station.name, wardName: config.station.wardName } });
 
   const stopMaintenance = scheduleMaintenance({
     db,

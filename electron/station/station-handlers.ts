@@ -47,6 +47,9 @@ export function createStationHandlers(deps: HandlerDeps): Omit<KioskHandlers, Vo
     startLesson: async ({ id }) => lessons.start(id),
     saveStep: async ({ id, step }) => ({ saved: lessons.saveStep(id, step) }),
     completeLesson: async ({ id, answers }) => lessons.complete(id, answers),
+    attemptPractice: async ({ id, step, answer }) => lessons.attemptPractice(id, step, answer),
+    getProgress: async ({ track }) => lessons.progress(track),
+    chooseTrack: async ({ track }) => lessons.chooseTrack(track),
     getCertificate: async () => lessons.certificate(),
     printPage: async () => {
       throw new StationError('unavailable', { vi: 'Trang tự in ở chế độ trình duyệt.', en: 'In this host the page prints itself.' });

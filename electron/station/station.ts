@@ -99,7 +99,7 @@ export function openStation(options: StationOptions): Station {
   const loaded = fleetBoot.config;
   if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
   const config = loaded.ok ? loaded.config : DEMO_CONFIG;
-  const packs = { lessons: fleetBoot.lessons, problems: [...fleetBoot.lessonProblems] };
+  const packs = { lessons: fleetBoot.lessons, tracks: fleetBoot.tracks, problems: [...fleetBoot.lessonProblems] };
   notices.push(...fleetBoot.notices);
   for (const problem of packs.problems) notices.push({ code: 'lesson_pack_skipped', message: `${problem.path}: ${problem.message}` });
   const lessonsDir = fleetBoot.store.currentDir();

@@ -4,6 +4,8 @@ import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
 import { printPage } from '../print';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { countOf, practiceStrings as p } from '../i18n/practice-strings';
+import { ProgressPicture } from '../progress/progress-picture';
 
 /** A printable certificate: name, lessons passed, dates, station and a code the city can verify. */
 export function CertificateScreen({ onClose }: { onClose: () => void }) {
@@ -42,6 +44,21 @@ export function CertificateScreen({ onClose }: { onClose: () => void }) {
               </li>
             ))}
           </ol>
+          {certificate.progress.length > 0 && (
+            <div className="certificate-progress" data-testid="certificate-progress">
+              <h2>
+                {p.certificateProgress.vi} <span className="en">/ {p.certificateProgress.en}</span>
+              </h2>
+              {certificate.progress.map((line) => (
+                <p key={line.track} data-track={line.track}>
+                  <span>
+                    {line.title.vi}: <strong>{countOf(line.passed, line.total).vi}</strong>
+                  </span>
+                  <ProgressPicture passed={line.passed} total={line.total} />
+                </p>
+              ))}
+            </div>
+          )}
           <p className="certificate-footer">
             Ngày {certificate.issuedOn} · {s.verification.vi}: <strong data-testid="verification-code">{certificate.verificationCode}</strong>
           </p>

@@ -4,6 +4,7 @@ import { kiosk } from '../kiosk-api';
 import { LessonDone } from './lesson-done';
 import { QuizView } from './quiz-view';
 import { StepView } from './step-view';
+import { PracticeStep } from '../practice/practice-step';
 import { InlineBilingual } from '../components/inline-bilingual';
 
 type Phase = { readonly kind: 'loading' } | { readonly kind: 'step'; readonly index: number } | { readonly kind: 'quiz' } | { readonly kind: 'done'; readonly result: LessonResult };
@@ -43,21 +44,18 @@ export function LessonPlayer({ lessonId, canCertify, onOpenLesson, onList, onCer
   };
 
   if (!lesson || phase.kind === 'loading') return <div className="lesson-loading" aria-busy="true" />;
+  const next = (index: number) => () => (index + 1 < lesson.steps.length ? goToStep(index + 1) : (setPhase({ kind: 'quiz' }), void kiosk().saveStep({ id: lessonId, step: lesson.steps.length })));
   const step = phase.kind === 'step' ? lesson.steps[phase.index] : undefined;
   return (
     <section className="lesson-player" data-lesson={lesson.id} aria-label={lesson.title.vi}>
       <h1 className="lesson-heading">
         <InlineBilingual text={lesson.title} />
       </h1>
-      {phase.kind === 'step' && step && (
-        <StepView
-          step={step}
-          index={phase.index}
-          count={lesson.steps.length}
-          onBack={phase.index > 0 ? () => goToStep(phase.index - 1) : null}
-          onNext={() => (phase.index + 1 < lesson.steps.length ? goToStep(phase.index + 1) : (setPhase({ kind: 'quiz' }), void kiosk().saveStep({ id: lessonId, step: lesson.steps.length })))}
-        />
-      )}
+      {phase.kind === 'step' && step && (step.kind === 'practice' ? (
+        <PracticeStep key={phase.index} lessonId={lesson.id} step={step} index={phase.index} count={lesson.steps.length} onBack={phase.index > 0 ? () => goToStep(phase.index - 1) : null} onNext={next(phase.index)} />
+      ) : (
+        <StepView step={step} index={phase.index} count={lesson.steps.length} onBack={phase.index > 0 ? () => goToStep(phase.index - 1) : null} onNext={next(phase.index)} />
+      ))}
       {phase.kind === 'quiz' && (
         <QuizView
           questions={lesson.questions}
@@ -77,6 +75,7 @@ export function LessonPlayer({ lessonId, canCertify, onOpenLesson, onList, onCer
             setAttempt(attempt + 1);
           }}
           onNext={onOpenLesson}
+          onPractice={goToStep}
           onList={onList}
           onCertificate={canCertify && phase.result.recorded ? onCertificate : null}
         />

@@ -1,4 +1,4 @@
-import type { LessonStepView } from '../../electron/contract/dto';
+import type { InfoStepView } from '../../electron/contract/dto';
 import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { SafeAdvicePanel } from '../components/safe-advice-panel';
@@ -7,7 +7,7 @@ import { SpokenText } from '../narration/spoken-text';
 import { useNarration } from '../narration/use-narration';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
-export function StepView({ step, index, count, onBack, onNext }: { step: LessonStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
+export function StepView({ step, index, count, onBack, onNext }: { step: InfoStepView; index: number; count: number; onBack: (() => void) | null; onNext: () => void }) {
   const isLast = index === count - 1;
   const narration = useNarration([step.text.vi], step.narration);
   return (

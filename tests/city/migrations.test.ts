@@ -23,6 +23,7 @@ const FROZEN: Record<number, [string, string]> = {
   10: ['station_contact', 'efce970ff0f4b46170a5fd0003b724752c23a10bcfb6d96cefdc7ae75b0d9363'],
   11: ['officials', 'fdbe7eccb8a863afad29655a0c939a18565c3172c511783786334a07094f5736'],
   20: ['fleet', 'e145a03f08b88cf886eb2e2da4a492dd10b8c5e35ffb11a71af7b74e1834b4da'],
+  21: ['learner_aliases', '3b7b252d1e9eae39d0ce82b893c7640ab81b4e29d1c1b080efbfe73eb19bdb48'],
 };
 
 // The final schema, table by table (column:data_type in order); a new migration updates this.

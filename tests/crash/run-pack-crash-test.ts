@@ -31,7 +31,7 @@ const child = resolve(import.meta.dirname, '../../node_modules/.cache/tram-crash
 await build({ entryPoints: [resolve(import.meta.dirname, 'pack-switch-child.ts')], outfile: child, bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
 
 // Two contents of the 12-lesson pack: B corrects one lesson and carries a recording A does not.
-const LESSONS = JSON.parse(readFileSync(join(repoLessons, 'order.json'), 'utf8')) as string[];
+const LESSONS = [...new Set((JSON.parse(readFileSync(join(repoLessons, 'tracks.json'), 'utf8')) as { tracks: Array<{ lessons: string[] }> }).tracks.flatMap((track) => track.lessons))];
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
     const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
@@ -43,7 +43,7 @@ const markers = { A: '', B: '(bản B)' } as const;
 for (const name of ['A', 'B'] as const) {
   const dir = join(sources, name);
   for (const id of LESSONS) cpSync(join(repoLessons, id), join(dir, id), { recursive: true });
-  cpSync(join(repoLessons, 'order.json'), join(dir, 'order.json'));
+  cpSync(join(repoLessons, 'tracks.json'), join(dir, 'tracks.json'));
   if (name === 'B') {
     const file = join(dir, 'zalo-an-toan', 'lesson.json');
     const lesson = JSON.parse(readFileSync(file, 'utf8')) as { version: number; summary: { vi: string; en: string }; steps: Array<{ audio?: string }> };

@@ -2,11 +2,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAFE_ADVICE } from '../../electron/core/lessons/safe-advice';
+import { loadLessons } from '../../electron/station/lessons/load-lessons';
 import { openKioskPage, type KioskPage } from '../support/kiosk-page';
 import { REPO_ROOT, type RunningWebHost } from '../support/web-host-fixture';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const LESSON = 'mat-khau-otp';
+/** The pack as the station has it: the practice step's key (the parts to tap) is not in the page. */
+const PACK = loadLessons(join(REPO_ROOT, 'lessons')).lessons.find((lesson) => lesson.id === LESSON)!;
 
 async function scanAn(page: Page): Promise<void> {
   await page.locator('[data-demo-card="an-1958"]').click();
@@ -35,6 +38,16 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     const view = (await running.station.handlers.getLesson({ id: LESSON }));
     for (let step = 0; step < view.steps.length; step++) {
       await page.locator(`.step[data-step="${step}"]`).waitFor();
+      const written = PACK.steps[step]!;
+      if (written.type === 'practice') {
+        // The practice step (issue #19): tap the tell-tale parts, check; the lesson is passed only with it done.
+        if (written.kind !== 'spot') throw new Error('expected the spot practice of mat-khau-otp');
+        for (const part of written.targets) await page.locator(`[data-part="${part}"]`).click();
+        await page.getByTestId('practice-check').click();
+        await expect(page.getByTestId('practice-feedback').getAttribute('data-correct')).resolves.toBe('true');
+        await page.getByTestId('step-next').click();
+        continue;
+      }
       // The picture of every step loads (the SVG is served from the lesson pack).
       // (5 s: on a loaded machine the picture shares the first second with the step's narration.)
       await expect.poll(() => page.locator('.step-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 5000 }).toBe(true);
@@ -118,7 +131,7 @@ describe('lessons in Chromium: scan → lesson → quiz → completed → scan a
     // The 5656 step of the fake-gift lesson is withheld the same way.
     const gifts = await running.station.handlers.getLesson({ id: 'tin-nhan-nhan-qua-shipper-gia' });
     // It is read aloud from the safe advice's own narration, never the step's recording (which says the number).
-    expect(gifts.steps[6]).toMatchObject({ text: SAFE_ADVICE.text, safeAdvice: { note: SAFE_ADVICE.note }, narration: { audio: { url: 'lessons/tin-nhan-nhan-qua-shipper-gia/narration/safe-advice.opus' } } });
+    expect(gifts.steps[7]).toMatchObject({ text: SAFE_ADVICE.text, safeAdvice: { note: SAFE_ADVICE.note }, narration: { audio: { url: 'lessons/tin-nhan-nhan-qua-shipper-gia/narration/safe-advice.opus' } } });
     await expect.poll(() => page.getByTestId('narration-audio').evaluate((el: HTMLAudioElement) => el.src)).toMatch(/cuoc-goi-gia-danh-cong-an\/narration\/safe-advice\.opus$/);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { identityStrings, lessonStrings, strings } from '../../renderer/i18n/strings';
 import { rightsStrings, volunteerStrings } from '../../renderer/i18n/volunteer-strings';
+import { practiceStrings } from '../../renderer/i18n/practice-strings';
 
-const all = { ...strings, ...identityStrings, ...lessonStrings, ...volunteerStrings, ...rightsStrings };
+const all = { ...strings, ...identityStrings, ...lessonStrings, ...volunteerStrings, ...rightsStrings, ...practiceStrings };
 
 describe('interface texts', () => {
   it('have a Vietnamese and an English text for every entry, none empty', () => {

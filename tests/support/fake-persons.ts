@@ -33,3 +33,6 @@ export function fakeIdCardText(index: number): string {
   const month = String(1 + (index % 12)).padStart(2, '0');
   return `${person.id}||${person.name}|${day}${month}${person.birthYear}|${person.gender === 'nu' ? 'Nữ' : 'Nam'}|Tổ ${1 + (index % 9)}, Phường Hạ Long, Quảng Ninh|01072021`;
 }
+
+/** A girl born in 2013 with a chip ID card (issued at any age since 2024): a pupil by age in 2026. */
+export const PUPIL_CARD_TEXT = '022313123456||Lê Thu Hà|05062013|Nữ|Tổ 3, Phường Hạ Long, Quảng Ninh|01072024';

@@ -4,11 +4,17 @@
  * through would only repeat what other tests cover, the station is told what the player would tell it
  * (a step reached, a quiz finished), so each screen is reached quickly.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { LessonView } from '../../electron/contract/dto';
+import { loadLessons } from '../../electron/station/lessons/load-lessons';
 import type { Station } from '../../electron/station/station';
 import { fakeIdCardText } from './fake-persons';
 import type { ScreenContext } from './kiosk-screens';
+import { practiceAnswers } from './practice-answers';
+
+/** The packs the web hosts of the e2e tests load: the practice keys live only on the station side. */
+const PACKS = loadLessons(join(import.meta.dirname, '..', '..', 'lessons')).lessons;
 
 export const tap = (page: Page, selector: string) => page.locator(selector).first().tap();
 export const tapTestId = (page: Page, id: string) => page.getByTestId(id).tap();
@@ -62,6 +68,7 @@ export async function longestQuestion(station: Station): Promise<{ lessonId: str
 export async function openStep(page: Page, station: Station, lessonId: string, step: number): Promise<void> {
   await station.handlers.startLesson({ id: lessonId });
   await station.handlers.saveStep({ id: lessonId, step });
+  await showLesson(page, station, lessonId);
   await tap(page, `[data-lesson="${lessonId}"]`);
   await page.locator('.step[data-step]').waitFor();
   for (;;) {
@@ -89,14 +96,33 @@ export async function openQuestion(page: Page, station: Station, lessonId: strin
   }
 }
 
-/** Records a passed quiz for the learner at the kiosk, as the player does when a quiz ends. */
+/** The list shows the learner's track: taps the tab of a track that has the lesson when it is not on screen. */
+export async function showLesson(page: Page, station: Station, lessonId: string): Promise<void> {
+  await page.locator('.lesson-grid').waitFor();
+  if ((await page.locator(`[data-lesson="${lessonId}"]`).count()) > 0) return;
+  const { tracks } = await station.handlers.getProgress({ track: null });
+  const track = tracks.find((entry) => entry.lessonIds.includes(lessonId));
+  if (!track) throw new Error(`no track has ${lessonId}`);
+  await showTrack(page, track.id);
+}
+
+/** Tells the station the learner did every practice step of a lesson right, as the player would. */
+export async function recordPractice(station: Station, lessonId: string): Promise<void> {
+  const pack = PACKS.find((lesson) => lesson.id === lessonId);
+  if (!pack) throw new Error(`no pack ${lessonId}`);
+  for (const { stepId, answer } of practiceAnswers(pack)) await station.handlers.attemptPractice({ id: lessonId, step: stepId, answer });
+}
+
+/** Records a passed lesson for the learner at the kiosk (its practice, then its quiz), as the player does. */
 export async function recordPassed(station: Station, lessonId: string): Promise<void> {
+  await recordPractice(station, lessonId);
   const view = await lessonView(station, lessonId);
   await station.handlers.completeLesson({ id: lessonId, answers: view.questions.map((question) => question.answer) });
 }
 
-/** Plays a lesson through with every answer right: ends on its result. */
+/** Plays a lesson's quiz through with every answer right, its practice recorded first: ends on its result. */
 export async function passLesson(page: Page, station: Station, lessonId: string): Promise<void> {
+  await recordPractice(station, lessonId);
   const view = await lessonView(station, lessonId);
   await openQuestion(page, station, lessonId, 0, false);
   for (const [index, question] of view.questions.entries()) {
@@ -116,6 +142,20 @@ export async function signIn(page: Page, pin = '1234'): Promise<void> {
 export async function openVolunteerSection(page: Page, section: string): Promise<void> {
   await signIn(page);
   await tapTestId(page, `open-${section}`);
+}
+
+/** Opens a lesson at its first practice step (issue #19), from the lesson list of the learner's track. */
+export async function openPractice(page: Page, station: Station, lessonId: string): Promise<void> {
+  const index = (await lessonView(station, lessonId)).steps.findIndex((step) => step.kind === 'practice');
+  if (index < 0) throw new Error(`${lessonId} has no practice step`);
+  await openStep(page, station, lessonId, index);
+  await page.locator('.practice-step').waitFor();
+}
+
+/** Shows the lesson list of a track: taps its tab when the learner is on another one. */
+export async function showTrack(page: Page, track: string): Promise<void> {
+  await tap(page, `[data-track-tab="${track}"]`);
+  await page.locator(`[data-testid="track-progress"][data-track="${track}"]`).waitFor();
 }
 
 export const FIRST_LESSON = 'mat-khau-otp';

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Station } from '../../electron/station/station';
 import { demoCardText } from '../../electron/station/services/demo-cards';
-import { fakeIdCardText } from './fake-persons';
-import { FIRST_LESSON, lessonView, longestQuestion, longestStep, openQuestion, openStep, openVolunteerSection, passLesson, recordPassed, signIn, startGroupOfTwenty, startVisit, tap, tapTestId } from './kiosk-screen-steps';
+import { fakeIdCardText, PUPIL_CARD_TEXT } from './fake-persons';
+import { FIRST_LESSON, lessonView, longestQuestion, longestStep, openPractice, openQuestion, openStep, openVolunteerSection, passLesson, recordPassed, signIn, startGroupOfTwenty, startVisit, tap, tapTestId } from './kiosk-screen-steps';
 import { REPO_ROOT } from './web-host-fixture';
 
 /** The station configurations screens are shown on: demo (no config), a configured one, a broken config (a 4-digit ward code). */
@@ -86,6 +86,108 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
     reachAtEachSize: true,
   },
   {
+    // Issue #19 item 5: a worker who passed two lessons of their track, shown with the progress picture.
+    name: 'lesson list, worker track with progress',
+    station: 'demo',
+    screen: 'welcome',
+    reach: async ({ page, station }) => {
+      const person = { scan: () => station.demoScanner()!.scanText(fakeIdCardText(502)) };
+      await startVisit(page, person);
+      await station.handlers.chooseTrack({ track: 'worker' });
+      for (const lesson of ['nhan-tien-qr-tai-quay', 'ban-hang-online-an-toan']) await recordPassed(station, lesson);
+      await tapTestId(page, 'finish');
+      await startVisit(page, person);
+      await page.locator('[data-testid="track-progress"][data-track="worker"]').waitFor();
+    },
+    mainButton: '[data-testid="finish"], .lesson-card.suggested, [data-track-tab]',
+    reachAtEachSize: true,
+  },
+  {
+    name: 'lesson list of a pupil (track from the birth year)',
+    station: 'demo',
+    screen: 'welcome',
+    reach: async ({ page, station }) => {
+      await startVisit(page, { scan: () => station.demoScanner()!.scanText(PUPIL_CARD_TEXT) });
+      await page.locator('[data-testid="track-progress"][data-track="pupil"]').waitFor();
+    },
+    mainButton: '[data-testid="finish"], .lesson-card.suggested, [data-track-tab]',
+  },
+  {
+    // Issue #19 item 2: the longest message there is to check, on the simulated phone.
+    name: 'practice: tap the tell-tale parts of a message',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'kiem-tra-nguon-tin');
+    },
+    mainButton: '[data-testid="practice-check"], [data-testid="step-next"]',
+  },
+  {
+    name: 'practice: kind feedback after a wrong try',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'kiem-tra-nguon-tin');
+      await tap(page, '[data-part="giat-gan"]');
+      await tap(page, '[data-part="chuc"]');
+      await tapTestId(page, 'practice-check');
+      await page.getByTestId('practice-feedback').waitFor();
+    },
+    mainButton: '[data-testid="practice-retry"], [data-testid="step-next"]',
+  },
+  {
+    name: 'practice: check before paying',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'thanh-toan-vietqr');
+    },
+    mainButton: '[data-pay], [data-testid="step-next"]',
+  },
+  {
+    name: 'practice: check before paying, the result of each payment',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'thanh-toan-vietqr');
+      for (const choice of ['pay', 'pay', 'cancel']) {
+        await tap(page, `[data-pay="${choice}"]`);
+      }
+      await tapTestId(page, 'practice-check');
+      await page.getByTestId('practice-feedback').waitFor();
+    },
+    mainButton: '[data-testid="practice-retry"], [data-testid="step-next"]',
+  },
+  {
+    name: 'practice: put the steps in order',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'vneid-kich-hoat-muc-2');
+      await tap(page, '[data-item="cong-an"]');
+      await tap(page, '[data-item="tin-nhan"]');
+    },
+    mainButton: '[data-testid="practice-check"], [data-testid="step-next"]',
+  },
+  {
+    name: 'practice: public-service form with the portal’s errors',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      await startVisit(page);
+      await openPractice(page, station, 'dich-vu-cong-quoc-gia');
+      await tap(page, '[data-field="ho-ten"] [data-option="0"]');
+      await tapTestId(page, 'practice-check');
+      await page.getByTestId('practice-feedback').waitFor();
+    },
+    mainButton: '[data-testid="practice-check"], [data-testid="step-next"]',
+  },
+  {
     name: 'lesson step, first',
     station: 'demo',
     screen: 'lesson',
@@ -152,6 +254,24 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
       await passLesson(page, station, FIRST_LESSON);
     },
     mainButton: '[data-testid="next-lesson"], [data-testid="open-certificate"]',
+  },
+  {
+    // Mastery (issue #19): the quiz passed, the practice not yet done — the result says what is left.
+    name: 'lesson result, quiz passed and practice still to do',
+    station: 'demo',
+    screen: 'lesson',
+    reach: async ({ page, station }) => {
+      // A learner of their own: the other rows may have done this lesson's practice for the demo learner.
+      await startVisit(page, { scan: () => station.demoScanner()!.scanText(fakeIdCardText(503)) });
+      const view = await lessonView(station, FIRST_LESSON);
+      await openQuestion(page, station, FIRST_LESSON, 0, false);
+      for (const [index, question] of view.questions.entries()) {
+        await tap(page, `.quiz[data-question="${index}"] [data-choice="${question.answer}"]`);
+        await tapTestId(page, 'quiz-next');
+      }
+      await page.getByTestId('practice-pending').waitFor();
+    },
+    mainButton: '[data-testid="to-practice"]',
   },
   {
     name: 'certificate with every lesson passed',

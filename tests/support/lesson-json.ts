@@ -20,6 +20,7 @@ export function validLessonJson(): LessonJson {
     title: bi('title'),
     summary: bi('summary'),
     competencies: ['4.2', '1.1'],
+    qd757: { codes: ['0.2', '4.2'], status: 'to_verify', note: 'check against Phụ lục I' },
     targetGroups: ['adult', 'elderly'],
     minutes: 6,
     steps: [1, 2, 3, 4, 5].map((n) => ({ id: `s${n}`, text: bi(`step ${n}`), image: `s${n}.svg`, imageAlt: bi(`alt ${n}`) })),

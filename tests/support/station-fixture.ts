@@ -31,6 +31,7 @@ export const payloads = {
     canonicalJson({ learner_key: learnerKey, visit_id: randomUUID(), lesson_id: lessonId, lesson_version: 1, score: 4, passed, assisted: false }),
   boot: () => canonicalJson({ app_version: '0.1.0', config_version: 1 }),
   erased: (learnerKey: string) => canonicalJson({ learner_key: learnerKey }),
+  rekeyed: (learnerKey: string, previousKey: string) => canonicalJson({ learner_key: learnerKey, previous_key: previousKey }),
 };
 
 export interface SignedRequest {

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-monthly-partitions';
 import { migration0010 } from './0010-station-contact';
 import { migration0011 } from './0011-officials';
 import { migration0020 } from './0020-fleet';
+import { migration0021 } from './0021-learner-aliases';
 
 /** Every hub migration in order. Append only. */
-export const HUB_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0020];
+export const HUB_MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0020, migration0021];

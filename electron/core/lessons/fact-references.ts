@@ -7,26 +7,40 @@
  * - a number that looks dialable ("gọi 113") must be a declared `phone` fact, and a step that writes a
  *   declared phone number must refer to it: that reference is what makes the kiosk show the safe
  *   advice while the number is unconfirmed (fact-review.ts), so it cannot be left out;
- * - quiz questions never state phone numbers. A question cannot fall back to advice without changing
- *   the score, and whether a number is confirmed must be able to change without making the pack invalid.
+ * - quiz questions and practice steps never state phone numbers. Neither can fall back to advice
+ *   without changing the score, and whether a number is confirmed must be able to change without
+ *   making the pack invalid.
  */
 import type { z } from 'zod';
 import type { Bilingual } from '../bilingual';
 import type { Fact } from './fact-schema';
 import { containsNumber, phoneDigits, phoneMentions } from './phone-mentions';
+import { practiceStrings, type PracticeStep } from './practice-schema';
 
 type Referrer = { readonly id: string; readonly facts?: readonly string[] | undefined };
-type StepLike = Referrer & { readonly text: Bilingual };
+type StepLike = (Referrer & { readonly type?: 'info' | undefined; readonly text: Bilingual }) | PracticeStep;
 type QuestionLike = Referrer & { readonly prompt: Bilingual; readonly choices: readonly Bilingual[]; readonly explanation: Bilingual };
 
-type Item = { readonly id: string; readonly path: (string | number)[]; readonly refs: readonly string[]; readonly vi: string; readonly en: string; readonly isQuestion: boolean };
+/**
+ * `fixed` marks items that may not give a phone number: quiz questions, and practice steps, whose
+ * simulated screens cannot fall back to the safe advice either.
+ */
+type Item = { readonly id: string; readonly path: (string | number)[]; readonly refs: readonly string[]; readonly vi: string; readonly en: string; readonly fixed: 'a quiz question' | 'a practice step' | null };
+
+function stepItem(step: StepLike, index: number): Item {
+  if (step.type === 'practice') {
+    const texts = practiceStrings(step);
+    return { id: step.id, path: ['steps', index], refs: step.facts ?? [], vi: texts.vi.join('\n'), en: texts.en.join('\n'), fixed: 'a practice step' as const };
+  }
+  return { id: step.id, path: ['steps', index], refs: step.facts ?? [], vi: step.text.vi, en: step.text.en, fixed: null };
+}
 
 function items(steps: readonly StepLike[], questions: readonly QuestionLike[]): Item[] {
   return [
-    ...steps.map((step, index) => ({ id: step.id, path: ['steps', index], refs: step.facts ?? [], vi: step.text.vi, en: step.text.en, isQuestion: false })),
+    ...steps.map(stepItem),
     ...questions.map((question, index) => {
       const parts = [question.prompt, ...question.choices, question.explanation];
-      return { id: question.id, path: ['quiz', 'questions', index], refs: question.facts ?? [], vi: parts.map((p) => p.vi).join('\n'), en: parts.map((p) => p.en).join('\n'), isQuestion: true };
+      return { id: question.id, path: ['quiz', 'questions', index], refs: question.facts ?? [], vi: parts.map((p) => p.vi).join('\n'), en: parts.map((p) => p.en).join('\n'), fixed: 'a quiz question' as const };
     }),
   ];
 }
@@ -61,7 +75,7 @@ export function checkFactReferences(lesson: { readonly facts?: readonly Fact[] |
     for (const fact of phoneFacts) {
       const written = containsNumber(item.vi, fact.text) || containsNumber(item.en, fact.text);
       if (!written) continue;
-      if (item.isQuestion) ctx.addIssue({ code: 'custom', path: item.path, message: `a quiz question may not give a phone number ("${fact.text}"): numbers change, and a question cannot fall back to safe advice` });
+      if (item.fixed !== null) ctx.addIssue({ code: 'custom', path: item.path, message: `${item.fixed} may not give a phone number ("${fact.text}"): numbers change, and ${item.fixed === 'a quiz question' ? 'a question' : 'a practice'} cannot fall back to safe advice` });
       else if (!item.refs.includes(fact.id)) ctx.addIssue({ code: 'custom', path: [...item.path, 'facts'], message: `${item.id} gives the phone number "${fact.text}" and must list the fact "${fact.id}"` });
     }
 

@@ -39,7 +39,8 @@ export const articleUrlSchema = z
   .url({ protocol: /^https$/, hostname: z.regexes.domain, error: 'a source url is an https:// address' })
   .refine(isArticleAddress, "a source is the article's own address, not a site's home page");
 
-const isoDateSchema = z.string().transform((value, ctx): IsoDate => {
+/** A `YYYY-MM-DD` day that exists. */
+export const isoDateSchema = z.string().transform((value, ctx): IsoDate => {
   const date = parseIsoDate(value);
   if (date === null) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a date written YYYY-MM-DD` });

@@ -10,6 +10,8 @@ import { z } from 'zod';
 import { isCompetencyCode } from './competencies';
 import { articleUrlSchema, factRefsSchema, factSchema } from './fact-schema';
 import { checkFactReferences } from './fact-references';
+import { MAX_PRACTICE_STEPS, practiceStepSchema } from './practice-schema';
+import { qd757MappingSchema } from './qd757';
 
 export const MIN_STEPS = 5;
 export const MAX_STEPS = 8;
@@ -49,7 +51,9 @@ export const lessonIdSchema = z
 
 const competencySchema = z.string().refine(isCompetencyCode, 'not a competence code of Thông tư 02/2025/TT-BGDĐT (1.1 … 6.3)');
 
-const stepSchema = z.strictObject({
+const infoStepSchema = z.strictObject({
+  /** Optional: a step without `type` is an info step, as every step was before practice existed. */
+  type: z.literal('info').optional(),
   id: z.string(),
   text: bilingual,
   image: fileName(IMAGE_EXTENSIONS, 'an image'),
@@ -57,6 +61,11 @@ const stepSchema = z.strictObject({
   audio: fileName(AUDIO_EXTENSIONS, 'an audio file').optional(),
   /** Ids of the checkable facts this step states (fact-schema.ts). */
   facts: factRefsSchema.optional(),
+});
+
+/** An info step (picture and words) or a practice step (practice-schema.ts), told apart by `type`. */
+const stepSchema = z.discriminatedUnion('type', [infoStepSchema, practiceStepSchema], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'a step\'s "type" is "info" (or absent) or "practice"' : undefined),
 });
 
 const questionSchema = z
@@ -91,12 +100,26 @@ const sourceSchema = z.strictObject({
   url: articleUrlSchema,
 });
 
-/** Step ids are s1…sN and question ids q1…qN, in order (lessons/README.md): progress is stored by id. */
-function checkSequentialIds(items: readonly { readonly id: string }[], prefix: string, path: (string | number)[], ctx: z.RefinementCtx): void {
+/**
+ * Info step ids are s1…sN, practice step ids p1…pM and question ids q1…qN, each in order
+ * (lessons/README.md). Practice steps count apart, so adding one never renumbers the info steps that
+ * narration and reviews refer to.
+ */
+function checkSequentialIds(items: readonly { readonly id: string }[], prefix: string, path: (string | number)[], ctx: z.RefinementCtx, positions?: readonly number[]): void {
   items.forEach((item, index) => {
     const expected = `${prefix}${index + 1}`;
-    if (item.id !== expected) ctx.addIssue({ code: 'custom', path: [...path, index, 'id'], message: `expected id "${expected}", got "${item.id}"` });
+    if (item.id !== expected) ctx.addIssue({ code: 'custom', path: [...path, positions?.[index] ?? index, 'id'], message: `expected id "${expected}", got "${item.id}"` });
   });
+}
+
+function checkSteps(steps: readonly z.infer<typeof stepSchema>[], ctx: z.RefinementCtx): void {
+  const info = steps.flatMap((step, index) => (step.type === 'practice' ? [] : [{ step, index }]));
+  const practice = steps.flatMap((step, index) => (step.type === 'practice' ? [{ step, index }] : []));
+  if (info.length < MIN_STEPS || info.length > MAX_STEPS) ctx.addIssue({ code: 'custom', path: ['steps'], message: `a lesson has ${MIN_STEPS} to ${MAX_STEPS} info steps, not ${info.length}` });
+  if (practice.length > MAX_PRACTICE_STEPS) ctx.addIssue({ code: 'custom', path: ['steps'], message: `a lesson has at most ${MAX_PRACTICE_STEPS} practice steps, not ${practice.length}` });
+  if (steps[0]?.type === 'practice') ctx.addIssue({ code: 'custom', path: ['steps', 0], message: 'a lesson starts with an info step: practise what was just shown' });
+  checkSequentialIds(info.map((entry) => entry.step), 's', ['steps'], ctx, info.map((entry) => entry.index));
+  checkSequentialIds(practice.map((entry) => entry.step), 'p', ['steps'], ctx, practice.map((entry) => entry.index));
 }
 
 function checkUnique(values: readonly string[], path: string, ctx: z.RefinementCtx): void {
@@ -112,9 +135,12 @@ export const lessonSchema = z
     title: bilingual,
     summary: bilingual,
     competencies: z.array(competencySchema).min(1, 'a lesson names at least one competence'),
+    /** The same lesson in QĐ 757/QĐ-BKHCN's basic digital skills framework (qd757.ts). */
+    qd757: qd757MappingSchema,
     targetGroups: z.array(z.enum(TARGET_GROUPS)).min(1, 'a lesson names at least one target group'),
     minutes: z.int().min(1).max(60),
-    steps: z.array(stepSchema).min(MIN_STEPS, `a lesson has ${MIN_STEPS} to ${MAX_STEPS} steps`).max(MAX_STEPS, `a lesson has ${MIN_STEPS} to ${MAX_STEPS} steps`),
+    /** 5–8 info steps and up to 2 practice steps, in the order the player shows them. */
+    steps: z.array(stepSchema).min(MIN_STEPS, `a lesson has ${MIN_STEPS} to ${MAX_STEPS} info steps`).max(MAX_STEPS + MAX_PRACTICE_STEPS, `a lesson has ${MIN_STEPS} to ${MAX_STEPS} info steps and at most ${MAX_PRACTICE_STEPS} practice steps`),
     quiz: quizSchema,
     sources: z.array(sourceSchema).min(1, 'a lesson cites at least one source'),
     reviewNotes: z.array(text),
@@ -123,7 +149,7 @@ export const lessonSchema = z
     facts: z.array(factSchema).optional(),
   })
   .superRefine((lesson, ctx) => {
-    checkSequentialIds(lesson.steps, 's', ['steps'], ctx);
+    checkSteps(lesson.steps, ctx);
     checkFactReferences(lesson, ctx);
     checkUnique(lesson.competencies, 'competencies', ctx);
     checkUnique(lesson.targetGroups, 'targetGroups', ctx);
@@ -135,6 +161,8 @@ export const lessonSchema = z
 
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonStep = Lesson['steps'][number];
+export type LessonInfoStep = Exclude<LessonStep, { type: 'practice' }>;
+export type { PracticeStep } from './practice-schema';
 export type LessonQuestion = Lesson['quiz']['questions'][number];
 export type { Fact, FactKind } from './fact-schema';
 export type TargetGroup = (typeof TARGET_GROUPS)[number];

@@ -1,6 +1,7 @@
 /**
- * Mastery rules of DESIGN.md §8: scoring a quiz, choosing the lesson to suggest next, and the short
- * verification code printed on a certificate. Pure: the hash function is injected.
+ * Mastery rules of DESIGN.md §8: scoring a quiz, mastery with practice steps, choosing the lesson to
+ * suggest next, and the short verification code printed on a certificate. Pure: the hash function is
+ * injected.
  */
 import type { Lesson } from './lesson-schema';
 
@@ -49,6 +50,21 @@ export function scoreQuiz(lesson: Lesson, answers: readonly number[]): MasteryRe
 }
 
 export type LessonProgress = 'passed' | 'started' | 'failed';
+
+/** The ids of a lesson's practice steps ("p1", "p2"), in lesson order. */
+export function practiceStepIds(lesson: Pick<Lesson, 'steps'>): string[] {
+  return lesson.steps.flatMap((step) => (step.type === 'practice' ? [step.id] : []));
+}
+
+/**
+ * Mastery with practice (issue #19): a lesson is passed when its quiz is passed AND every one of its
+ * practice steps was done correctly at least once — in either order, and across visits. Reading about
+ * a scam and answering questions about it is not the same as spotting it on a screen, so neither half
+ * alone is enough. A lesson without practice steps is passed by its quiz, as before.
+ */
+export function isMastered(quizPassed: boolean, practiceIds: readonly string[], completed: ReadonlySet<string>): boolean {
+  return quizPassed && practiceIds.every((id) => completed.has(id));
+}
 
 /**
  * The lesson to offer after `justFinished` (or on the lesson list when it is null):

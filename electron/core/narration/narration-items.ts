@@ -12,7 +12,7 @@ import { SAFE_ADVICE } from '../lessons/safe-advice';
 import { spokenSentences, speechScript, type SpokenSentence } from './speech-sentences';
 
 export type NarrationItem = {
-  /** "s1"…, "q1"…, "q1-explanation"…, "safe-advice". */
+  /** "s1"…, "p1"…, "q1"…, "q1-explanation"…, "safe-advice". */
   readonly key: string;
   /** The displayed Vietnamese texts, in the order spoken (see SpokenSentence.part). */
   readonly parts: readonly string[];
@@ -23,7 +23,7 @@ export type NarrationItem = {
 
 export const SAFE_ADVICE_KEY = 'safe-advice';
 /** Keys are plain names: they become file names in the sidecar folder. */
-export const NARRATION_KEY = /^(?:s\d{1,2}|q\d{1,2}(?:-explanation)?|safe-advice)$/;
+export const NARRATION_KEY = /^(?:[sp]\d{1,2}|q\d{1,2}(?:-explanation)?|safe-advice)$/;
 
 /** One spoken item from its displayed parts. */
 export function narrationItem(key: string, parts: readonly string[]): NarrationItem {
@@ -31,10 +31,36 @@ export function narrationItem(key: string, parts: readonly string[]): NarrationI
   return { key, parts, sentences, script: speechScript(sentences) };
 }
 
+type Shown = { readonly text: { readonly vi: string } };
+/** What a practice step shows that is read aloud: the pack's step and the player's view both fit. */
+export type SpokenPractice =
+  | { readonly kind: 'spot'; readonly sender: Shown; readonly body: readonly Shown[] }
+  | { readonly kind: 'order'; readonly items: readonly Shown[] }
+  | { readonly kind: 'pay-check' | 'form' };
+
+/**
+ * What a practice step reads aloud: its instruction, then the words on the simulated phone a learner
+ * who reads slowly needs to hear — the message of a `spot` step (sender, then each part) and the
+ * items of an `order` step, in the order shown (sentence part i + 1 is the i-th of them). A pay-check
+ * compares names and amounts by eye and a form is filled from the sample paper, so those read only
+ * their instruction. The player calls this with its view, so it highlights the same sentences.
+ */
+export function practiceNarrationParts(instruction: string, shown: SpokenPractice): string[] {
+  switch (shown.kind) {
+    case 'spot':
+      return [instruction, shown.sender.text.vi, ...shown.body.map((part) => part.text.vi)];
+    case 'order':
+      return [instruction, ...shown.items.map((item) => item.text.vi)];
+    case 'pay-check':
+    case 'form':
+      return [instruction];
+  }
+}
+
 /** Every item a lesson speaks, in lesson order. Items with nothing to say are left out. */
 export function narrationItems(lesson: Lesson): NarrationItem[] {
   const items = [
-    ...lesson.steps.map((step) => narrationItem(step.id, [step.text.vi])),
+    ...lesson.steps.map((step) => narrationItem(step.id, step.type === 'practice' ? practiceNarrationParts(step.instruction.vi, step) : [step.text.vi])),
     ...lesson.quiz.questions.map((question) => narrationItem(question.id, [question.prompt.vi, ...question.choices.map((choice) => choice.vi)])),
     ...lesson.quiz.questions.map((question) => narrationItem(`${question.id}-explanation`, [question.explanation.vi])),
   ];

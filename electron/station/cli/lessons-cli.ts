@@ -10,7 +10,8 @@
  * fact turns 12 months old. `--strict` (for a release gate) exits 1 when any fact needs review.
  *
  * `--facts` prints every fact, reviewed or not, in the shape the hub's lesson page will list them
- * (core/lessons/fact-review.ts, `FactRow`).
+ * (core/lessons/fact-review.ts, `FactRow`). `--map` prints the lesson map the hub counts by: TT 02
+ * and QĐ 757 codes, tracks and practice steps per lesson (core/lessons/lesson-map.ts).
  *
  * The check also reports each lesson's narration (station/lessons/load-narration.ts): broken audio
  * files (missing, damaged, wrong format, too long or short for their text, a bad sidecar) exit 2;
@@ -21,6 +22,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { factRows } from '../../core/lessons/fact-review';
+import { lessonMap } from '../../core/lessons/lesson-map';
 import { isoDateAt, parseIsoDate, VIETNAM_UTC_OFFSET_HOURS, type IsoDate } from '../../core/lessons/iso-date';
 import { loadLessons } from '../lessons/load-lessons';
 import { BROKEN_NARRATION, loadLessonNarration, type NarrationFinding } from '../lessons/load-narration';
@@ -38,11 +40,12 @@ export function defaultLessonsDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '../../../lessons');
 }
 
-const USAGE = `Usage: tram lessons check [DIR] [--facts] [--today YYYY-MM-DD] [--strict]
+const USAGE = `Usage: tram lessons check [DIR] [--facts | --map] [--today YYYY-MM-DD] [--strict]
        tram lessons voice [DIR] [--force]
   check: checks every lesson pack under DIR (default: the lessons/ folder) and prints one JSON line:
   the lessons, the problems, the facts a reviewer must look at, and the narration audio.
   --facts    print every fact with its review status instead of the lesson summary
+  --map      print the lesson map for the city hub (TT 02 and QĐ 757 codes, tracks, practice steps)
   --today    the date that facts are judged against (default: today in Vietnam)
   --strict   exit 1 when any fact needs review or any item lacks current audio (exit 2 stays for broken packs)
   voice: renders the narration of every step and question with the bundled eSpeak NG voice to
@@ -62,6 +65,7 @@ function usageError(io: LessonsCliIo, message: string): number {
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   facts: { type: 'boolean' },
+  map: { type: 'boolean' },
   strict: { type: 'boolean' },
   today: { type: 'string' },
   force: { type: 'boolean' },
@@ -97,8 +101,9 @@ export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo
     today = date;
   }
 
+  if (values.facts === true && values.map === true) return usageError(io, '--facts and --map print different things: choose one');
   const lessonsDir = dir === undefined ? defaultLessonsDir() : resolve(dir);
-  const { lessons, problems } = loadLessons(lessonsDir);
+  const { lessons, tracks, problems } = loadLessons(lessonsDir);
   const narrations = lessons.map((lesson) => loadLessonNarration(lessonsDir, lesson, sha256Hex));
   const findings: NarrationFinding[] = narrations.flatMap((narration) => narration.findings);
   const broken = findings.filter((finding) => BROKEN_NARRATION.has(finding.code));
@@ -115,6 +120,8 @@ export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo
   const toReview = rows.filter((row) => row.review !== 'ok');
   if (values.facts === true) {
     print(io, { ok, today, facts: rows, problems, narration });
+  } else if (values.map === true) {
+    print(io, { ok, ...lessonMap(lessons, tracks), problems });
   } else {
     print(io, {
       ok,
@@ -122,7 +129,8 @@ export async function runLessonsCli(args: string[], io: LessonsCliIo = processIo
       lessons: lessons.map((lesson) => ({
         id: lesson.id,
         version: lesson.version,
-        steps: lesson.steps.length,
+        steps: lesson.steps.filter((step) => step.type !== 'practice').length,
+        practice_steps: lesson.steps.filter((step) => step.type === 'practice').length,
         questions: lesson.quiz.questions.length,
         competencies: lesson.competencies,
         facts: lesson.facts?.length ?? 0,

@@ -8,6 +8,7 @@
 import type { StationProblem } from '../../contract/dto';
 import type { Lesson } from '../../core/lessons/lesson-schema';
 import type { ConfigLoad } from '../config/load-config';
+import type { Track } from '../../core/lessons/tracks';
 import { loadLessons } from '../lessons/load-lessons';
 import type { LessonProblem } from '../lessons/load-lessons';
 import { loadEffectiveConfig } from './config-layers';
@@ -24,15 +25,17 @@ export interface FleetBoot {
   readonly store: PackStore;
   /** The live lesson list (replaced in place by a pack switch). */
   readonly lessons: Lesson[];
+  /** The live tracks of the running pack (replaced in place by a pack switch). */
+  readonly tracks: Track[];
   readonly lessonProblems: readonly LessonProblem[];
   /** Fleet notices for the maintenance screen (a rollback, a signed config that does not fit). */
   readonly notices: readonly StationProblem[];
 }
 
 /** The pack loader as the fleet uses it: lessons, and problems as `path: message`. */
-export function loadPack(dir: string | null): { lessons: Lesson[]; problems: string[]; raw: LessonProblem[] } {
-  const loaded = dir === null ? { lessons: [], problems: [] } : loadLessons(dir);
-  return { lessons: loaded.lessons, problems: loaded.problems.map((problem) => `${problem.path}: ${problem.message}`), raw: loaded.problems };
+export function loadPack(dir: string | null): { lessons: Lesson[]; tracks: Track[]; problems: string[]; raw: LessonProblem[] } {
+  const loaded = dir === null ? { lessons: [], tracks: [], problems: [] } : loadLessons(dir);
+  return { lessons: loaded.lessons, tracks: loaded.tracks, problems: loaded.problems.map((problem) => `${problem.path}: ${problem.message}`), raw: loaded.problems };
 }
 
 export function bootFleet(p: { dataDir: string; configPath: string | null; bundledLessonsDir: string | null; wallMs: number }): FleetBoot {
@@ -51,5 +54,5 @@ export function bootFleet(p: { dataDir: string; configPath: string | null; bundl
     loaded = loadPack(store.currentDir());
   }
   store.prune();
-  return { dataDir: p.dataDir, configPath: p.configPath, config: effective.load, configVersions: effective.versions, store, lessons: loaded.lessons, lessonProblems: loaded.raw, notices };
+  return { dataDir: p.dataDir, configPath: p.configPath, config: effective.load, configVersions: effective.versions, store, lessons: loaded.lessons, tracks: loaded.tracks, lessonProblems: loaded.raw, notices };
 }

@@ -7,6 +7,7 @@
  * goes back at once; a version that keeps the app from running 15 minutes is rolled back at the next
  * start (pack-store.ts).
  */
+import type { Track } from '../../core/lessons/tracks';
 import type { Lesson } from '../../core/lessons/lesson-schema';
 import type { PackRollback, PackStore } from './pack-store';
 import { MIN_CONFIRM_MS } from './pack-store';
@@ -23,9 +24,11 @@ export interface PackSwitcherOptions {
   /** True while a learner is in a visit or a group session runs. */
   readonly isBusy: () => boolean;
   /** Loads a pack folder (the pack loader): lessons, and problems as `path: message`. */
-  readonly load: (dir: string | null) => { readonly lessons: readonly Lesson[]; readonly problems: readonly string[] };
+  readonly load: (dir: string | null) => { readonly lessons: readonly Lesson[]; readonly tracks?: readonly Track[]; readonly problems: readonly string[] };
   /** The live list the lesson and group services read; replaced in place. */
   readonly liveLessons: Lesson[];
+  /** The live tracks (tracks.json of the running pack), replaced with the lessons. */
+  readonly liveTracks?: Track[];
   readonly wallMs: () => number;
   readonly timers: SwitchTimers;
   readonly onSwitched?: (version: number) => void;
@@ -47,7 +50,10 @@ export function createPackSwitcher(options: PackSwitcherOptions): PackSwitcher {
   let confirm: unknown = null;
   const { timers } = options;
 
-  const replaceLive = (lessons: readonly Lesson[]) => options.liveLessons.splice(0, options.liveLessons.length, ...lessons);
+  const replaceLive = (loaded: { readonly lessons: readonly Lesson[]; readonly tracks?: readonly Track[] }) => {
+    options.liveLessons.splice(0, options.liveLessons.length, ...loaded.lessons);
+    options.liveTracks?.splice(0, options.liveTracks.length, ...(loaded.tracks ?? []));
+  };
   const armConfirm = () => {
     if (confirm !== null) timers.clearTimeout(confirm);
     confirm = timers.setTimeout(() => {
@@ -70,11 +76,11 @@ export function createPackSwitcher(options: PackSwitcherOptions): PackSwitcher {
     const loaded = options.load(options.store.currentDir());
     if (loaded.problems.length > 0 || loaded.lessons.length === 0) {
       const rollback = options.store.rollBack(`the pack loader refused version ${version} after the switch: ${loaded.problems[0] ?? 'no lessons'}`);
-      replaceLive(options.load(options.store.currentDir()).lessons);
+      replaceLive(options.load(options.store.currentDir()));
       if (rollback !== null) options.onRolledBack?.(rollback);
       return;
     }
-    replaceLive(loaded.lessons);
+    replaceLive(loaded);
     options.store.prune();
     armConfirm();
     options.onSwitched?.(version);

@@ -80,6 +80,7 @@ export function startFleet(options: StartFleetOptions): StationFleet {
     isBusy: options.isBusy,
     load: loadPack,
     liveLessons: boot.lessons,
+    liveTracks: boot.tracks,
     wallMs: options.wallMs,
     timers,
     onSwitched: (version) => {

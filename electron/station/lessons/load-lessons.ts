@@ -8,9 +8,11 @@
  * point anywhere), images are small SVG or PNG files, SVGs cannot run code or fetch anything (the
  * player renders them inside the kiosk page), and every `next` id names a lesson folder.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLesson, type Lesson } from '../../core/lessons/lesson-schema';
+import type { Track } from '../../core/lessons/tracks';
+import { loadTracks } from './load-tracks';
 import { readPackFile as readSmallFile } from './pack-files';
 
 export const LESSON_FILE = 'lesson.json';
@@ -27,7 +29,8 @@ export type LessonProblem = {
   readonly message: string;
 };
 
-export type LoadedLessons = { readonly lessons: Lesson[]; readonly problems: LessonProblem[] };
+/** Lessons in teaching order (tracks.json), the tracks, and every problem found. */
+export type LoadedLessons = { readonly lessons: Lesson[]; readonly tracks: Track[]; readonly problems: LessonProblem[] };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -42,12 +45,12 @@ export function loadLessons(dir: string): LoadedLessons {
     folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
     symlinks = entries.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name);
   } catch (error) {
-    return { lessons: [], problems: [{ folder: '', path: dir, message: `cannot read the lessons folder: ${describe(error)}` }] };
+    return { lessons: [], tracks: [], problems: [{ folder: '', path: dir, message: `cannot read the lessons folder: ${describe(error)}` }] };
   }
   // Code-unit order, not localeCompare: the list order must not depend on the machine's locale.
   folders.sort(byCodeUnit);
   // An empty folder is almost always the wrong folder; a kiosk with no lessons must say so.
-  if (folders.length === 0 && symlinks.length === 0) return { lessons: [], problems: [{ folder: '', path: dir, message: 'no lesson folders found' }] };
+  if (folders.length === 0 && symlinks.length === 0) return { lessons: [], tracks: [], problems: [{ folder: '', path: dir, message: 'no lesson folders found' }] };
 
   const problems: LessonProblem[] = symlinks.sort(byCodeUnit).map((name) => ({ folder: name, path: name, message: 'a symlink; lesson packs must be real folders' }));
   const candidates: Candidate[] = [];
@@ -82,27 +85,8 @@ export function loadLessons(dir: string): LoadedLessons {
     });
   }
   problems.sort((a, b) => byCodeUnit(a.folder, b.folder));
-  return { lessons: inTeachingOrder(dir, lessons, problems), problems };
-}
-
-/**
- * Puts lessons in the order of `order.json` (a JSON array of lesson ids) when the folder has one: the
- * curriculum's teaching order (VNeID before scams). Lessons it does not list follow in folder order.
- */
-function inTeachingOrder(dir: string, lessons: Lesson[], problems: LessonProblem[]): Lesson[] {
-  let order: unknown;
-  try {
-    order = JSON.parse(readFileSync(join(dir, 'order.json'), 'utf8'));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push({ folder: '', path: 'order.json', message: `ignored: ${describe(error)}` });
-    return lessons;
-  }
-  if (!Array.isArray(order) || !order.every((id) => typeof id === 'string')) {
-    problems.push({ folder: '', path: 'order.json', message: 'ignored: must be a JSON array of lesson ids' });
-    return lessons;
-  }
-  const rank = new Map(order.map((id, index) => [id as string, index]));
-  return [...lessons].sort((a, b) => (rank.get(a.id) ?? order.length) - (rank.get(b.id) ?? order.length));
+  const { tracks, ordered, problems: trackProblems } = loadTracks(dir, lessons, folderSet);
+  return { lessons: ordered, tracks, problems: [...trackProblems, ...problems] };
 }
 
 /** Reads and checks one pack; the lesson comes back only when the schema accepts it. */
@@ -128,9 +112,10 @@ function readPack(dir: string, folder: string): Candidate | { readonly problems:
   const lesson = parsed.value;
   const problems: LessonProblem[] = [];
   if (lesson.id !== folder) problems.push(problem(folder, `${LESSON_FILE}#id`, `id "${lesson.id}" does not match the folder name "${folder}"`));
-  // Several steps may share one image; check each file once.
-  const images = new Set(lesson.steps.map((step) => step.image));
-  const audio = new Set(lesson.steps.flatMap((step) => (step.audio === undefined ? [] : [step.audio])));
+  // Several steps may share one image; check each file once. Practice steps draw their own screen.
+  const infoSteps = lesson.steps.flatMap((step) => (step.type === 'practice' ? [] : [step]));
+  const images = new Set(infoSteps.map((step) => step.image));
+  const audio = new Set(infoSteps.flatMap((step) => (step.audio === undefined ? [] : [step.audio])));
   for (const image of images) problems.push(...checkImage(packDir, folder, image));
   for (const name of audio) {
     const bytes = readSmallFile(packDir, name, MAX_AUDIO_BYTES);

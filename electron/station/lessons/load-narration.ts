@@ -67,7 +67,9 @@ export function loadLessonNarration(lessonsDir: string, lesson: Lesson, sha256He
   for (const item of narrationItems(lesson)) {
     const hash = sha256Hex(item.script);
     let skipped = false;
-    const recording = lesson.steps.find((step) => step.id === item.key)?.audio;
+    const authored = lesson.steps.find((step) => step.id === item.key);
+    // Practice steps have no recording of their own: the kiosk draws them, so their narration is rendered.
+    const recording = authored !== undefined && authored.type !== 'practice' ? authored.audio : undefined;
     if (recording !== undefined) {
       const checked = checkFile(packDir, recording, `lessons/${encodeURIComponent(lesson.id)}/${encodeURIComponent(recording)}`, item, null);
       if (checked.ok) {

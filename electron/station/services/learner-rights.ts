@@ -14,6 +14,7 @@ import { internalError, StationError } from '../station-error';
 import type { LearnerRoad } from '../learners/learner-road';
 import { deleteLearner, learnerExists, learnerRow } from '../store/learners';
 import { deleteProgress, passedLessons } from '../store/lesson-progress';
+import { deletePracticeProgress } from '../store/practice-progress';
 import { countVisits } from '../store/visits';
 import { vietnamDate } from './lesson-views';
 import { rejectionMessage } from './rejection-messages';
@@ -95,6 +96,7 @@ export class LearnerRights {
     this.#log.append([{ kind: 'learner.erased', payload: { learner_key: found.learnerKey } }], (db) => {
       deleteLearner(db, found.learnerKey);
       deleteProgress(db, found.learnerKey);
+      deletePracticeProgress(db, found.learnerKey);
     });
     return { erased: true };
   }

@@ -2,19 +2,15 @@
 import { formatVietnamDate } from '../../core/reports/vietnam-time';
 import { withheldPhoneFacts } from '../../core/lessons/fact-review';
 import type { IsoDate } from '../../core/lessons/iso-date';
-import type { Lesson, LessonStep } from '../../core/lessons/lesson-schema';
+import type { Lesson, LessonInfoStep } from '../../core/lessons/lesson-schema';
+import { practiceStepIds } from '../../core/lessons/mastery';
 import { SAFE_ADVICE } from '../../core/lessons/safe-advice';
 import { SAFE_ADVICE_KEY } from '../../core/narration/narration-items';
-import type { LessonStatus, LessonStepView, LessonSummary, LessonView, NarrationView } from '../../contract/dto';
+import type { InfoStepView, LessonStatus, LessonSummary, LessonView, NarrationView } from '../../contract/dto';
+import type { ProgressRow } from '../store/lesson-progress';
+import { practiceStepView } from './practice-views';
 
-export interface ProgressRow {
-  readonly lesson_id: string;
-  readonly lesson_version: number;
-  readonly step: number;
-  readonly status: 'started' | 'passed' | 'failed';
-  readonly best_score: number | null;
-  readonly updated_wall_ms: number;
-}
+export type { ProgressRow } from '../store/lesson-progress';
 
 function mediaUrl(lessonId: string, file: string): string {
   return `lessons/${encodeURIComponent(lessonId)}/${encodeURIComponent(file)}`;
@@ -33,6 +29,7 @@ export function lessonSummary(lesson: Lesson, progress: ProgressRow | undefined)
     competencies: lesson.competencies,
     status,
     resumeStep,
+    practiceSteps: practiceStepIds(lesson).length,
   };
 }
 
@@ -46,19 +43,20 @@ const NO_AUDIO: NarrationView = { audio: null, skipped: null };
  * becomes the standard safe advice here, on the station, so the number never reaches the screen,
  * the read-aloud voice or the recorded narration.
  */
-function stepView(lesson: Lesson, step: LessonStep, today: IsoDate, narration: NarrationViews): LessonStepView {
+function stepView(lesson: Lesson, step: LessonInfoStep, today: IsoDate, narration: NarrationViews): InfoStepView {
   const imageUrl = mediaUrl(lesson.id, step.image);
   if (withheldPhoneFacts(lesson, step, today).length > 0) {
-    return { text: SAFE_ADVICE.text, imageUrl, imageAlt: SAFE_ADVICE.imageAlt, narration: narration.get(SAFE_ADVICE_KEY) ?? NO_AUDIO, safeAdvice: { note: SAFE_ADVICE.note } };
+    return { kind: 'info', text: SAFE_ADVICE.text, imageUrl, imageAlt: SAFE_ADVICE.imageAlt, narration: narration.get(SAFE_ADVICE_KEY) ?? NO_AUDIO, safeAdvice: { note: SAFE_ADVICE.note } };
   }
-  return { text: step.text, imageUrl, imageAlt: step.imageAlt, narration: narration.get(step.id) ?? NO_AUDIO, safeAdvice: null };
+  return { kind: 'info', text: step.text, imageUrl, imageAlt: step.imageAlt, narration: narration.get(step.id) ?? NO_AUDIO, safeAdvice: null };
 }
 
 /** The lesson for the player; `today` (the station's day in Vietnam) decides which phone numbers it may give. */
 export function lessonView(lesson: Lesson, progress: ProgressRow | undefined, today: IsoDate, narration: NarrationViews = new Map()): LessonView {
   return {
     ...lessonSummary(lesson, progress),
-    steps: lesson.steps.map((step) => stepView(lesson, step, today, narration)),
+    // Practice steps never give a phone number (the schema refuses it), so they have no safe-advice form.
+    steps: lesson.steps.map((step) => (step.type === 'practice' ? practiceStepView(step, narration.get(step.id) ?? NO_AUDIO) : stepView(lesson, step, today, narration))),
     questions: lesson.quiz.questions.map((question) => ({
       id: question.id,
       prompt: question.prompt,

@@ -4,6 +4,7 @@
  * that appends the matching events.
  */
 import type { Database } from 'better-sqlite3';
+import { isTrackId, type TrackId } from '../../core/lessons/tracks';
 
 export interface LearnerRowInput {
   readonly learnerKey: string;
@@ -55,4 +56,16 @@ export function learnerExists(db: Database, learnerKey: string): boolean {
 
 export function deleteLearner(db: Database, learnerKey: string): void {
   db.prepare('DELETE FROM learners WHERE learner_key = ?').run(learnerKey);
+}
+
+/** The track the learner chose (null if none yet, migration 0007) and their birth year. */
+export function learnerTrackRow(db: Database, learnerKey: string): { readonly track: TrackId | null; readonly birthYear: number | null } {
+  const row = db.prepare<[string], { track: string | null; birth_year: number | null }>('SELECT track, birth_year FROM learners WHERE learner_key = ?').get(learnerKey);
+  const track = row?.track ?? null;
+  return { track: track !== null && isTrackId(track) ? track : null, birthYear: row?.birth_year ?? null };
+}
+
+/** Remembers the learner's track; false when the learner has no row (erased meanwhile). */
+export function saveLearnerTrack(db: Database, learnerKey: string, track: TrackId): boolean {
+  return db.prepare('UPDATE learners SET track = ? WHERE learner_key = ?').run(track, learnerKey).changes > 0;
 }

@@ -26,6 +26,7 @@ export function rekeyLearnerRows(db: Database, legacyKey: string, learnerKey: st
   db.prepare('UPDATE learners SET learner_key = ? WHERE learner_key = ?').run(learnerKey, legacyKey);
   db.prepare('UPDATE visits SET learner_key = ? WHERE learner_key = ?').run(learnerKey, legacyKey);
   db.prepare('UPDATE lesson_progress SET learner_key = ? WHERE learner_key = ?').run(learnerKey, legacyKey);
+  db.prepare('UPDATE practice_progress SET learner_key = ? WHERE learner_key = ?').run(learnerKey, legacyKey);
   db.prepare('UPDATE legacy_learner_keys SET learner_key = ? WHERE legacy_key = ?').run(learnerKey, legacyKey);
 }
 

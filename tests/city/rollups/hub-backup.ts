@@ -6,7 +6,7 @@
 import type { SqlExecutor } from '../../../city/db/hub-database';
 
 const HUB_TABLES = [
-  'stations', 'station_epochs', 'events', 'event_facts', 'fork_reports', 'learner_rollup', 'lesson_passes',
+  'stations', 'station_epochs', 'events', 'event_facts', 'fork_reports', 'learner_rollup', 'lesson_passes', 'learner_aliases',
   'ward_day_learners', 'ward_learner_profiles', 'ward_day_lessons', 'ward_lesson_totals', 'station_groups',
 ];
 

@@ -30,6 +30,8 @@ function run(...batches: BatchFacts[]): { learners: Map<string, LearnerState>; p
 }
 
 const rows = (map: Map<string, { n: number }>) => [...map.values()];
+/** Rows in a fixed order, for changes whose map order follows the learners' processing order. */
+const sorted = (map: Map<string, { n: number }>) => rows(map).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 describe('rollup deltas', () => {
   it('names only learner keys of sightings and passes, sorted', () => {
@@ -54,7 +56,23 @@ describe('rollup deltas', () => {
       batch('A-01', 'A', [fact(1, 'attendance.checkin', T0), fact(2, 'lesson.completed', T0 + 1000, { lessonId: 'x', passed: true })]),
       batch('A-02', 'A', [fact(1, 'attendance.checkin', T0 + 5000), fact(2, 'lesson.completed', T0 + 6000, { lessonId: 'x', passed: false }), fact(3, 'lesson.completed', T0 + 7000, { lessonId: 'x', passed: true })]),
     );
-    expect(changes[1]).toEqual({ learners: [], passes: [], deltas: { learnersByDay: new Map(), profiles: new Map(), lessonsByDay: new Map(), lessonTotals: new Map() } });
+    expect(changes[1]).toEqual({ learners: [], passes: [], retired: [], deltas: { learnersByDay: new Map(), profiles: new Map(), lessonsByDay: new Map(), lessonTotals: new Map() } });
+  });
+
+  it('merges a version-1 learner into their version-2 key: one learner, the earlier first day, each lesson once', () => {
+    const v1 = batch('A-01', 'A', [fact(1, 'attendance.checkin', T0, { learnerKey: 'old' }), fact(2, 'lesson.completed', T0 + 1000, { learnerKey: 'old', lessonId: 'x', passed: true })]);
+    const v2 = batch('B-01', 'B', [fact(1, 'learner.registered', T0 + DAY_MS, { learnerKey: 'new', wardCode: 'C', birthYear: 1960, gender: 'nu' }), fact(2, 'lesson.completed', T0 + DAY_MS, { learnerKey: 'new', lessonId: 'x', passed: true })]);
+    const { learners, passes } = run(v1, v2);
+    const merge = computeRollupChange(batch('A-01', 'A', []), learners, [...passes.values()], [{ previousKey: 'old', learnerKey: 'new' }]);
+    const day = eventDay(hlc(T0), 0);
+    // Before: two learners (A on day 0, C on day 1) and two passes of x; after: one learner in C from day 0, x once, on day 0.
+    const expected = <T extends { n: number }>(list: T[]) => list.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sorted(merge.deltas.learnersByDay)).toEqual(expected([{ ward: 'A', day, n: -1 }, { ward: 'C', day: day + 1, n: -1 }, { ward: 'C', day, n: 1 }]));
+    expect(sorted(merge.deltas.lessonTotals)).toEqual([{ ward: 'A', lessonId: 'x', n: -1 }]);
+    expect(sorted(merge.deltas.lessonsByDay)).toEqual(expected([{ ward: 'A', day, lessonId: 'x', n: -1 }, { ward: 'C', day: day + 1, lessonId: 'x', n: -1 }, { ward: 'C', day, lessonId: 'x', n: 1 }]));
+    expect(merge.retired).toEqual(['old']);
+    expect(merge.learners.find((l) => l.learnerKey === 'old')).toEqual({ learnerKey: 'old', first: null, registration: null });
+    expect(merge.passes).toEqual([expect.objectContaining({ learnerKey: 'new', lessonId: 'x', day })]);
   });
 
   it('moves the first day when an earlier check-in or pass arrives late', () => {

@@ -9,14 +9,19 @@ import type { LearnerGroupRow, LessonGroupRow } from '../../../city/store/report
 
 const DAY = `floor(((CASE WHEN f.hlc ~ '^[0-9]{13}-[0-9]{4}$' THEN left(f.hlc, 13)::bigint ELSE e.wall_ms END) + 25200000)::numeric / 86400000)::integer`;
 
+// Facts with every learner key read through learner_aliases (learner key version 2, city/rollups/learner-aliases.ts).
 const LEARNERS_CTE = `
-  WITH reg AS (
+  WITH canon_facts AS (
+    SELECT f.station_id, f.epoch, f.seq, f.kind, f.station_ward, f.hlc, COALESCE(a.learner_key, f.learner_key) AS learner_key,
+           f.birth_year, f.gender, f.ward_code, f.lesson_id, f.passed
+    FROM event_facts f LEFT JOIN learner_aliases a ON a.previous_key = f.learner_key WHERE f.kind <> 'learner.rekeyed'
+  ), reg AS (
     SELECT DISTINCT ON (learner_key) learner_key, ward_code, birth_year, gender
-    FROM event_facts WHERE kind = 'learner.registered' AND learner_key IS NOT NULL
+    FROM canon_facts WHERE kind = 'learner.registered' AND learner_key IS NOT NULL
     ORDER BY learner_key, (ward_code IS NULL), hlc COLLATE "C" DESC, station_id COLLATE "C", epoch, seq DESC
   ), first_seen AS (
     SELECT DISTINCT ON (f.learner_key) f.learner_key, f.station_ward, ${DAY} AS day
-    FROM event_facts f JOIN events e USING (station_id, epoch, seq)
+    FROM canon_facts f JOIN events e USING (station_id, epoch, seq)
     WHERE f.kind IN ('learner.registered', 'attendance.checkin') AND f.learner_key IS NOT NULL
     ORDER BY f.learner_key, f.hlc COLLATE "C", f.station_id COLLATE "C", f.epoch, f.seq
   ), learners AS (
@@ -24,7 +29,7 @@ const LEARNERS_CTE = `
     FROM first_seen f LEFT JOIN reg r ON r.learner_key = f.learner_key
   ), first_pass AS (
     SELECT DISTINCT ON (f.learner_key, f.lesson_id) f.learner_key, f.lesson_id, f.station_ward, ${DAY} AS day
-    FROM event_facts f JOIN events e USING (station_id, epoch, seq)
+    FROM canon_facts f JOIN events e USING (station_id, epoch, seq)
     WHERE f.kind = 'lesson.completed' AND f.passed AND f.learner_key IS NOT NULL AND f.lesson_id IS NOT NULL
     ORDER BY f.learner_key, f.lesson_id, f.hlc COLLATE "C", f.station_id COLLATE "C", f.epoch, f.seq
   ), passes AS (

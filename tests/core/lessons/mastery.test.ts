@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseLesson, type Lesson } from '../../../electron/core/lessons/lesson-schema';
-import { certificateCode, scoreQuiz, suggestNext, type CertificateParts, type LessonProgress } from '../../../electron/core/lessons/mastery';
+import { certificateCode, isMastered, practiceStepIds, scoreQuiz, suggestNext, type CertificateParts, type LessonProgress } from '../../../electron/core/lessons/mastery';
 
 const bi = (label: string) => ({ vi: label, en: label });
 
@@ -13,6 +13,7 @@ function lesson(id: string, next: string[] = [], answers: number[] = [0, 2, 1, 1
     title: bi(id),
     summary: bi(id),
     competencies: ['4.2'],
+    qd757: { codes: ['4.2'], status: 'to_verify', note: 'n' },
     targetGroups: ['adult'],
     minutes: 6,
     steps: [1, 2, 3, 4, 5].map((n) => ({ id: `s${n}`, text: bi('t'), image: `s${n}.svg`, imageAlt: bi('a') })),
@@ -158,5 +159,29 @@ describe('certificateCode', () => {
 
   it('refuses a hash function that does not return hex SHA-256', () => {
     expect(certificateCode(() => 'not-a-hash', parts)).toMatchObject({ ok: false, code: 'bad_hash' });
+  });
+});
+
+describe('mastery with practice steps', () => {
+  it('passes a lesson when the quiz is passed AND every practice step was done right at least once', () => {
+    expect(isMastered(true, ['p1', 'p2'], new Set(['p1', 'p2']))).toBe(true);
+    expect(isMastered(true, ['p1', 'p2'], new Set(['p2']))).toBe(false);
+    expect(isMastered(false, ['p1'], new Set(['p1']))).toBe(false);
+  });
+
+  it('passes a lesson without practice steps on its quiz alone, as before', () => {
+    expect(isMastered(true, [], new Set())).toBe(true);
+    expect(isMastered(false, [], new Set())).toBe(false);
+  });
+
+  it('ignores practice done in steps the lesson no longer has', () => {
+    expect(isMastered(true, ['p1'], new Set(['p2']))).toBe(false);
+  });
+
+  it('finds the practice steps of a lesson in order', () => {
+    const base = lesson('bai');
+    const withPractice = { ...base, steps: [...base.steps, { type: 'practice', id: 'p1' }, { type: 'practice', id: 'p2' }] } as unknown as Lesson;
+    expect(practiceStepIds(withPractice)).toEqual(['p1', 'p2']);
+    expect(practiceStepIds(base)).toEqual([]);
   });
 });

@@ -1,10 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import type { LessonStepView } from '../../../electron/contract/dto';
+import type { InfoStepView } from '../../../electron/contract/dto';
 import { SAFE_ADVICE } from '../../../electron/core/lessons/safe-advice';
 import { StepView } from '../../../renderer/screens/step-view';
 
-const asWritten: LessonStepView = {
+const asWritten: InfoStepView = {
+  kind: 'info',
   text: { vi: 'Gọi 156 miễn phí để báo số lừa đảo.', en: 'Call 156 for free to report a scam number.' },
   imageUrl: 'lessons/cuoc-goi-gia-danh-cong-an/s7.svg',
   imageAlt: { vi: 'Màn hình soạn tin gửi 156.', en: 'A message screen to 156.' },
@@ -13,7 +14,8 @@ const asWritten: LessonStepView = {
 };
 
 /** What the station sends for the same step while 156 is still to verify (station/services/lesson-views.ts). */
-const withheld: LessonStepView = {
+const withheld: InfoStepView = {
+  kind: 'info',
   text: SAFE_ADVICE.text,
   imageUrl: asWritten.imageUrl,
   imageAlt: SAFE_ADVICE.imageAlt,
@@ -21,7 +23,7 @@ const withheld: LessonStepView = {
   safeAdvice: { note: SAFE_ADVICE.note },
 };
 
-const render = (step: LessonStepView) => renderToStaticMarkup(<StepView step={step} index={6} count={7} onBack={vi.fn()} onNext={vi.fn()} />);
+const render = (step: InfoStepView) => renderToStaticMarkup(<StepView step={step} index={6} count={7} onBack={vi.fn()} onNext={vi.fn()} />);
 
 describe('step view: safe advice in place of an unconfirmed phone number', () => {
   it('shows the step as written, with its picture, when no number is withheld', () => {

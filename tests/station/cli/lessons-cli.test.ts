@@ -38,9 +38,9 @@ describe('tram lessons check', () => {
     expect(report.ok).toBe(true);
     expect(report.today).toBe('2026-12-04');
     expect(report.problems).toEqual([]);
-    expect(report.lessons).toHaveLength(12);
-    expect(report.lessons).toContainEqual({ id: 'lua-dao-dau-tu', version: 2, steps: 6, questions: 3, competencies: ['1.2', '4.2', '5.4'], facts: 6, facts_to_review: 1 });
-    expect(report.lessons).toContainEqual({ id: 'tro-ly-ai-an-toan', version: 2, steps: 7, questions: 4, competencies: ['6.1', '6.2', '6.3', '4.2'], facts: 4, facts_to_review: 0 });
+    expect(report.lessons).toHaveLength(20);
+    expect(report.lessons).toContainEqual({ id: 'lua-dao-dau-tu', version: 2, steps: 6, practice_steps: 0, questions: 3, competencies: ['1.2', '4.2', '5.4'], facts: 6, facts_to_review: 1 });
+    expect(report.lessons).toContainEqual({ id: 'thanh-toan-vietqr', version: 3, steps: 8, practice_steps: 1, questions: 4, competencies: ['2.3', '4.2', '5.2'], facts: 8, facts_to_review: 2 });
   });
 
   it('checks the folder given and exits 2 with the problems when a pack is broken', async () => {
@@ -50,7 +50,7 @@ describe('tram lessons check', () => {
     expect(status).toBe(2);
     expect(lines).toMatchObject([{ ok: false, problems: [{ folder: 'tro-ly-ai-an-toan', path: 'tro-ly-ai-an-toan/s3.svg', message: 'contains a <script> element' }] }]);
     const report = lines[0] as { lessons: { id: string }[] };
-    expect(report.lessons).toHaveLength(11);
+    expect(report.lessons).toHaveLength(19);
     expect(report.lessons.map((l) => l.id)).not.toContain('tro-ly-ai-an-toan');
   });
 
@@ -81,7 +81,7 @@ describe('tram lessons check', () => {
   it('prints usage for --help and exits 0', async () => {
     const { status, stdout } = await run(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Usage: tram lessons check \[DIR\] \[--facts\] \[--today YYYY-MM-DD\] \[--strict\]/);
+    expect(stdout).toMatch(/^Usage: tram lessons check \[DIR\] \[--facts \| --map\] \[--today YYYY-MM-DD\] \[--strict\]/);
   });
 });
 
@@ -114,7 +114,7 @@ describe('tram lessons check: facts to review', () => {
       expect.objectContaining({ lesson: 'tin-nhan-nhan-qua-shipper-gia', fact: 'dau-so-5656', text: '5656', status: 'to_verify', used_in: ['s7'], review: 'to_verify', withheld_at_kiosk: true }),
     ]);
     expect(report.facts_to_review.every((row) => row.review === 'to_verify')).toBe(true);
-    expect(report.facts_to_review).toHaveLength(23);
+    expect(report.facts_to_review).toHaveLength(26);
   });
 
   it('drops a number from the list once a reviewer confirms it, and keeps the other', async () => {
@@ -133,7 +133,7 @@ describe('tram lessons check: facts to review', () => {
     const dayAfter = await run(['check', '--today', '2027-12-05']);
     expect(dayAfter.status).toBe(0);
     const stale = (dayAfter.lines[0] as CheckJson).facts_to_review.filter((row) => row.review === 'stale');
-    expect(stale).toHaveLength(94 - 23);
+    expect(stale).toHaveLength(134 - 26);
     expect(stale.every((row) => row.status === 'confirmed' && row.checked_on === '2026-12-04')).toBe(true);
   });
 
@@ -166,12 +166,28 @@ describe('tram lessons check: facts to review', () => {
     expect(status).toBe(0);
     const report = lines[0] as { ok: boolean; today: string; facts: FactRowJson[]; problems: unknown[] };
     expect(report).toMatchObject({ ok: true, today: '2026-12-04', problems: [] });
-    expect(report.facts).toHaveLength(94);
-    expect(report.facts.filter((row) => row.review === 'ok')).toHaveLength(94 - 23);
+    expect(report.facts).toHaveLength(134);
+    expect(report.facts.filter((row) => row.review === 'ok')).toHaveLength(134 - 26);
     expect(report.facts).toContainEqual(
       expect.objectContaining({ lesson: 'thanh-toan-vietqr', fact: 'vu-900-trieu', kind: 'case', status: 'confirmed', checked_on: '2026-12-04', used_in: ['s8'], review: 'ok', withheld_at_kiosk: false }),
     );
     expect(Object.keys(report)).not.toContain('lessons');
+  });
+
+  it('prints the lesson map for the city hub with --map: both frameworks, tracks and practice steps', async () => {
+    const { status, lines } = await run(['check', '--map']);
+    expect(status).toBe(0);
+    const map = lines[0] as { ok: boolean; lessons: Record<string, { tt02: string[]; qd757: { codes: string[]; status: string }; tracks: string[]; practice: { step: string; kind: string }[] }>; tracks: { id: string }[]; problems: unknown[] };
+    expect(map.ok).toBe(true);
+    expect(Object.keys(map.lessons)).toHaveLength(20);
+    expect(map.lessons['dich-vu-cong-quoc-gia']).toMatchObject({ tt02: ['2.3', '1.1'], qd757: { codes: ['0.2', '2.3', '1.1'], status: 'to_verify' }, tracks: ['adult'], practice: [{ step: 'p1', kind: 'form' }] });
+    expect(map.tracks.map((track) => track.id)).toEqual(['adult', 'worker', 'pupil']);
+  });
+
+  it('refuses --facts together with --map', async () => {
+    const { status, lines } = await run(['check', '--facts', '--map']);
+    expect(status).toBe(2);
+    expect(lines).toMatchObject([{ ok: false, code: 'usage' }]);
   });
 
   it.each([['2026-13-01'], ['04/12/2026'], ['']])('refuses --today %j with a usage line and exit 2', async (today) => {

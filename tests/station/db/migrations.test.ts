@@ -58,6 +58,37 @@ describe('station migrations', () => {
     expect(db.prepare('SELECT display_name, card_id FROM learners').get()).toEqual({ display_name: 'A', card_id: null });
   });
 
+  it('0006 lists every version-1 learner key the station holds as pending (learner key version 2)', () => {
+    migrate(db, migrations, 5);
+    const key = 'c'.repeat(64);
+    db.prepare("INSERT INTO learners VALUES (?, 'A', 1950, 'nam', NULL, 'v', 0, 0, NULL)").run(key);
+    db.prepare("INSERT INTO lesson_progress VALUES (?, 'l', 1, 2, 'started', NULL, 0)").run('d'.repeat(64));
+    migrate(db, migrations, 6);
+    expect(db.prepare('SELECT legacy_key, learner_key FROM legacy_learner_keys ORDER BY legacy_key').all()).toEqual([
+      { legacy_key: key, learner_key: null },
+      { legacy_key: 'd'.repeat(64), learner_key: null },
+    ]);
+  });
+
+  it('0007 adds practice progress and keeps lesson progress', () => {
+    migrate(db, migrations, 6);
+    db.prepare("INSERT INTO lesson_progress VALUES ('k', 'l', 1, 2, 'started', NULL, 0)").run();
+    migrate(db, migrations, 7);
+    expect(db.prepare('SELECT lesson_id, step FROM lesson_progress').get()).toEqual({ lesson_id: 'l', step: 2 });
+    db.prepare("INSERT INTO practice_progress VALUES ('k', 'l', 'p1', 1, NULL)").run();
+    expect(() => db.prepare("INSERT INTO practice_progress VALUES ('k', 'l', 'p2', 0, NULL)").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO practice_progress VALUES ('k', 'l', 'p1', 2, 5)").run()).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('0008 adds the learner track and keeps learners', () => {
+    migrate(db, migrations, 7);
+    db.prepare("INSERT INTO learners VALUES ('k', 'A', 2012, 'nu', NULL, 'v', 0, 0, NULL)").run();
+    migrate(db, migrations, 8);
+    expect(db.prepare('SELECT display_name, birth_year, track FROM learners').get()).toEqual({ display_name: 'A', birth_year: 2012, track: null });
+    db.prepare("UPDATE learners SET track = 'worker'").run();
+    expect(() => db.prepare("UPDATE learners SET track = 'tourist'").run()).toThrow(/CHECK/);
+  });
+
   it('refuses a database newer than the app', () => {
     db.pragma(`user_version = ${migrations.length + 1}`);
     expect(() => migrate(db, migrations)).toThrow(/newer than this app/);

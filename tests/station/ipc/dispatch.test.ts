@@ -35,6 +35,22 @@ describe('createDispatch', () => {
     expect(set.echo).not.toHaveBeenCalled();
   });
 
+  const spot = { kind: 'spot', tapped: ['link'] };
+  it.each([
+    ['typed text as a tapped part', { id: 'mat-khau-otp', step: 'p1', answer: { kind: 'spot', tapped: ['mật khẩu của tôi'] } }],
+    ['a free-text field in a form', { id: 'dich-vu-cong-quoc-gia', step: 'p1', answer: { kind: 'form', values: { 'ho-ten': 'Nguyễn Văn A' } } }],
+    ['an ID number as a form value', { id: 'dich-vu-cong-quoc-gia', step: 'p1', answer: { kind: 'form', values: { 'so-dinh-danh': 22_160_012_345 } } }],
+    ['an extra field beside the answer', { id: 'mat-khau-otp', step: 'p1', answer: { ...spot, otp: '123456' } }],
+    ['an unknown practice kind', { id: 'mat-khau-otp', step: 'p1', answer: { kind: 'essay', text: 'x' } }],
+    ['an info step as the practice step', { id: 'mat-khau-otp', step: 's1', answer: spot }],
+    ['too many form fields', { id: 'a', step: 'p1', answer: { kind: 'form', values: Object.fromEntries(['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((k) => [k, 0])) } }],
+  ])('refuses a practice answer with %s before it reaches the station', async (_label, input) => {
+    const attemptPractice = vi.fn();
+    const result = await createDispatch(handlers({ attemptPractice }))('attemptPractice', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(attemptPractice).not.toHaveBeenCalled();
+  });
+
   it('refuses a cyclic argument as too large instead of throwing', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

@@ -44,27 +44,38 @@ function expectOnlyProblem(folder: string, path: string, message: RegExp): void 
 }
 
 describe('loadLessons', () => {
-  it('loads the real lessons folder with zero problems, in the teaching order of order.json', () => {
-    const { lessons, problems } = loadLessons(REAL);
+  it('loads the real lessons folder with zero problems, in the teaching order of tracks.json', () => {
+    const { lessons, tracks, problems } = loadLessons(REAL);
     expect(problems).toEqual([]);
-    expect(lessons).toHaveLength(12);
-    const order = JSON.parse(readFileSync(join(REAL, 'order.json'), 'utf8')) as string[];
-    expect(lessons.map((l) => l.id)).toEqual(order);
-    expect(order[0]).toBe('vneid-kich-hoat-muc-2');
+    expect(lessons).toHaveLength(20);
+    const file = JSON.parse(readFileSync(join(REAL, 'tracks.json'), 'utf8')) as { tracks: { id: string; lessons: string[] }[] };
+    expect(lessons.map((l) => l.id)).toEqual([...new Set(file.tracks.flatMap((track) => track.lessons))]);
+    expect(lessons[0]?.id).toBe('vneid-kich-hoat-muc-2');
+    expect(tracks.map((track) => track.id)).toEqual(['adult', 'worker', 'pupil']);
   });
 
-  it('orders by order.json, puts unlisted lessons last, and reports a broken order.json without failing', () => {
-    writeFileSync(join(dir, 'order.json'), JSON.stringify([GOOD[1]]));
-    expect(loadLessons(dir).lessons.map((l) => l.id)).toEqual([GOOD[1], ...GOOD.filter((id) => id !== GOOD[1])]);
-    writeFileSync(join(dir, 'order.json'), '{"not": "a list"}');
+  it('orders by tracks.json, lists a lesson in no track last and reports it, and ignores a broken tracks.json without failing', () => {
+    const track = (id: string, lessons: string[]) => ({ id, title: { vi: id, en: id }, summary: { vi: 's', en: 's' }, qd757Group: { vi: 'g', en: 'g' }, lessons });
+    writeFileSync(join(dir, 'tracks.json'), JSON.stringify({ tracks: [track('adult', GOOD.slice(1)), track('pupil', [GOOD[2]!, 'chua-co-bai-nay'])] }));
+    const ordered = loadLessons(dir);
+    expect(ordered.lessons.map((l) => l.id)).toEqual([...GOOD.slice(1), GOOD[0]]);
+    expect(ordered.tracks.map((t) => t.id)).toEqual(['adult', 'pupil']);
+    expect(ordered.problems).toEqual([
+      { folder: '', path: 'tracks.json#tracks.1.lessons.1', message: 'track pupil names lesson "chua-co-bai-nay", which has no folder (the track goes on without it)' },
+      { folder: '', path: 'tracks.json', message: `lesson "${GOOD[0]}" is in no track (it is listed after the tracks' lessons)` },
+    ]);
+    writeFileSync(join(dir, 'tracks.json'), JSON.stringify({ tracks: [track('tourists', GOOD)] }));
     const broken = loadLessons(dir);
     expect(broken.lessons.map((l) => l.id)).toEqual(GOOD);
-    expect(broken.problems).toEqual([expect.objectContaining({ path: 'order.json' })]);
-    rmSync(join(dir, 'order.json'));
+    expect(broken.tracks).toEqual([]);
+    expect(broken.problems).toEqual([expect.objectContaining({ path: 'tracks.json#tracks.0.id', message: expect.stringMatching(/^ignored: /) as string })]);
+    writeFileSync(join(dir, 'tracks.json'), '{"tracks": [');
+    expect(loadLessons(dir).problems).toEqual([expect.objectContaining({ path: 'tracks.json', message: expect.stringMatching(/^ignored: /) as string })]);
+    rmSync(join(dir, 'tracks.json'));
   });
 
   it('loads good copies with no problem', () => {
-    expect(loadLessons(dir)).toEqual({ lessons: expect.any(Array) as unknown, problems: [] });
+    expect(loadLessons(dir)).toEqual({ lessons: expect.any(Array) as unknown, tracks: [], problems: [] });
     expect(loadLessons(dir).lessons.map((l) => l.id)).toEqual(GOOD);
   });
 
@@ -108,7 +119,8 @@ describe('loadLessons', () => {
     writeFileSync(join(target, 's1.mp3'), Buffer.from([0x49, 0x44, 0x33]));
     const { lessons, problems } = loadLessons(dir);
     expect(problems).toEqual([]);
-    expect(lessons.find((l) => l.id === 'co-am-thanh')?.steps[0]?.audio).toBe('s1.mp3');
+    const first = lessons.find((l) => l.id === 'co-am-thanh')?.steps[0];
+    expect(first?.type !== 'practice' && first?.audio).toBe('s1.mp3');
   });
 
   it('skips a pack with a script in an SVG', () => {
@@ -200,10 +212,10 @@ describe('loadLessons', () => {
 
   it('reports a missing or empty lessons folder instead of throwing', () => {
     const missing = join(dir, 'khong-co');
-    expect(loadLessons(missing)).toEqual({ lessons: [], problems: [{ folder: '', path: missing, message: expect.stringMatching(/^cannot read the lessons folder/) as string }] });
+    expect(loadLessons(missing)).toEqual({ lessons: [], tracks: [], problems: [{ folder: '', path: missing, message: expect.stringMatching(/^cannot read the lessons folder/) as string }] });
     const empty = join(dir, '.rong');
     mkdirSync(empty);
-    expect(loadLessons(empty)).toEqual({ lessons: [], problems: [{ folder: '', path: empty, message: 'no lesson folders found' }] });
+    expect(loadLessons(empty)).toEqual({ lessons: [], tracks: [], problems: [{ folder: '', path: empty, message: 'no lesson folders found' }] });
   });
 
   it('lists all the problems of one pack together', () => {

@@ -26,6 +26,7 @@ import { IdentityService } from '../../../electron/station/services/identity-ser
 import { LessonService } from '../../../electron/station/services/lesson-service';
 import type { Lesson } from '../../../electron/core/lessons/lesson-schema';
 import { fakeIdCardText, fakePerson } from '../../support/fake-persons';
+import { practiceAnswers } from '../../support/practice-answers';
 import { FakeClock, openTestLog, testLearnerRoad } from '../../support/station-db';
 
 export const REAL_LESSONS: readonly Lesson[] = loadLessons(join(import.meta.dirname, '../../../lessons')).lessons;
@@ -74,6 +75,8 @@ export async function buildReportFixture(path: string): Promise<ReportFixture> {
   const lesson = (l: Lesson, pass: boolean) => {
     lessons.start(l.id);
     clock.advance(60_000);
+    // A pass is a mastered lesson: its practice steps done right as well as its quiz.
+    if (pass) for (const { stepId, answer } of practiceAnswers(l)) lessons.attemptPractice(l.id, stepId, answer);
     lessons.complete(l.id, pass ? passAnswers(l) : failAnswers(l));
   };
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InfoStepView, LessonView } from '../../../electron/contract/dto';
 import { loadLessons } from '../../../electron/station/lessons/load-lessons';
 import { IdentityService } from '../../../electron/station/services/identity-service';
 import { parseLesson } from '../../../electron/core/lessons/lesson-schema';
@@ -9,8 +10,12 @@ import { lessonWithPhoneJson } from '../../support/lesson-json';
 import { fakeIdCardText } from '../../support/fake-persons';
 import { openTestLog, tempDir, testLearnerRoad } from '../../support/station-db';
 
+/** An info step of a lesson view (the tests below look at steps that are not practice steps). */
+const info = (view: LessonView, index: number) => view.steps[index] as InfoStepView | undefined;
+
 const { lessons } = loadLessons(join(import.meta.dirname, '../../../lessons'));
-const LESSON = lessons.find((lesson) => lesson.id === 'mat-khau-otp')!;
+// A lesson without practice steps: its quiz alone decides the pass (practice-attempts.test.ts has the rest).
+const LESSON = lessons.find((lesson) => lesson.id === 'lua-dao-dau-tu')!;
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('LessonService', () => {
@@ -40,9 +45,9 @@ describe('LessonService', () => {
 
   it('gives the safe advice instead of an unconfirmed phone number', () => {
     const view = service.view('cuoc-goi-gia-danh-cong-an');
-    expect(view.steps[6]?.safeAdvice).not.toBeNull();
-    expect(view.steps[6]?.text.vi).not.toContain('156');
-    expect(view.steps[0]?.safeAdvice).toBeNull();
+    expect(info(view, 6)?.safeAdvice).not.toBeNull();
+    expect(info(view, 6)?.text.vi).not.toContain('156');
+    expect(info(view, 0)?.safeAdvice).toBeNull();
   });
 
   it('judges a confirmed number by the station clock’s day in Vietnam', () => {
@@ -50,9 +55,9 @@ describe('LessonService', () => {
     if (!parsed.ok) throw new Error('fixture');
     const phoneService = new LessonService({ db: ctx.db, log: ctx.log, identity, lessons: [parsed.value], clock: ctx.clock, sha256Hex, station: { id: '06688-01', name: 'Trạm thử', wardName: 'Phường Hạ Long' } });
     // The fake clock starts at 2026-11-28 08:00 UTC: exactly 12 months after the check.
-    expect(phoneService.view('bai-thu').steps[4]?.text.vi).toContain('156');
+    expect(info(phoneService.view('bai-thu'), 4)?.text.vi).toContain('156');
     ctx.clock.advance(9 * 3_600_000); // 17:00 UTC, still 28/11 there, but 00:00 on 29/11 in Vietnam
-    expect(phoneService.view('bai-thu').steps[4]?.safeAdvice).not.toBeNull();
+    expect(info(phoneService.view('bai-thu'), 4)?.safeAdvice).not.toBeNull();
   });
 
   it('lists every lesson as new for a first-time learner, in teaching order', async () => {
@@ -79,7 +84,7 @@ describe('LessonService', () => {
     await signIn(1);
     service.start(LESSON.id);
     const result = service.complete(LESSON.id, rightAnswers);
-    expect(result).toMatchObject({ score: rightAnswers.length, passed: true, recorded: true });
+    expect(result).toMatchObject({ score: rightAnswers.length, passed: true, quizPassed: true, practicePending: [], recorded: true });
     expect(result.suggestion?.id).toBe(LESSON.next[0] ?? result.suggestion?.id);
     expect(service.list().find((lesson) => lesson.id === LESSON.id)?.status).toBe('passed');
   });

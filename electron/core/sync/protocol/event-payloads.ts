@@ -40,6 +40,22 @@ export const eventPayloadSchemas = {
       assisted: z.boolean(),
     })
     .strict(),
+  /**
+   * One attempt at a practice step of a lesson (issue #19): which step, of what kind, whether it was
+   * right and the how-manieth attempt of this learner at this step it was. Never the answer itself.
+   */
+  'practice.attempted': z
+    .object({
+      learner_key: learnerKey,
+      visit_id: id,
+      lesson_id: lessonId,
+      lesson_version: z.number().int().min(1),
+      step: z.string().regex(/^p[1-9]\d?$/, 'must be a practice step id (p1, p2 …)'),
+      kind: z.enum(['spot', 'pay-check', 'order', 'form']),
+      correct: z.boolean(),
+      attempt: z.number().int().min(1).max(1_000_000),
+    })
+    .strict(),
   'group.started': z.object({ group_id: id, volunteer_key: learnerKey, lesson_id: lessonId.nullable() }).strict(),
   'group.joined': z.object({ group_id: id, learner_key: learnerKey }).strict(),
   'group.ended': z.object({ group_id: id, attendees: z.number().int().min(0) }).strict(),

@@ -24,14 +24,25 @@ import { freshStationId } from '../../sync/support/live-hub';
 
 export const REPO_LESSONS = join(import.meta.dirname, '../../../../lessons');
 
+/** The lesson ids of the repository's pack, in the order of its tracks (tracks.json). */
+export function repoLessonIds(): string[] {
+  const { tracks } = JSON.parse(readFileSync(join(REPO_LESSONS, 'tracks.json'), 'utf8')) as { tracks: Array<{ lessons: string[] }> };
+  return [...new Set(tracks.flatMap((track) => track.lessons))];
+}
+
 /** A copy of the repository's lessons (all, or the named ones) in a fresh folder. */
 export function packFolder(only?: readonly string[]): { dir: string; cleanup: () => void } {
   const made = tempDir('tram-pack-');
-  const ids = only ?? (JSON.parse(readFileSync(join(REPO_LESSONS, 'order.json'), 'utf8')) as string[]);
+  const ids = only ?? repoLessonIds();
   for (const id of ids) cpSync(join(REPO_LESSONS, id), join(made.dir, id), { recursive: true });
-  // The whole pack keeps the repository's order.json byte for byte (it is then content the station holds).
-  if (only === undefined) cpSync(join(REPO_LESSONS, 'order.json'), join(made.dir, 'order.json'));
-  else writeFileSync(join(made.dir, 'order.json'), `${JSON.stringify(ids)}\n`);
+  // The whole pack keeps the repository's tracks.json byte for byte (it is then content the station holds);
+  // a part keeps each track with only its own lessons.
+  if (only === undefined) cpSync(join(REPO_LESSONS, 'tracks.json'), join(made.dir, 'tracks.json'));
+  else {
+    const file = JSON.parse(readFileSync(join(REPO_LESSONS, 'tracks.json'), 'utf8')) as { tracks: Array<{ lessons: string[] }> };
+    const tracks = file.tracks.map((track) => ({ ...track, lessons: track.lessons.filter((id) => ids.includes(id)) })).filter((track) => track.lessons.length > 0);
+    writeFileSync(join(made.dir, 'tracks.json'), `${JSON.stringify({ ...file, tracks }, null, 2)}\n`);
+  }
   return made;
 }
 
