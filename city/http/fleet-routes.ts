@@ -13,7 +13,7 @@ import type { UpdatePlatform } from '../../electron/core/sync/protocol/fleet/fle
 import { HEX64_PATTERN, STATION_ID_PATTERN } from '../../electron/core/sync/protocol/limits';
 import { CHANNEL_FILES, channelFileText, isFeedToken } from '../fleet/app-feed';
 import { appUpdateAnswer, offeredAppRelease } from '../fleet/app-releases';
-import { contentKeyFields, fleetContext } from '../fleet/fleet-context';
+import { ContentKeyMismatchError, contentKeyFields, fleetContext } from '../fleet/fleet-context';
 import { configAnswer, lessonChannelAnswer } from '../fleet/lesson-channel';
 import type { HubContext } from '../hub-context';
 import type { HubAnswer } from '../ingest/apply-batch';
@@ -66,7 +66,12 @@ export function registerFleetRoutes(app: FastifyInstance, ctx: HubContext, slots
   if (adminToken !== undefined) registerFleetAdminRoutes(app, ctx, adminToken);
   // Fails the hub's start when the content key file is not the one this database knows.
   app.addHook('onReady', async () => {
-    await fleetContext(ctx);
+    // A key file that does not match the database stops the start; a database that cannot be reached
+    // yet does not (stations get 503 until it is back, and the fleet context loads on first use).
+    await fleetContext(ctx).catch((error: unknown) => {
+      if (error instanceof ContentKeyMismatchError) throw error;
+      app.log.warn({ err: error }, 'fleet context not loaded at start; it loads on first use');
+    });
   });
 
   /** Authenticates (401 otherwise), records fresh contact, and runs `answer` for the station. */

@@ -46,6 +46,7 @@ const SCHEMA: Record<string, string> = {
   admin_units: 'code:text name:text unit_type:text province_code:text province_name:text',
   audit_log: 'id:bigint at:bigint actor:text action:text target:text detail:text address:text via:text',
   hub_settings: 'singleton:boolean province_code:text units_source:text units_loaded_at:bigint',
+  learner_aliases: 'previous_key:text learner_key:text created_at:bigint',
   learner_ward_moves: 'id:bigint learner_key:text from_ward:text to_ward:text station_id:text epoch:integer seq:bigint day:integer',
   lesson_facts: 'lesson:text fact:text lesson_version:integer kind:text text:text status:text checked_on:text source:text note:text used_in:ARRAY loaded_at:bigint',
   sign_in_throttle: 'scope:text key:text failures:integer window_start:bigint locked_until:bigint',
