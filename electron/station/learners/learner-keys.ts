@@ -39,6 +39,8 @@ export const LEARNER_KEY_V2: LearnerKeyKdf = {
 };
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** Keys kept in memory for repeated scans: a large group session's roster. */
+const RECENT_KEYS = 256;
 
 export interface LearnerKeys {
   /** The learner key (version 2) of a scanned ID card or learner card. Off the main thread. */
@@ -74,8 +76,24 @@ export function legacyLearnerKey(secret: Buffer, scan: ParsedScan): string {
  * unit tests that scan thousands of times; the station always runs version 2's parameters.
  */
 export function stationLearnerKeys(secret: () => Buffer, kdf: LearnerKeyKdf = LEARNER_KEY_V2): LearnerKeys {
+  // The same card scanned again (a double read, a group roster's repeats) costs nothing: recent keys
+  // are kept in memory only, by their version-1 key (a pseudonym too; never the ID number).
+  const recent = new Map<string, Promise<string>>();
+  const cached = (legacyKey: string): Promise<string> => {
+    const hit = recent.get(legacyKey);
+    if (hit !== undefined) {
+      recent.delete(legacyKey);
+      recent.set(legacyKey, hit);
+      return hit;
+    }
+    const derived = upgradeLearnerKey(legacyKey, kdf);
+    derived.catch(() => recent.delete(legacyKey));
+    recent.set(legacyKey, derived);
+    if (recent.size > RECENT_KEYS) recent.delete(recent.keys().next().value ?? legacyKey);
+    return derived;
+  };
   return {
-    keyFor: (scan) => upgradeLearnerKey(legacyLearnerKey(secret(), scan), kdf),
+    keyFor: (scan) => cached(legacyLearnerKey(secret(), scan)),
     legacyKeyFor: (scan) => legacyLearnerKey(secret(), scan),
   };
 }
