@@ -29,7 +29,7 @@ export type ServiceErrorCode =
   | 'enrol_qr_other_station'
   | 'key_store_invalid';
 
-/** Failures of enrolment, sync and USB bundles (station/sync/sync-errors.ts names the same codes). */
+/** Failures of enrolment, sync and USB bundles (station/sync/sync-errors.ts throws them). */
 export type SyncErrorCode =
   | 'not_enrolled'
   | 'enrolment_refused'
