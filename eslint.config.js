@@ -1,4 +1,4 @@
-// Layering of DESIGN.md §3, enforced here (and by the per-layer tsconfigs). Each folder lists what it
+// Layering of docs/ARCHITECTURE.md §3, enforced here (and by the per-layer tsconfigs). Each folder lists what it
 // must never import; `npm run lint` runs with --max-warnings 0.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -1,5 +1,5 @@
 /**
- * The city's secrets (PROTOCOL.md §1): the Ed25519 key that signs receipts and the 32-byte learner
+ * The city's secrets (docs/PROTOCOL.md §1): the Ed25519 key that signs receipts and the 32-byte learner
  * key handed to every station. They live in a key file in the data folder, never in the database, so
  * a database dump or backup alone cannot forge receipts or link learner keys back to ID numbers.
  * Several hub processes sharing one PostgreSQL must be given the same key file.

@@ -1,5 +1,5 @@
 /**
- * Node's Ed25519 and SHA-256 in the shapes PROTOCOL.md uses: public keys travel as b64 of the raw
+ * Node's Ed25519 and SHA-256 in the shapes docs/PROTOCOL.md uses: public keys travel as b64 of the raw
  * 32 bytes, signatures as b64. Verification never throws: malformed input is simply "not valid".
  */
 import { createHash, createPublicKey, sign, verify } from 'node:crypto';

@@ -61,7 +61,7 @@ export async function offeredAppRelease(ctx: HubContext, station: { stationId: s
   return offeredRelease(releases, rollouts, station);
 }
 
-/** The signed app-update answer for a station (PROTOCOL §11.6). */
+/** The signed app-update answer for a station (docs/PROTOCOL.md §11.6). */
 export async function appUpdateAnswer(ctx: HubContext, station: { stationId: string; wardCode: string }, platform: UpdatePlatform): Promise<{ feed_path: string; release: AppRelease | null }> {
   const fleet = await fleetContext(ctx);
   const offered = await offeredAppRelease(ctx, station, platform);

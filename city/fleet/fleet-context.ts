@@ -11,7 +11,7 @@ import type { HubContext } from '../hub-context';
 
 export interface FleetContext {
   readonly contentKey: ContentKey;
-  /** The receipt key's signature over the content key (PROTOCOL §11.1). */
+  /** The receipt key's signature over the content key (docs/PROTOCOL.md §11.1). */
   readonly endorsement: string;
   /** 32 random bytes (hex), the HMAC key of app-feed addresses. */
   readonly feedSecret: string;

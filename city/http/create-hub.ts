@@ -1,5 +1,5 @@
 /**
- * The city hub as a Fastify app: station API (PROTOCOL.md §2–§5), staff reports (§8) and the
+ * The city hub as a Fastify app: station API (docs/PROTOCOL.md §2–§5), staff reports (§8) and the
  * loopback admin route. Every error body carries an `error` code. Station routes are admitted in two
  * steps (station-admission.ts): a per-address cap from the first byte, and database work slots taken
  * only once a request is authenticated, so anonymous slow clients cannot starve stations; a database

@@ -1,5 +1,5 @@
 /**
- * Staff side (PROTOCOL.md §8 and issue #17): sign-in, the progress JSON, the dashboard, CSV export and
+ * Staff side (docs/PROTOCOL.md §8 and issue #17): sign-in, the progress JSON, the dashboard, CSV export and
  * the monthly report (printable page and XLSX). Every report reads through the signed-in staff
  * member's ward scope: a ward officer asking for another ward gets 403, on every page, JSON and file.
  */

@@ -1,5 +1,5 @@
 /**
- * Signed requests (PROTOCOL.md §3). The signature covers METHOD, PATH (with query), the SHA-256 of
+ * Signed requests (docs/PROTOCOL.md §3). The signature covers METHOD, PATH (with query), the SHA-256 of
  * the uncompressed body, ts and nonce, and is checked against the station's registered raw key.
  * Unknown, revoked, mismatched or badly signed: one answer, 401 unauthorized, so a caller learns
  * nothing about which station ids exist.

@@ -1,5 +1,5 @@
 /**
- * The station-facing API of PROTOCOL.md §2–§5: enrol, cursor, events, with the closed-epoch cursor
+ * The station-facing API of docs/PROTOCOL.md §2–§5: enrol, cursor, events, with the closed-epoch cursor
  * `?epoch=N` of docs/PROTOCOL.md §9. Order of checks for an upload: body size (413) → signature (401)
  * → content type (415) → JSON (400) → batch size (413) → schema (400) → the §5 transaction (see
  * city/ingest/apply-batch.ts).

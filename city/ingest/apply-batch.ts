@@ -1,5 +1,5 @@
 /**
- * PROTOCOL.md §5 steps 1–3 for one batch, in ONE transaction: lock the station row (serialises
+ * docs/PROTOCOL.md §5 steps 1–3 for one batch, in ONE transaction: lock the station row (serialises
  * concurrent uploads of one station), judge the batch with the shared core rules, insert, advance
  * the head, commit — and only then build the answer with a fresh signed receipt. Used by the HTTP
  * route and by `tram city import`, so both give the same answer object.

@@ -1,5 +1,5 @@
 /**
- * Sneakernet import (PROTOCOL.md §7): a gzip JSON bundle from `tram export`. The station's signature
+ * Sneakernet import (docs/PROTOCOL.md §7): a gzip JSON bundle from `tram export`. The station's signature
  * over the canonical bundle text is checked first (a tampered bundle is refused as `unauthorized`),
  * then exactly the §5 checks and transaction of an upload apply, so the answer object is the same
  * and importing a bundle twice only finds duplicates. The 500-event limit of one HTTP batch does not

@@ -1,5 +1,5 @@
 /**
- * Enrolment (PROTOCOL.md §2). A city administrator issues a one-time code for a station id; only a
+ * Enrolment (docs/PROTOCOL.md §2). A city administrator issues a one-time code for a station id; only a
  * hash of it is stored. The code is 20 Crockford base-32 characters (100 bits), shown in groups of
  * five, read aloud or typed at the station; spaces, dashes, case and the look-alikes O/I/L are
  * forgiven. A second enrolment of a known station replaces its key and opens epoch + 1 whose chain

@@ -1,5 +1,5 @@
 /**
- * Turns a stored event into flags (PROTOCOL.md §5 "stored and flagged, never refused") and, for the
+ * Turns a stored event into flags (docs/PROTOCOL.md §5 "stored and flagged, never refused") and, for the
  * kinds reports read, a fact row. A learner key is taken whenever it is well-formed, even if another
  * payload field is wrong: the person was still reached.
  */

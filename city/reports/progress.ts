@@ -1,5 +1,5 @@
 /**
- * Progress per ward (PROTOCOL.md §8) from the report queries. Age bands are taken at the report
+ * Progress per ward (docs/PROTOCOL.md §8) from the report queries. Age bands are taken at the report
  * date's year in Vietnam (UTC+7) from birth_year. Lessons are grouped by TT 02/2025 competency
  * domain (1–6) through the lesson → competences map the hub was given (lesson packs name several
  * competences): a completion counts once in each distinct domain its lesson covers, so the domain

@@ -1,5 +1,5 @@
 /**
- * The IPC contract (DESIGN.md §4): the one source of truth for every command the renderer may send.
+ * The IPC contract (docs/ARCHITECTURE.md §4): the one source of truth for every command the renderer may send.
  * Channel names, the preload object, the renderer's type, main's registration and the WebSocket bridge
  * are all derived from `commandSpecs`. Each command takes at most one argument, an object, validated at
  * runtime with the zod schema here; the output type rides along as a phantom type.

@@ -1,5 +1,5 @@
 /**
- * Main → renderer events (DESIGN.md §4): the second map of the contract. Listeners get plain data and
+ * Main → renderer events (docs/ARCHITECTURE.md §4): the second map of the contract. Listeners get plain data and
  * an unsubscribe function.
  */
 import type { Bilingual, GroupStatus, LearnerRecord, ScanOutcome, SyncStatus } from './dto';

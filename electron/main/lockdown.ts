@@ -1,5 +1,5 @@
 /**
- * In-app lockdown of the kiosk window (DESIGN.md §9, kiosk-shell.md §b "kiosk-specific hardening").
+ * In-app lockdown of the kiosk window (docs/ARCHITECTURE.md §9, kiosk-shell.md §b "kiosk-specific hardening").
  * Swallows the keys that would reload, inspect, zoom, close, print or leave the page, removes the
  * default menu (whose accelerators do the same) and pins the zoom at 100 %.
  *

@@ -1,5 +1,5 @@
 /**
- * Display and restart schedule (DESIGN.md §9): the display is kept awake only during opening hours
+ * Display and restart schedule (docs/ARCHITECTURE.md §9): the display is kept awake only during opening hours
  * (outside them the PC's own power plan may blank it), and the kiosk relaunches once a night at the
  * quiet hour. Checked every minute against the wall clock; the rules are pure functions in
  * electron/core/kiosk (opening-hours.ts, nightly-relaunch.ts).

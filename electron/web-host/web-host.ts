@@ -1,5 +1,5 @@
 /**
- * The second host of the kiosk (DESIGN.md §2): serves the built renderer over HTTP on loopback and
+ * The second host of the kiosk (docs/ARCHITECTURE.md §2): serves the built renderer over HTTP on loopback and
  * bridges the KioskApi over a WebSocket to the same station services Electron uses. For
  * `npm run web`, lesson authors and end-to-end tests.
  *

@@ -1,4 +1,4 @@
-// PROTOCOL.md §3: signed requests. Unknown, revoked, wrong key, bad signature → 401; ts never enforced;
+// docs/PROTOCOL.md §3: signed requests. Unknown, revoked, wrong key, bad signature → 401; ts never enforced;
 // a replayed request is accepted and changes nothing (see city/http/station-auth.ts).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatAuthorization } from '../../electron/core/sync/protocol/authorization-header';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §2: one-time codes (hash only, 7 days), 201 answer, refusals, re-enrolment epoch + 1.
+// docs/PROTOCOL.md §2: one-time codes (hash only, 7 days), 201 answer, refusals, re-enrolment epoch + 1.
 import { expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { enrolAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';

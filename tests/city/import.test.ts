@@ -1,4 +1,4 @@
-// PROTOCOL.md §7: sneakernet bundles get the station signature check, then exactly the §5 checks.
+// docs/PROTOCOL.md §7: sneakernet bundles get the station signature check, then exactly the §5 checks.
 import { expect, it } from 'vitest';
 import { uploadAnswerSchema } from '../../electron/core/sync/protocol/wire-schemas';
 import { bundleFileName } from '../../electron/core/sync/protocol/bundle-text';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §8 and the staff pages: sign-in, distinct counting across stations, age bands,
+// docs/PROTOCOL.md §8 and the staff pages: sign-in, distinct counting across stations, age bands,
 // competency domains, targets, HTML and CSV.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAdminCommand } from '../../city/admin/admin-commands';

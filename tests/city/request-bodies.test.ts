@@ -1,5 +1,5 @@
 // Bodies on the wire: gzip, gzip bombs, size caps, malformed JSON, content types, unknown and
-// mistyped fields (PROTOCOL.md conventions and §5 "too large").
+// mistyped fields (docs/PROTOCOL.md conventions and §5 "too large").
 import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { countEvents } from '../../city/store/event-store';

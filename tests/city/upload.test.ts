@@ -1,4 +1,4 @@
-// PROTOCOL.md §5: every row of the answer table, the cursor, receipts and the one-transaction rule.
+// docs/PROTOCOL.md §5: every row of the answer table, the cursor, receipts and the one-transaction rule.
 import { expect, it } from 'vitest';
 import { ZERO_HASH } from '../../electron/core/sync/protocol/event-hash';
 import { receiptText } from '../../electron/core/sync/protocol/signed-messages';

@@ -1,5 +1,5 @@
 /**
- * A self-contained test station for the sync protocol (PROTOCOL.md §1–§7): an Ed25519 key pair,
+ * A self-contained test station for the sync protocol (docs/PROTOCOL.md §1–§7): an Ed25519 key pair,
  * a correctly hashed event chain per epoch, signed request headers, upload batches and signed
  * sneakernet bundles. Depends only on node:crypto, node:zlib and the pure protocol modules, so the
  * hub's tests and the station's tests can both drive the wire with it.

@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 
 // electron-builder itself cannot run here (its tools download from GitHub): check its config
-// against electron-builder's own JSON Schema and the decisions of DESIGN.md §1.
+// against electron-builder's own JSON Schema and the decisions of docs/ARCHITECTURE.md §1.
 const root = join(import.meta.dirname, '../..');
 const schemaFile = join(root, 'node_modules/app-builder-lib/scheme.json');
 const config = JSON.parse(readFileSync(join(root, 'build/electron-builder.json'), 'utf8')) as Record<string, unknown> & {

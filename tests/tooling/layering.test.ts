@@ -9,7 +9,7 @@ async function messagesFor(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
 }
 
-describe('layering (DESIGN.md §3) is enforced by lint', () => {
+describe('layering (docs/ARCHITECTURE.md §3) is enforced by lint', () => {
   it.each([
     ['electron/core/identity/x.ts', "import { app } from 'electron';\nexport const a = app;\n", "'electron'"],
     ['electron/core/log/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'no Node APIs'],

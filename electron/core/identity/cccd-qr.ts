@@ -37,7 +37,7 @@ export type ParseOptions = {
   readonly nowMs: number;
   /**
    * 'keyboard-wedge' when the text was typed by a scanner in keyboard mode: such a scanner drops
-   * every non-ASCII letter ("Nữ" arrives as "N"), so only the digits are trusted (DESIGN.md §5).
+   * every non-ASCII letter ("Nữ" arrives as "N"), so only the digits are trusted (docs/ARCHITECTURE.md §5).
    * The name and address come back empty and the gender comes from the ID number.
    */
   readonly source?: 'scanner' | 'keyboard-wedge';

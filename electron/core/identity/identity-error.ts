@@ -1,6 +1,6 @@
 /**
  * Typed failures of identity parsing. Messages name the problem, never the data: they may reach
- * logs and screens, and must not carry an ID number, a name or the raw QR text (DESIGN.md §5).
+ * logs and screens, and must not carry an ID number, a name or the raw QR text (docs/ARCHITECTURE.md §5).
  */
 
 export type IdentityErrorCode =

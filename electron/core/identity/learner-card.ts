@@ -1,5 +1,5 @@
 /**
- * Learner cards: QR cards the station prints for people without an ID card (DESIGN.md §5).
+ * Learner cards: QR cards the station prints for people without an ID card (docs/ARCHITECTURE.md §5).
  * Payload: `TRAMHS1:<card id>`, the card id being 16 characters of RFC 4648 base32 (80 random bits).
  *
  * Security note: the payload holds a card id and nothing else — no role, no flag, no name. A printed

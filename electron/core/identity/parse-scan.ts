@@ -1,6 +1,6 @@
 /**
  * One entry point for anything a scanner read at the welcome screen: a citizen ID card or a
- * learner card. Also the string a learner key is derived from (PROTOCOL.md §1).
+ * learner card. Also the string a learner key is derived from (docs/PROTOCOL.md §1).
  */
 import type { CccdIdentity, ParseOptions } from './cccd-qr';
 import { classifyScan } from './classify-scan';

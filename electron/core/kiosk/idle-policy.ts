@@ -1,5 +1,5 @@
 /**
- * Idle policy of a learner session (DESIGN.md §9, §10): after `warnAfterSeconds` without activity a
+ * Idle policy of a learner session (docs/ARCHITECTURE.md §9, §10): after `warnAfterSeconds` without activity a
  * warning with a countdown of at least 20 s appears ("Tôi vẫn đang học" extends), then a privacy
  * reset back to the attract screen. Never while a volunteer's group session is flagged active.
  *

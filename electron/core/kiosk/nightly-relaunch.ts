@@ -1,5 +1,5 @@
 /**
- * When to do the nightly relaunch (DESIGN.md §9): a long-running Chromium slowly leaks memory and GPU
+ * When to do the nightly relaunch (docs/ARCHITECTURE.md §9): a long-running Chromium slowly leaks memory and GPU
  * state on old PCs, so the kiosk restarts itself once a night at the configured quiet hour.
  *
  * Rules: only in the quiet hour (local time), only when the station is closed at that moment (a

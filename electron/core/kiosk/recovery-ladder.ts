@@ -1,5 +1,5 @@
 /**
- * The recovery ladder of the kiosk window (DESIGN.md §9; kiosk-shell.md §c.2 "white screen after
+ * The recovery ladder of the kiosk window (docs/ARCHITECTURE.md §9; kiosk-shell.md §c.2 "white screen after
  * hours"): what to do when the page's renderer dies or hangs, or the GPU process crashes.
  *
  * - renderer gone or unresponsive → `reload` the page;

@@ -3,7 +3,8 @@
  * 24 component competences, coded "<domain>.<competence>". Lessons cite these codes; the kiosk shows
  * the names on certificates and in reports, so they live here as data, not as a regex.
  *
- * Source: /work/shared/reference/curriculum.md §1.1. The English names of domains 1–5 are the EU
+ * Source: the full text of Thông tư 02/2025/TT-BGDĐT (signed 24/01/2025, in force 11/03/2025; published
+ * on thuvienphapluat.vn), summarised in docs/ARCHITECTURE.md §8. The English names of domains 1–5 are the EU
  * DigComp 2.2 titles; domain 6 has no official English text, so its English names are our own
  * translation (`officialEn: false`). The Vietnamese names still need checking against the PDF
  * appendix of the Thông tư before they are printed.

@@ -1,6 +1,6 @@
 /**
  * The zod schema of `lessons/<id>/lesson.json`, exactly as lessons/README.md describes it
- * (DESIGN.md §8). Objects are strict: an unknown key is almost always a typo of an optional field
+ * (docs/ARCHITECTURE.md §8). Objects are strict: an unknown key is almost always a typo of an optional field
  * (e.g. "Audio"), and a silently ignored narration file is worse than a refused pack.
  *
  * What this schema cannot see — that files exist, what is inside an SVG, that `next` ids and the

@@ -1,5 +1,5 @@
 /**
- * Mastery rules of DESIGN.md §8: scoring a quiz, mastery with practice steps, choosing the lesson to
+ * Mastery rules of docs/ARCHITECTURE.md §8: scoring a quiz, mastery with practice steps, choosing the lesson to
  * suggest next, and the short verification code printed on a certificate. Pure: the hash function is
  * injected.
  */

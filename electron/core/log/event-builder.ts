@@ -1,5 +1,5 @@
 /**
- * Builds the next rows of the hash chain (PROTOCOL.md §4) from the current head. Pure: the database
+ * Builds the next rows of the hash chain (docs/PROTOCOL.md §4) from the current head. Pure: the database
  * adapter reads the head, calls this, and writes the rows in the same transaction.
  */
 import { canonicalJson, type JsonValue } from '../sync/protocol/canonical-json';

@@ -1,5 +1,5 @@
 /**
- * Hybrid logical clock of PROTOCOL.md §4: `<13-digit ms>-<4-digit counter>`.
+ * Hybrid logical clock of docs/PROTOCOL.md §4: `<13-digit ms>-<4-digit counter>`.
  *
  * Invariant: on one station the HLC never decreases, whatever the wall clock does. When the wall clock
  * is behind the last HLC (it was set back), the counter grows; when the counter would overflow four

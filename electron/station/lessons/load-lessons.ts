@@ -1,5 +1,5 @@
 /**
- * Loads and verifies the lesson packs under a folder (DESIGN.md §8): `<dir>/<id>/lesson.json` plus
+ * Loads and verifies the lesson packs under a folder (docs/ARCHITECTURE.md §8): `<dir>/<id>/lesson.json` plus
  * its media. A broken pack is skipped with a problem entry, never a crash — the kiosk must start with
  * the good lessons and show the bad ones on the maintenance screen.
  *

@@ -1,5 +1,5 @@
 /**
- * Reads the next upload batch while the current one is on the wire. PROTOCOL.md §5 allows one request
+ * Reads the next upload batch while the current one is on the wire. docs/PROTOCOL.md §5 allows one request
  * in flight, so the station would otherwise sit idle during every round trip and then do all of its
  * own work (read the rows, re-verify their chain, serialise, compress) before the next request could
  * leave. Reading ahead moves that work into the wait; the next batch leaves as soon as the answer is in.

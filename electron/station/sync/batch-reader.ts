@@ -1,5 +1,5 @@
 /**
- * Reads a range of the local log in wire form (PROTOCOL.md §4–§5) for an upload batch or a bundle.
+ * Reads a range of the local log in wire form (docs/PROTOCOL.md §4–§5) for an upload batch or a bundle.
  * A batch holds at most `maxCount` events and its JSON body at most `maxBytes` (1 MiB); it is cut
  * short rather than exceeded, except that a single event is always returned (the hub's 413 then tells
  * the engine that event cannot travel by HTTP). Before anything leaves the station the segment is

@@ -1,5 +1,5 @@
 /**
- * Enrolment (PROTOCOL.md §2): POST /v1/enrol with a one-time code, then pin the city's public key and
+ * Enrolment (docs/PROTOCOL.md §2): POST /v1/enrol with a one-time code, then pin the city's public key and
  * learner key in the key store. On a re-enrolment the city opens epoch + 1 whose chain starts at the
  * head it acknowledged for the previous epoch (§4); the local log must start the same epoch from the
  * same hash, or the first upload would be a fork. So after the answer the station reads the new
@@ -64,7 +64,7 @@ export interface EnrolResult {
   readonly warnings: readonly string[];
 }
 
-/** PROTOCOL.md conventions: HTTPS, "plain HTTP only on loopback". */
+/** docs/PROTOCOL.md conventions: HTTPS, "plain HTTP only on loopback". */
 export function checkHubUrl(hubUrl: string): URL {
   let url: URL;
   try {

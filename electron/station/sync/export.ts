@@ -1,5 +1,5 @@
 /**
- * Sneakernet (PROTOCOL.md §7): `tram export` writes the unacknowledged events of every epoch of this
+ * Sneakernet (docs/PROTOCOL.md §7): `tram export` writes the unacknowledged events of every epoch of this
  * station — the current one and, per docs/PROTOCOL.md §9, closed ones whose tail the city has not
  * confirmed — one file per epoch, `<station_id>-<epoch>-<first>-<last>.tram`: a gzip JSON bundle
  * signed with the station key over "tram-hoc-so/bundle/v1\n" + hex SHA-256 of its canonical JSON

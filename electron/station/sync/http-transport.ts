@@ -1,5 +1,5 @@
 /**
- * The station's HTTP client for PROTOCOL.md §2–§5 on Node's fetch. Each request after enrolment is
+ * The station's HTTP client for docs/PROTOCOL.md §2–§5 on Node's fetch. Each request after enrolment is
  * signed per §3 (METHOD, PATH with query, hex SHA-256 of the uncompressed body, ts, nonce from the
  * last cursor or "-"); upload bodies travel gzip-compressed. Every request has a deadline
  * (AbortSignal.timeout) so a hung hub becomes a `timeout`, never a stuck "sending" state. Answers are

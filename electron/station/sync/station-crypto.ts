@@ -1,5 +1,5 @@
 /**
- * Ed25519 and SHA-256 for the station side of the protocol (PROTOCOL.md §1, §3, §5, §7): requests and
+ * Ed25519 and SHA-256 for the station side of the protocol (docs/PROTOCOL.md §1, §3, §5, §7): requests and
  * bundles are signed with the station key from the key store; receipts and enrolment answers are
  * checked against the city key pinned at enrolment. Verification never throws: a malformed key or
  * signature is simply "not valid".
@@ -34,7 +34,7 @@ export function verifySignature(publicKeyRawB64: string, text: string, sigB64: s
 }
 
 /**
- * The short form a volunteer reads out (PROTOCOL.md §5): the first 8 hex of SHA-256 over the receipt
+ * The short form a volunteer reads out (docs/PROTOCOL.md §5): the first 8 hex of SHA-256 over the receipt
  * exactly as it travels (its b64 text), so anyone holding the receipt can recompute it.
  */
 export function receiptShortForm(receiptB64: string): string {

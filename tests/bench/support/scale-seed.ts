@@ -1,6 +1,6 @@
 /**
  * Seeds the hub-scale bench through the real ingest path: for each batch the station signs the body
- * as PROTOCOL.md §3 says, the hub verifies that signature against the enrolled public key, parses the
+ * as docs/PROTOCOL.md §3 says, the hub verifies that signature against the enrolled public key, parses the
  * body with the wire parser and stores it with applyBatch (chain check, COPY, rollups, head) — what
  * the upload route does minus HTTP. Resumes from the stations' acknowledged seqs.
  */

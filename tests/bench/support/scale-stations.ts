@@ -5,7 +5,7 @@
  * day spread evenly over one year. Because every learner is six events, a station's acknowledged seq
  * says how many of its learners are stored, so an interrupted seed resumes from the hub's cursors.
  *
- * Events are correctly chained and hashed (PROTOCOL.md §4); payloads are canonical JSON written from
+ * Events are correctly chained and hashed (docs/PROTOCOL.md §4); payloads are canonical JSON written from
  * templates (checked against canonicalJson once at start-up) because the bench makes millions.
  */
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';

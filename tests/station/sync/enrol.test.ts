@@ -1,4 +1,4 @@
-// PROTOCOL.md §2 station side: enrol with a one-time code, pin the city keys, and on re-enrolment
+// docs/PROTOCOL.md §2 station side: enrol with a one-time code, pin the city keys, and on re-enrolment
 // start the local epoch the city opened, from the same start hash (§4), so uploads continue.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §7 (sneakernet bundle imported by the real hub) and the technician commands
+// docs/PROTOCOL.md §7 (sneakernet bundle imported by the real hub) and the technician commands
 // `tram enrol`, `tram sync --once`, `tram export` end to end against a real hub.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

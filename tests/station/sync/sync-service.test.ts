@@ -1,4 +1,4 @@
-// The station side of PROTOCOL.md §5 against a real hub (city/ on PGlite over HTTP): delivery,
+// The station side of docs/PROTOCOL.md §5 against a real hub (city/ on PGlite over HTTP): delivery,
 // idempotent re-runs, a hub restart mid-way, auth stop, a tampered local row, and a clock in 2005.
 import { describe, expect, it } from 'vitest';
 import { countEvents } from '../../../city/store/event-store';

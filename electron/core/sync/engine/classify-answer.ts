@@ -1,6 +1,6 @@
 /**
  * Turns a hub answer (status, parsed body, Retry-After) into either the validated 200 body or the
- * engine input it means (PROTOCOL.md §5 answer table, reference/sync.md §4.5 classification).
+ * engine input it means (docs/PROTOCOL.md §5 answer table, reference/sync.md §4.5 classification).
  * Kept in the core so that "which answers are retried" is one tested rule, not a transport detail.
  * Anything the protocol does not describe — HTML from a captive portal, a 404 from a proxy, a 200
  * whose body fails the schema — is a `bad_answer`: retried with backoff, never trusted.

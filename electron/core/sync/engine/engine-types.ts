@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the upload engine (PROTOCOL.md §5, station side): what it can be doing, what can
+ * The vocabulary of the upload engine (docs/PROTOCOL.md §5, station side): what it can be doing, what can
  * happen to it, and what it asks its driver to do. Plain data only, so a test can script any history
  * and compare the commands exactly.
  */

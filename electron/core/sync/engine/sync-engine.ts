@@ -1,5 +1,5 @@
 /**
- * The station's upload engine (PROTOCOL.md §5, station side) as a pure state machine:
+ * The station's upload engine (docs/PROTOCOL.md §5, station side) as a pure state machine:
  * `step(state, input, deps) → { state, commands }`. No I/O, no clock, no randomness of its own: the
  * driver feeds it answers with their station-clock timings and gives it a random source, so every
  * history replays exactly.

@@ -1,5 +1,5 @@
 /**
- * The `Authorization` header of PROTOCOL.md §3:
+ * The `Authorization` header of docs/PROTOCOL.md §3:
  * `TramStation id=<station_id>, ts=<ms>, nonce=<from the last cursor or "-">, sig=<b64>`.
  * The parser is lenient about spacing, parameter order and optional double quotes, and strict about
  * presence and shape, so a malformed header is an `unauthorized`, never a crash.

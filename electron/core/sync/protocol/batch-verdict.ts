@@ -1,5 +1,5 @@
 /**
- * The hub's decision for one upload batch (PROTOCOL.md §5, steps 1–2), kept pure so the HTTP route
+ * The hub's decision for one upload batch (docs/PROTOCOL.md §5, steps 1–2), kept pure so the HTTP route
  * and the sneakernet import (§7) apply exactly the same checks.
  *
  * Order, as §5 lists it: epoch → events are exactly first_seq..last_seq → gap → batch prev_hash equals

@@ -1,5 +1,5 @@
 /**
- * The text a station signs for a sneakernet bundle (PROTOCOL.md §7): the canonical JSON of the bundle
+ * The text a station signs for a sneakernet bundle (docs/PROTOCOL.md §7): the canonical JSON of the bundle
  * object exactly as written, minus `sig`. The hub must hash the object as parsed from the file (unknown
  * fields included), not a re-built one, or a newer station's bundle would never verify.
  */

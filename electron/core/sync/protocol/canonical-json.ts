@@ -1,5 +1,5 @@
 /**
- * Canonical JSON (PROTOCOL.md "Conventions"): object keys sorted by UTF-16 code unit, no insignificant
+ * Canonical JSON (docs/PROTOCOL.md "Conventions"): object keys sorted by UTF-16 code unit, no insignificant
  * white space, strings and numbers exactly as JSON.stringify writes them. `undefined` members are
  * dropped, as JSON.stringify drops them. Both the station and the hub hash this text, so it must be
  * byte-identical on both sides.

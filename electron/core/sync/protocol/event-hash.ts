@@ -1,5 +1,5 @@
 /**
- * The event hash chain of PROTOCOL.md §4.
+ * The event hash chain of docs/PROTOCOL.md §4.
  *
  * Invariant: hash = SHA-256 over the UTF-8 of the fixed preimage below; prev_hash of the first event of
  * an epoch is the epoch's start hash (64 zeros in epoch 1, else the head the city acknowledged for the

@@ -1,5 +1,5 @@
 /**
- * Payload schemas of the event kinds of PROTOCOL.md §6, shared by the station (which refuses a bad
+ * Payload schemas of the event kinds of docs/PROTOCOL.md §6, shared by the station (which refuses a bad
  * payload before its transaction) and the hub (which stores a bad payload flagged, never refused, so
  * the chain stays whole). No kind carries a name, an ID number or a raw QR string: the schemas are
  * strict, so an extra field such as `name` is rejected at the station.

@@ -1,5 +1,5 @@
 /**
- * The hub's parse of an upload body (PROTOCOL.md §5). A correct station sends hundreds of events per
+ * The hub's parse of an upload body (docs/PROTOCOL.md §5). A correct station sends hundreds of events per
  * batch, and zod's general machinery costs more than the rest of the hub's checks together; so a
  * hand-written check first answers the common case — every field present, of its type and within its
  * limits — building exactly the object `eventsBatchSchema` would. Anything it does not accept goes

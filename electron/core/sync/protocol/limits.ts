@@ -1,5 +1,5 @@
 /**
- * Limits and formats of PROTOCOL.md §2–§5 shared by the station and the hub. A batch above either
+ * Limits and formats of docs/PROTOCOL.md §2–§5 shared by the station and the hub. A batch above either
  * limit is answered `413 too_large`; the station halves it and tries again.
  */
 export const PROTOCOL_VERSION = 1;

@@ -1,5 +1,5 @@
 /**
- * Flags for a stored event's payload (PROTOCOL.md §5 "payload not valid for its kind: stored and
+ * Flags for a stored event's payload (docs/PROTOCOL.md §5 "payload not valid for its kind: stored and
  * flagged, never refused" — the chain must stay whole). Validity is the station's own definition,
  * `eventPayloadSchemas` of ./event-payloads, so the hub flags exactly what a correct station would
  * never write; on top, the hub notes non-canonical text and anything that looks personal (§6: no

@@ -1,5 +1,5 @@
 /**
- * The byte strings that are signed with Ed25519 in PROTOCOL.md §3 (requests), §5 (receipts) and §7
+ * The byte strings that are signed with Ed25519 in docs/PROTOCOL.md §3 (requests), §5 (receipts) and §7
  * (sneakernet bundles). Only the texts live here; signing and verifying are done by the hosts.
  */
 

@@ -1,5 +1,5 @@
 /**
- * zod schemas of every wire body in PROTOCOL.md §2, §5 and §7, shared by the station (to build and
+ * zod schemas of every wire body in docs/PROTOCOL.md §2, §5 and §7, shared by the station (to build and
  * read) and the hub (to refuse). Objects strip unknown fields ("Unknown JSON fields are ignored").
  * Only types and the shapes the chain depends on (hex hashes, integer seqs) are enforced here; rules a
  * stored event can break without breaking the chain (UUID version, HLC format) are flagged elsewhere.
@@ -138,7 +138,7 @@ export type Bundle = z.infer<typeof bundleSchema>;
 
 export type WireParse<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly detail: string };
 
-/** Validates a parsed body; on failure gives PROTOCOL's `"<field>: <reason>"` for the first issue. */
+/** Validates a parsed body; on failure gives docs/PROTOCOL.md's `"<field>: <reason>"` for the first issue. */
 export function parseWire<T>(schema: z.ZodType<T>, value: unknown): WireParse<T> {
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };

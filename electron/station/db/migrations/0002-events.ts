@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * The attendance log (PROTOCOL.md §4). The database itself guards the chain: an insert must continue
+ * The attendance log (docs/PROTOCOL.md §4). The database itself guards the chain: an insert must continue
  * the head of its epoch (next seq, linking prev_hash), the head follows every insert, no row can be
  * updated, and only rows the city acknowledged can be deleted (retention).
  */

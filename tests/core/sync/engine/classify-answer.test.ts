@@ -1,4 +1,4 @@
-// PROTOCOL.md §5 answer table → engine inputs; anything undescribed is a retried bad_answer.
+// docs/PROTOCOL.md §5 answer table → engine inputs; anything undescribed is a retried bad_answer.
 import { describe, expect, it } from 'vitest';
 import { classifyAnswer } from '../../../../electron/core/sync/engine/classify-answer';
 import type { HubAnswer } from '../../../../electron/core/sync/engine/classify-answer';

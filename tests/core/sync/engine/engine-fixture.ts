@@ -1,6 +1,6 @@
 /**
  * Drives the pure engine in tests: a scripted random source, a tiny in-memory city that answers
- * like PROTOCOL.md §5 (acked watermark per epoch, gap and duplicate rules), and helpers that feed
+ * like docs/PROTOCOL.md §5 (acked watermark per epoch, gap and duplicate rules), and helpers that feed
  * answers and collect the commands.
  */
 import { DEFAULT_ENGINE_CONFIG, initialEngineState, step } from '../../../../electron/core/sync/engine/sync-engine';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5 station side: one request in flight, acked_seq only from a 200 body, gap → rewind,
+// docs/PROTOCOL.md §5 station side: one request in flight, acked_seq only from a 200 body, gap → rewind,
 // and a lost answer costs only duplicates — checked step by step and by a seeded fault simulation.
 import { describe, expect, it } from 'vitest';
 import type { EngineCommand, EngineInput } from '../../../../electron/core/sync/engine/engine-types';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5: the cursor is the truth — a city restored from a backup gets the lost range again.
+// docs/PROTOCOL.md §5: the cursor is the truth — a city restored from a backup gets the lost range again.
 import { describe, expect, it } from 'vitest';
 import { acks, EngineDriver, ModelCity, sends } from './engine-fixture';
 

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5: 401, 403, fork and epoch stop uploading and raise a maintenance alert — no retry storm.
+// docs/PROTOCOL.md §5: 401, 403, fork and epoch stop uploading and raise a maintenance alert — no retry storm.
 import { describe, expect, it } from 'vitest';
 import type { EngineInput, StopReason } from '../../../../electron/core/sync/engine/engine-types';
 import { EngineDriver } from './engine-fixture';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatAuthorization, parseAuthorization } from '../../../../electron/core/sync/protocol/authorization-header';
 
-describe('Authorization header (PROTOCOL.md §3)', () => {
+describe('Authorization header (docs/PROTOCOL.md §3)', () => {
   const auth = { stationId: '06688-01', ts: 1_767_000_000_123, nonce: '-', sig: 'c2lnbmF0dXJl' };
 
   it('formats exactly as the protocol writes it and parses back', () => {

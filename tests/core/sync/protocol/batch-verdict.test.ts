@@ -26,7 +26,7 @@ const batchOf = (first: number, last: number) => ({ epoch: 1, first_seq: first, 
 const headAt = (acked: number): EpochHead => ({ epoch: 1, ackedSeq: acked, headHash: hashAt(acked), startHash: ZERO_HASH });
 const storedUpTo = (acked: number) => new Map(events.slice(0, acked).map((e) => [e.seq, e.hash]));
 
-describe('judgeBatch (PROTOCOL.md §5)', () => {
+describe('judgeBatch (docs/PROTOCOL.md §5)', () => {
   it('accepts a fresh batch', () => {
     expect(judgeBatch(sha, STATION, headAt(0), batchOf(1, 3), new Map())).toMatchObject({ kind: 'accept', duplicates: 0, headSeq: 3, headHash: hashAt(3) });
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../../../../electron/core/sync/protocol/canonical-json';
 
-describe('canonical JSON (PROTOCOL.md conventions)', () => {
+describe('canonical JSON (docs/PROTOCOL.md conventions)', () => {
   it('sorts keys by UTF-16 code unit, drops white space and undefined members', () => {
     expect(canonicalJson({ b: 1, a: [true, null, 'x'], Z: { d: 2, c: undefined } })).toBe('{"Z":{"d":2},"a":[true,null,"x"],"b":1}');
     // Code-unit order, not locale order: "é" (U+00E9) sorts after "z".

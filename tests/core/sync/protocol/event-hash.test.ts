@@ -28,7 +28,7 @@ function chain(count: number): ChainedEvent[] {
   return events;
 }
 
-describe('event hash (PROTOCOL.md §4)', () => {
+describe('event hash (docs/PROTOCOL.md §4)', () => {
   it('hashes exactly the documented preimage, fields joined by \\n in order', () => {
     const expected = ['tram-hoc-so/event/v1', '06688-01', '1', '1', base.event_id, base.kind, base.payload, '1795852800000', base.hlc, 'b-1', '1234', ZERO_HASH].join('\n');
     expect(eventHashPreimage('06688-01', 1, base)).toBe(expected);
