@@ -2,12 +2,13 @@
 import { AGE_BANDS, COMPETENCY_DOMAINS, GENDERS } from './progress';
 import type { WardProgress } from './progress';
 import type { WardDirectory } from '../units/ward-directory';
+import { guardSpreadsheetText } from '../../electron/core/sync/protocol/spreadsheet-text';
 
 /** One CSV cell; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = guardSpreadsheetText(text);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

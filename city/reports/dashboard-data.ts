@@ -7,6 +7,7 @@
 import type { WardScope } from '../access/ward-scope';
 import { inScope } from '../access/ward-scope';
 import type { SqlExecutor } from '../db/hub-database';
+import { DAY_MS, vietnamDayNumber } from '../../electron/core/sync/protocol/vietnam-time';
 import { learnersByDay, stationReport } from '../store/report-store';
 import type { StationReportRow } from '../store/report-store';
 import { wardMoveCounts } from '../rollups/ward-moves';
@@ -17,8 +18,6 @@ import type { WardProgress } from './progress';
 /** A station not heard from for this long is "silent". */
 export const SILENT_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 export const TREND_WEEKS = 26;
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 export interface WardOverview {
   readonly code: string;
@@ -44,7 +43,7 @@ export interface Dashboard {
 
 /** Today's Vietnam day number (days since 1970-01-01, UTC+7). */
 export function vietnamDay(ms: number): number {
-  return Math.floor((ms + VIETNAM_OFFSET_MS) / DAY_MS);
+  return vietnamDayNumber(ms);
 }
 
 /** The Monday on or before a day (1970-01-01, day 0, was a Thursday). */

@@ -5,6 +5,7 @@
  * administrator's pages only to administrators, and a sign-out form carrying the CSRF token.
  */
 import type { StaffMember } from '../access/ward-scope';
+import { VIETNAM_OFFSET_MS } from '../../electron/core/sync/protocol/vietnam-time';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -21,8 +22,6 @@ const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 export function formatNumber(value: number | null): string {
   return value === null ? '—' : NUMBER.format(value);
 }
-
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** dd/mm/yyyy in Vietnam (UTC+7), or a dash. */
 export function formatDate(ms: number | null): string {

@@ -10,12 +10,12 @@ import type { WardScope } from '../access/ward-scope';
 import type { SqlExecutor } from '../db/hub-database';
 import { groupsByDay, learnersByDay, lessonCompetencies, lessonsByDay } from '../store/report-store';
 import type { WardDirectory } from '../units/ward-directory';
+import { DAY_MS } from '../../electron/core/sync/protocol/vietnam-time';
 import { buildDashboard, vietnamDay } from './dashboard-data';
 import type { WardProgress } from './progress';
 import { COMPETENCY_DOMAINS, competencyDomainsOf } from './progress';
 import type { CompetencyDomain } from './progress';
 
-const DAY_MS = 86_400_000;
 
 export interface ReportMonth {
   readonly year: number;

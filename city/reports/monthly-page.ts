@@ -4,6 +4,7 @@
  * the browser's "print to PDF" one clean document; on screen a form picks the month and the ward.
  */
 import { placeName } from '../units/ward-directory';
+import { DAY_MS, VIETNAM_OFFSET_MS } from '../../electron/core/sync/protocol/vietnam-time';
 import { escapeHtml, formatDate, formatNumber, label, numCell, page, table } from './html';
 import type { PageChrome } from './html';
 import { AGE_LABELS, DOMAIN_LABELS, GENDER_LABELS } from './labels';
@@ -86,7 +87,7 @@ export function monthlyPage(input: MonthlyPageInput): string {
   <div><p class="upper">Cộng hòa xã hội chủ nghĩa Việt Nam</p><p><strong>Độc lập - Tự do - Hạnh phúc</strong></p></div>
 </div>
 <h1>BÁO CÁO KẾT QUẢ PHỔ CẬP KỸ NĂNG SỐ</h1>
-<p class="period">${escapeHtml(report.unitLabel)} — ${escapeHtml(monthWords(report))} (${escapeHtml(formatDate(report.month.fromDay * 86_400_000 - 7 * 3_600_000))} – ${escapeHtml(formatDate(report.month.toDay * 86_400_000 - 7 * 3_600_000))})</p>
+<p class="period">${escapeHtml(report.unitLabel)} — ${escapeHtml(monthWords(report))} (${escapeHtml(formatDate(report.month.fromDay * DAY_MS - VIETNAM_OFFSET_MS))} – ${escapeHtml(formatDate(report.month.toDay * DAY_MS - VIETNAM_OFFSET_MS))})</p>
 <h2>1. ${label('Người học và mục tiêu', 'Learners and target')}</h2>
 ${summary}
 <div class="pair"><section>

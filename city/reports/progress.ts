@@ -9,6 +9,7 @@
  * number for anyone — only pseudonymous learner keys, birth year, gender and ward, shown in aggregate.
  */
 import type { SqlExecutor } from '../db/hub-database';
+import { VIETNAM_OFFSET_MS } from '../../electron/core/sync/protocol/vietnam-time';
 import { inScope } from '../access/ward-scope';
 import { learnerGroups, lessonCompetencies, lessonGroups, wardTargets } from '../store/report-store';
 import type { LearnerGroupRow, LessonGroupRow, ScopedQuery } from '../store/report-store';
@@ -31,8 +32,6 @@ export interface WardProgress {
   targetPopulation: number | null;
   reachedPct: number | null;
 }
-
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** The calendar year in Vietnam at `nowMs`. */
 export function reportYear(nowMs: number): number {

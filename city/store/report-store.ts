@@ -28,11 +28,15 @@ export interface LearnerGroupRow {
   readonly n: number;
 }
 
-/** Distinct learners grouped by ward, age band at `reportYear` and gender; `ward` null = all wards. */
+/**
+ * Distinct learners grouped by ward, age band at `reportYear` and gender; `ward` null = all wards.
+ * The bands are the station's (electron/core/reports/age-bands.ts: age by calendar year, under 6 or
+ * over 130 is a misread card); tests/city/store/age-bands.test.ts ties this SQL to that function.
+ */
 export async function learnerGroups(db: SqlExecutor, p: ScopedQuery & { reportYear: number }): Promise<LearnerGroupRow[]> {
   return db.query<LearnerGroupRow>(
     `SELECT ward,
-            CASE WHEN birth_year = 0 THEN 'unknown'
+            CASE WHEN birth_year = 0 OR $2::integer - birth_year > 130 THEN 'unknown'
                  WHEN $2::integer - birth_year >= 60 THEN '60+'
                  WHEN $2::integer - birth_year >= 18 THEN '18-59'
                  WHEN $2::integer - birth_year >= 15 THEN '15-17'

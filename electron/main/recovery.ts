@@ -5,9 +5,10 @@
  * read at the next start BEFORE `ready`, the only time `app.disableHardwareAcceleration()` works.
  * To try the GPU again, delete that file (FIELD-GUIDE.md).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
+import { writeFileAtomic } from '../station/fs/atomic-file';
 import { initialRecoveryState, nextRecoveryStep, type RecoveryAction, type RecoveryEvent } from '../core/kiosk/recovery-ladder';
 
 export const RECOVERY_STATE_FILE = 'recovery-state.json';
@@ -38,12 +39,11 @@ export function readRecoveryState(userDataDir: string, log: (message: string) =>
   return { hardwareAccelerationOff: false };
 }
 
-/** Writes the remembered choice atomically (temp file + rename), so a power cut leaves old or new. */
+/** Writes the remembered choice atomically and durably (electron/station/fs/atomic-file.ts), so a power cut leaves old or new. */
 export function writeRecoveryState(userDataDir: string, state: RememberedRecoveryState, atIso: string): void {
   mkdirSync(userDataDir, { recursive: true });
   const file = join(userDataDir, RECOVERY_STATE_FILE);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify({ ...state, changedAt: atIso })}\n`);
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, `${JSON.stringify({ ...state, changedAt: atIso })}\n`);
 }
 
 /** Before `ready`: switches hardware acceleration off when a GPU crash was remembered. */

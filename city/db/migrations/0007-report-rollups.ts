@@ -1,3 +1,4 @@
+import { DAY_MS, VIETNAM_OFFSET_MS } from '../../../electron/core/sync/protocol/vietnam-time';
 import type { Migration } from './migration';
 
 /**
@@ -10,7 +11,7 @@ import type { Migration } from './migration';
  * sees or makes a half-built rollup. Hubs of an older version (which do not maintain rollups) must
  * be stopped before the upgrade.
  */
-const DAY_OF_EVENT = `floor(((CASE WHEN f.hlc ~ '^[0-9]{13}-[0-9]{4}$' THEN left(f.hlc, 13)::bigint ELSE e.wall_ms END) + 25200000)::numeric / 86400000)::integer`;
+const DAY_OF_EVENT = `floor(((CASE WHEN f.hlc ~ '^[0-9]{13}-[0-9]{4}$' THEN left(f.hlc, 13)::bigint ELSE e.wall_ms END) + ${VIETNAM_OFFSET_MS})::numeric / ${DAY_MS})::integer`;
 
 /** The tables this migration makes, all derived from events and event_facts. */
 export const ROLLUP_TABLES = ['learner_rollup', 'lesson_passes', 'ward_day_learners', 'ward_learner_profiles', 'ward_day_lessons', 'ward_lesson_totals', 'station_groups'] as const;

@@ -1,3 +1,4 @@
+import { VIETNAM_OFFSET_MS } from '../../../electron/core/sync/protocol/vietnam-time';
 import type { Migration } from './migration';
 
 /**
@@ -14,7 +15,7 @@ import type { Migration } from './migration';
  * month partitions made for every month present.
  */
 const MONTH_OF = (hlc: string, wallMs: string) =>
-  `(to_char(to_timestamp(LEAST(GREATEST((CASE WHEN ${hlc} ~ '^[0-9]{13}-[0-9]{4}$' THEN left(${hlc}, 13)::bigint ELSE ${wallMs} END) + 25200000, 0), 4102444799999) / 1000.0) AT TIME ZONE 'UTC', 'YYYYMM'))::integer`;
+  `(to_char(to_timestamp(LEAST(GREATEST((CASE WHEN ${hlc} ~ '^[0-9]{13}-[0-9]{4}$' THEN left(${hlc}, 13)::bigint ELSE ${wallMs} END) + ${VIETNAM_OFFSET_MS}, 0), 4102444799999) / 1000.0) AT TIME ZONE 'UTC', 'YYYYMM'))::integer`;
 
 export const migration0009: Migration = {
   version: 9,

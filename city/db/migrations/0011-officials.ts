@@ -1,3 +1,4 @@
+import { DAY_MS, VIETNAM_OFFSET_MS } from '../../../electron/core/sync/protocol/vietnam-time';
 import type { Migration } from './migration';
 
 /**
@@ -9,7 +10,7 @@ import type { Migration } from './migration';
  * report) and learners whose ward moved. Existing staff become province administrators: they could
  * see and change everything before roles existed.
  */
-const DAY_OF_EVENT = `floor(((CASE WHEN hlc ~ '^[0-9]{13}-[0-9]{4}$' THEN left(hlc, 13)::bigint ELSE wall_ms END) + 25200000)::numeric / 86400000)::integer`;
+const DAY_OF_EVENT = `floor(((CASE WHEN hlc ~ '^[0-9]{13}-[0-9]{4}$' THEN left(hlc, 13)::bigint ELSE wall_ms END) + ${VIETNAM_OFFSET_MS})::numeric / ${DAY_MS})::integer`;
 
 export const migration0011: Migration = {
   version: 11,

@@ -8,13 +8,14 @@
  * allowed as an end. A range may not cross midnight: write 22:00–24:00 on one day and 00:00–02:00 on
  * the next.
  */
+import { VIETNAM_OFFSET_MS } from '../sync/protocol/vietnam-time';
 import { assertFiniteTime, KioskPolicyError } from './kiosk-policy-error';
 
 export const WEEK_DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekDay = (typeof WEEK_DAYS)[number];
 
 /** Vietnam (Asia/Ho_Chi_Minh) is UTC+7 all year. */
-export const VIETNAM_UTC_OFFSET_MINUTES = 7 * 60;
+export const VIETNAM_UTC_OFFSET_MINUTES = VIETNAM_OFFSET_MS / 60_000;
 
 export interface TimeRange {
   /** Local start, "HH:MM" (inclusive). */

@@ -3,11 +3,12 @@
  * on year, month and day: no time zone and no clock, so a test gives "today" and gets the same
  * answer on every machine.
  */
+import { VIETNAM_OFFSET_MS } from '../sync/protocol/vietnam-time';
 
 export type IsoDate = string & { readonly __isoDate: true };
 
 /** Vietnam has one time zone, UTC+7, with no daylight saving: "today" for lesson facts is the day there. */
-export const VIETNAM_UTC_OFFSET_HOURS = 7;
+export const VIETNAM_UTC_OFFSET_HOURS = VIETNAM_OFFSET_MS / 3_600_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

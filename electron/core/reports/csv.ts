@@ -6,18 +6,18 @@
  * runs it (OWASP "CSV injection").
  */
 
+import { guardSpreadsheetText } from '../sync/protocol/spreadsheet-text';
+
 export const UTF8_BOM = '\uFEFF';
 
 export type CsvValue = string | number | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One field, quoted; `"` doubled; a formula-looking text neutralised. Numbers are written as is. */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '""';
   let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
   // Only text is guarded: a negative number is data, not a formula, and stays a number in Excel.
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = guardSpreadsheetText(text);
   return `"${text.replace(/"/g, '""')}"`;
 }
 

@@ -7,8 +7,9 @@
  * Writes are atomic (temporary file, then rename), audio before the sidecar, so an interrupted run
  * leaves either the old sidecar (whose files still exist) or the new one.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic-file';
 import { narrationItems } from '../../core/narration/narration-items';
 import { NARRATION_DIR, NARRATION_FILE, NARRATION_FORMAT, narrationFileName, type NarrationEntry, type NarrationSidecar } from '../../core/narration/narration-sidecar';
 import { renderSentences, type SpeechEngine } from '../../core/narration/speech-engine';
@@ -25,12 +26,6 @@ export type RenderOptions = {
   readonly sha256Hex: Sha256Hex;
   readonly force: boolean;
 };
-
-function writeAtomically(path: string, bytes: Uint8Array | string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, bytes);
-  renameSync(temporary, path);
-}
 
 /** A stable Ogg stream serial per item, so re-rendering the same text gives the same bytes. */
 function serialOf(hash: string): number {
@@ -58,13 +53,13 @@ export async function renderLessonNarration(lesson: Lesson, options: RenderOptio
     }
     const speech = await renderSentences(options.engine, item.sentences.map((sentence) => sentence.speech));
     const audio = encodeOggOpus(speech.samples, speech.sampleRate, serialOf(hash));
-    writeAtomically(join(dir, file), audio);
+    writeFileAtomic(join(dir, file), audio);
     rendered.push(item.key);
     ms += speech.durationMs;
     items.push({ key: item.key, file, sha256: hash, duration_ms: speech.durationMs, sentence_starts_ms: speech.sentenceStartsMs, engine: options.engine.engine, voice: options.engine.voice });
   }
   const sidecar: NarrationSidecar = { format: NARRATION_FORMAT, lesson: lesson.id, items };
-  writeAtomically(join(dir, NARRATION_FILE), `${JSON.stringify(sidecar, null, 2)}\n`);
+  writeFileAtomic(join(dir, NARRATION_FILE), `${JSON.stringify(sidecar, null, 2)}\n`);
   const removed = strayNarrationFiles(options.lessonsDir, lesson, items);
   for (const name of removed) rmSync(join(dir, name), { force: true });
   const after = loadLessonNarration(options.lessonsDir, lesson, options.sha256Hex);
