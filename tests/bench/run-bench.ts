@@ -5,6 +5,7 @@
 const benches: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   store: async () => (await import('./store-bench')).runStoreBench(),
   scan: async () => (await import('./scan-bench')).runScanBench(),
+  'scan-path': async () => (await import('./scan-path-bench')).runScanPathBench(),
   'learner-key': async () => (await import('./learner-key-bench')).runLearnerKeyBench(),
   ui: async () => (await import('./ui-bench')).runUiBench(),
   group: async () => (await import('./group-bench')).runGroupBench(),
