@@ -5,14 +5,16 @@
  * this file only wires.
  */
 import { join } from 'node:path';
-import { app, type BrowserWindow } from 'electron';
+import { app, safeStorage, type BrowserWindow } from 'electron';
 import { eventChannel } from '../contract/events';
 import { watchNetwork } from './network-watch';
 import { createDispatch } from '../station/ipc/dispatch';
+import { useKeyFileSealer } from '../station/keys/key-file-sealer';
 import { openStation, type Station } from '../station/station';
 import { createAppUpdateDriver, loadElectronUpdater } from './app-updater';
 import { createAppExit, isSupervised, VOLUNTEER_EXIT_CODE } from './app-exit';
 import { handleAppScheme, registerAppScheme } from './app-protocol';
+import { safeStorageSealer } from './key-sealing';
 import { configureAutoStart } from './auto-start';
 import { forwardEvents, registerIpc } from './ipc-registration';
 import { printSilently } from './kiosk-print';
@@ -97,11 +99,17 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     const paths = resourcePaths(app.getAppPath(), process.resourcesPath, app.isPackaged);
     denyAllPermissions();
     removeApplicationMenu();
+    // keys.json sealed by the OS account's key store, before the station first reads it.
+    const sealing = safeStorageSealer(safeStorage, process.platform);
+    useKeyFileSealer(sealing.sealer);
+    console.info(`key store: ${sealing.detail}`);
     station = openStation({
       dataDir: userDataDir,
       configPath: process.env.TRAM_CONFIG ?? join(userDataDir, 'station-config.json'),
       lessonsDir: paths.lessonsDir,
       appVersion: app.getVersion(),
+      // A packaged kiosk without its config is not a demo: it shows the maintenance screen (issue #20).
+      missingConfig: app.isPackaged ? 'maintenance' : 'demo',
     });
     // Lesson media come from the running pack (a fleet pack switch changes the folder).
     const served = station;

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { StationProblem, StationStatus, SyncStatus } from '../contract/dto';
@@ -37,8 +37,14 @@ import { errorCode } from './typed-errors';
 
 export interface StationOptions {
   readonly dataDir: string;
-  /** Station config file; null or a missing file means the demo configuration. */
+  /** Station config file; null or a missing file means the demo configuration (see `missingConfig`). */
   readonly configPath: string | null;
+  /**
+   * What a missing config file means. 'demo' (the default: development, `npm start`, the web host)
+   * runs the demo; 'maintenance' (a packaged kiosk) shows the maintenance screen, because a real
+   * station's database with the demo config would show the demo PIN and fake cards to the public.
+   */
+  readonly missingConfig?: 'demo' | 'maintenance';
   readonly appVersion: string;
   readonly clock?: LogClock;
   /** Injected in tests; defaults to the real node-hid. */
@@ -96,8 +102,12 @@ export function openStation(options: StationOptions): Station {
   const notices: StationProblem[] = [];
   // The fleet decides first which config (the file with the hub's signed layers) and which lesson pack run.
   const fleetBoot = bootFleet({ dataDir: options.dataDir, configPath: options.configPath, bundledLessonsDir: options.lessonsDir, wallMs: clock.wallMs() });
-  const loaded = fleetBoot.config;
-  if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
+  const configMissing = options.missingConfig === 'maintenance' && (options.configPath === null || !existsSync(options.configPath));
+  const loaded: typeof fleetBoot.config = configMissing
+    ? { ok: false, problems: [{ path: '(file)', message: `no station config at ${options.configPath ?? '(none given)'}: copy the commune's station-config.json there (the demo does not run in an installed kiosk)` }] }
+    : fleetBoot.config;
+  if (configMissing) for (const problem of loaded.ok ? [] : loaded.problems) problems.push({ code: 'config_missing', message: problem.message });
+  else if (!loaded.ok) for (const problem of loaded.problems) problems.push({ code: 'config_invalid', message: `${problem.path}: ${problem.message}` });
   const config = loaded.ok ? loaded.config : DEMO_CONFIG;
   const packs = { lessons: fleetBoot.lessons, tracks: fleetBoot.tracks, problems: [...fleetBoot.lessonProblems] };
   notices.push(...fleetBoot.notices);
@@ -109,7 +119,8 @@ export function openStation(options: StationOptions): Station {
     stationId: config.station.id,
     stationName: config.station.name,
     wardName: config.station.wardName,
-    demoMode: config.demoMode,
+    // A station in maintenance for its config is no demo, whatever stands in for the config.
+    demoMode: loaded.ok && config.demoMode,
     appVersion: options.appVersion,
     sync: sync(),
     problems: [...problems],

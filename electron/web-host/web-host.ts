@@ -36,7 +36,11 @@ export interface WebHostOptions {
   readonly host?: string;
   /** 0 picks a free port. */
   readonly port?: number;
-  /** Serving on a non-loopback interface needs this explicit flag. */
+  /**
+   * Serving on a non-loopback interface needs this explicit flag. Development only (a lesson author's
+   * tablet on the same LAN): plain HTTP, the token in the URL. The installed kiosk never runs the web
+   * host: it is not in the packaged app (tests/main/bundle.test.ts), and the Origin check stays on.
+   */
   readonly allowRemote?: boolean;
   readonly token?: string;
 }
@@ -111,7 +115,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://host');
     const origin = request.headers.origin;
-    const originOk = origin === undefined || allowedHosts().has(origin.replace(/^https?:\/\//, '')) || options.allowRemote === true;
+    // A page may open the bridge only from the origin it was served from: the Origin names the Host the
+    // request was sent to (itself checked above, loopback names only unless --allow-remote).
+    const originOk = origin === undefined || origin.replace(/^https?:\/\//, '') === request.headers.host;
     if (url.pathname !== '/bridge' || !hostAllowed(request) || !originOk || !tokenMatches(token, url.searchParams.get('token'))) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

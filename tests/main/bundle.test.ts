@@ -29,8 +29,14 @@ describe('the main-process bundle', () => {
       external: ['electron', 'better-sqlite3', 'node-hid', 'serialport'],
       logLevel: 'silent',
       write: true,
+      metafile: true,
     });
     expect(result.errors).toEqual([]);
+    // The installed kiosk carries neither the web host (its --allow-remote is for development only)
+    // nor the hub nor the `tram` command line (issue #20): none of their sources is in the bundle.
+    const sources = Object.keys(result.metafile.inputs);
+    expect(sources.some((path) => path.startsWith('electron/station/'))).toBe(true);
+    expect(sources.filter((path) => /^(electron\/web-host|city|tools|tests)\//.test(path))).toEqual([]);
     const mock = electronMock();
     const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
     const original = loader._load;

@@ -38,7 +38,16 @@ describe('main wiring when ready', async () => {
   const appListener = (name: string) => startUp.appOn.find(([event]) => event === name)?.[1] as (...args: unknown[]) => void;
 
   it('opens the station with the user-data folder, lessons and config path', () => {
-    expect(startUp.openStation).toEqual([[expect.objectContaining({ dataDir: '/tmp/user-data', configPath: expect.stringMatching(/station-config\.json$/), lessonsDir: '/app/lessons' })]]);
+    expect(startUp.openStation).toEqual([[expect.objectContaining({ dataDir: '/tmp/user-data', configPath: expect.stringMatching(/station-config\.json$/), lessonsDir: '/app/lessons', missingConfig: 'demo' })]]);
+  });
+
+  // Issue #20: keys.json sealed by the OS account's key store (safeStorage, mocked), before the station reads it.
+  it('seals the key store with safeStorage before the station opens', async () => {
+    const { activeKeyFileSealer } = await import('../../electron/station/keys/key-file-sealer');
+    const sealer = activeKeyFileSealer();
+    expect(sealer?.scheme).toBe('electron-safe-storage');
+    const storage = electron.safeStorage as unknown as { decryptString: (b: Buffer) => string };
+    expect(storage.decryptString(sealer!.seal(Buffer.from('k')))).toBe('k');
   });
 
   it('removes the menu, locks the window down and watches for crashes', () => {

@@ -2,6 +2,7 @@
  * A recording stand-in for the parts of 'electron' the shell uses. Tests call `vi.mock('electron',
  * () => electronMock())` and then inspect what main registered. The real binary cannot run here.
  */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { vi } from 'vitest';
 
@@ -93,6 +94,7 @@ export function electronMock() {
     powerSaveBlocker: powerSaveBlockerMock(),
     contextBridge: { exposeInMainWorld: vi.fn() },
     net: { isOnline: vi.fn(() => true) },
+    safeStorage: fakeSafeStorage(),
     powerMonitor: Object.assign(new EventEmitter(), {}),
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
     app: {
@@ -127,5 +129,34 @@ function powerSaveBlockerMock() {
     }),
     stop: vi.fn((id: number) => running.delete(id)),
     isStarted: vi.fn((id: number) => running.has(id)),
+  };
+}
+
+/**
+ * safeStorage as an OS key store behaves: AES-256-GCM under a key of this "account" (one per mock), so
+ * bytes sealed by one mock do not open in another. `available` and `backend` are set by a test.
+ */
+export function fakeSafeStorage() {
+  const accountKey = randomBytes(32);
+  return {
+    available: true,
+    backend: 'gnome_libsecret',
+    isEncryptionAvailable() {
+      return this.available;
+    },
+    getSelectedStorageBackend() {
+      return this.backend;
+    },
+    encryptString(plainText: string): Buffer {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', accountKey, iv);
+      const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]);
+    },
+    decryptString(encrypted: Buffer): string {
+      const decipher = createDecipheriv('aes-256-gcm', accountKey, encrypted.subarray(0, 12));
+      decipher.setAuthTag(encrypted.subarray(12, 28));
+      return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
+    },
   };
 }

@@ -53,6 +53,21 @@ describe('web host', () => {
     await expect(startWebHost({ station, rendererDir, host: '0.0.0.0' })).rejects.toBeInstanceOf(WebHostError);
   });
 
+  // Issue #20 (low): --allow-remote is for development; it still checks where a page comes from.
+  it('with --allow-remote, still refuses a bridge opened from a foreign origin', async () => {
+    const remote = await startWebHost({ station, rendererDir, host: '0.0.0.0', allowRemote: true });
+    try {
+      const ws = `ws://127.0.0.1:${remote.port}/bridge?token=${remote.token}`;
+      expect((await connect(ws, { Origin: 'https://evil.example' })).status).toBe(403);
+      expect((await connect(ws, { Origin: `http://127.0.0.1:${remote.port}`, Host: `192.0.2.7:${remote.port}` })).status).toBe(403);
+      const same = await connect(ws, { Origin: `http://192.0.2.7:${remote.port}`, Host: `192.0.2.7:${remote.port}` });
+      expect(same.socket).not.toBeNull();
+      same.socket?.close();
+    } finally {
+      await remote.close();
+    }
+  });
+
   it('refuses to start without a built renderer', async () => {
     await expect(startWebHost({ station, rendererDir: dataDir })).rejects.toMatchObject({ code: 'no_renderer' });
   });

@@ -61,7 +61,9 @@ export function seedRefusal(path: string): string | null {
   const keysPath = join(dirname(path), 'keys.json');
   if (existsSync(keysPath)) {
     try {
-      const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as { enrolment?: { stationId?: unknown } | null };
+      const keys = JSON.parse(readFileSync(keysPath, 'utf8')) as { enrolment?: { stationId?: unknown } | null; sealed?: unknown };
+      // A sealed key file is a kiosk's: whether it is enrolled cannot be read here, so no fake learners go in.
+      if (keys.sealed !== undefined) return `${keysPath} is sealed by a kiosk's account; refusing to guess whether this station is enrolled`;
       if (keys.enrolment) return `${dirname(path)} belongs to station ${String(keys.enrolment.stationId)}, enrolled with a city hub`;
     } catch {
       return `${keysPath} cannot be read; refusing to guess whether this station is enrolled`;

@@ -2,12 +2,16 @@
  * The station's secrets, kept in a file beside the database and never inside it (a copied or
  * backed-up database carries no keys): the station's Ed25519 key pair, and after enrolment the city's
  * pinned public key and the city learner key. Before enrolment a station-local learner key stands in,
- * so a demo station can recognise returning learners. The file is written atomically with mode 0600.
+ * so a demo station can recognise returning learners. The file is written atomically with mode 0600
+ * and, in the kiosk, sealed with the operating system's key store (key-file-sealer.ts): on disk it is
+ * then `{"version":1,"sealed":{"scheme","data"}}` and the JSON below is inside `data`. A plain file
+ * found while a sealer is active is sealed on first read.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-file';
+import { activeKeyFileSealer } from './key-file-sealer';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
@@ -51,8 +55,16 @@ const keyFileSchema = z.object({
 export type KeyFile = z.infer<typeof keyFileSchema>;
 export type Enrolment = NonNullable<KeyFile['enrolment']>;
 
+const sealedFileSchema = z.object({ version: z.literal(1), sealed: z.object({ scheme: z.string().min(1), data: b64 }).strict() }).strict();
+
 export class KeyStoreError extends Error {
-  readonly code = 'key_store_invalid';
+  readonly code: 'key_store_invalid' | 'key_store_sealed';
+
+  constructor(message: string, code: KeyStoreError['code'] = 'key_store_invalid') {
+    super(message);
+    this.name = 'KeyStoreError';
+    this.code = code;
+  }
 }
 
 function rawPublicKey(spkiDer: Buffer): Buffer {
@@ -75,8 +87,32 @@ function freshKeyFile(): KeyFile {
 }
 
 function writeAtomically(path: string, file: KeyFile): void {
-  writeFileAtomic(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
+  const sealer = activeKeyFileSealer();
+  const plain = `${JSON.stringify(file, null, 2)}\n`;
+  const text = sealer === null ? plain : `${JSON.stringify({ version: 1, sealed: { scheme: sealer.scheme, data: sealer.seal(Buffer.from(plain, 'utf8')).toString('base64') } })}\n`;
+  writeFileAtomic(path, text, { mode: 0o600 });
   chmodSync(path, 0o600);
+}
+
+/** The key file's JSON: opened with the active sealer when the file is sealed. */
+function unsealed(path: string, raw: unknown): { readonly json: unknown; readonly wasSealed: boolean } {
+  const sealed = sealedFileSchema.safeParse(raw);
+  if (!sealed.success) return { json: raw, wasSealed: false };
+  const sealer = activeKeyFileSealer();
+  if (sealer === null || sealer.scheme !== sealed.data.sealed.scheme) {
+    throw new KeyStoreError(`key store ${path} is sealed by the kiosk's operating-system account (${sealed.data.sealed.scheme}); open it through the kiosk app on that account`, 'key_store_sealed');
+  }
+  let text: string;
+  try {
+    text = sealer.open(Buffer.from(sealed.data.sealed.data, 'base64')).toString('utf8');
+  } catch (error) {
+    throw new KeyStoreError(`key store ${path} cannot be unsealed on this account: ${(error as Error).message}`, 'key_store_sealed');
+  }
+  try {
+    return { json: JSON.parse(text), wasSealed: true };
+  } catch (error) {
+    throw new KeyStoreError(`key store ${path} is sealed but its content is not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Loads the key file, creating one with fresh keys when there is none. */
@@ -92,8 +128,11 @@ export function loadOrCreateKeys(path: string): KeyFile {
   } catch (error) {
     throw new KeyStoreError(`key store ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  const parsed = keyFileSchema.safeParse(raw);
+  const { json, wasSealed } = unsealed(path, raw);
+  const parsed = keyFileSchema.safeParse(json);
   if (!parsed.success) throw new KeyStoreError(`key store ${path} is invalid: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  // A plain file from before sealing (or from a development run) is sealed as soon as a sealer is active.
+  if (!wasSealed && activeKeyFileSealer() !== null) writeAtomically(path, parsed.data);
   return parsed.data;
 }
 

@@ -95,6 +95,17 @@ describe('tram db', () => {
     expect(JSON.parse(out.pop() ?? '{}')).toMatchObject({ ok: true, events: expect.any(Number) });
   });
 
+  // Issue #20: a kiosk's sealed key store hides whether it is enrolled; seed must not guess "no".
+  it('seed refuses a folder whose key store is sealed', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const kiosk = join(temp.dir, 'kiosk');
+    mkdirSync(kiosk);
+    writeFileSync(join(kiosk, 'keys.json'), JSON.stringify({ version: 1, sealed: { scheme: 'electron-safe-storage', data: 'AAAA' } }));
+    expect(await runDbCli(['seed', '--data', kiosk, '--events', '10'])).toBe(2);
+    expect(err.join('')).toContain('sealed');
+    expect(existsSync(join(kiosk, 'station.sqlite'))).toBe(false);
+  });
+
   it('seed fills an empty folder', async () => {
     expect(await runDbCli(['seed', '--data', temp.dir, '--events', '25'])).toBe(0);
     expect(JSON.parse(out.pop() ?? '{}')).toMatchObject({ ok: true, head_seq: expect.any(Number) });
