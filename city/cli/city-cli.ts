@@ -77,6 +77,16 @@ async function firstLine(stream: AsyncIterable<string | Buffer>): Promise<string
  * Runs `tram city <args>`; resolves to the process exit code. `fleetHooks` (the station's pack loader
  * and config schema, handed in by tools/tram.ts) are needed by the fleet commands (issue #18).
  */
+/** The file a command was given, or null after saying why it cannot be read. */
+async function readInput(target: string, io: CliIo): Promise<Buffer | null> {
+  try {
+    return await readFile(target);
+  } catch (error) {
+    io.stderr(`cannot read ${target}: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetHooks: FleetHooks | null = null): Promise<number> {
   if (args[0] !== undefined && FLEET_COMMANDS.has(args[0])) {
     if (fleetHooks === null) {
@@ -194,13 +204,8 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetH
     }
     case 'units':
     case 'lesson-facts': {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(target);
-      } catch (error) {
-        io.stderr(`cannot read ${target}: ${(error as Error).message}`);
-        return 2;
-      }
+      const bytes = await readInput(target, io);
+      if (bytes === null) return 2;
       if (command === 'units') {
         admin = { command: 'units', csv_b64: bytes.toString('base64'), source: basename(target) };
         break;
@@ -216,13 +221,8 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetH
       break;
     }
     case 'import': {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(target);
-      } catch (error) {
-        io.stderr(`cannot read ${target}: ${(error as Error).message}`);
-        return 2;
-      }
+      const bytes = await readInput(target, io);
+      if (bytes === null) return 2;
       admin = { command: 'import', bundle_b64: bytes.toString('base64') };
       break;
     }

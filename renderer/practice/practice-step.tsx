@@ -7,7 +7,7 @@ import { lessonStrings as s } from '../i18n/strings';
 import { kiosk } from '../kiosk-api';
 import { practiceNarrationParts } from '../../electron/core/narration/narration-items';
 import { NarrationControls } from '../narration/narration-controls';
-import { SpokenText } from '../narration/spoken-text';
+import { StepWords } from '../narration/step-words';
 import { useNarration } from '../narration/use-narration';
 import { OrderSteps } from './order-steps';
 import { PayCheckPractice, ShopSign } from './pay-check';
@@ -107,19 +107,13 @@ export function PracticeStep({ lessonId, step, index, count, onBack, onNext }: {
             <ShopSign sign={view.cases[draft.choices.length]!.sign} position={`${draft.choices.length + 1}/${view.cases.length}`} />
           )}
           {view.kind === 'form' && <SamplePaper sample={view.sample} />}
-          <div className="step-words" tabIndex={0}>
-            <p lang="vi" className="vi">
-              <SpokenText text={step.text.vi} sentences={narration.sentences} part={0} active={narration.state.sentence} />
-            </p>
-            <p lang="en" className="en">
-              {step.text.en}
-            </p>
+          <StepWords text={step.text} narration={narration}>
             {result && (
               <div ref={showFeedback} key={result.attempt}>
                 <PracticeFeedback view={view} result={result} />
               </div>
             )}
-          </div>
+          </StepWords>
           <div className="practice-actions">
             {!solved && !showRetry && (
               <button type="button" className="button practice-check" onClick={check} disabled={answer === null || busy} data-testid="practice-check">

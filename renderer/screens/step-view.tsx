@@ -3,7 +3,7 @@ import { lessonStrings as s } from '../i18n/strings';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { SafeAdvicePanel } from '../components/safe-advice-panel';
 import { NarrationControls } from '../narration/narration-controls';
-import { SpokenText } from '../narration/spoken-text';
+import { StepWords } from '../narration/step-words';
 import { useNarration } from '../narration/use-narration';
 
 /** One idea per screen: the picture, the words in large type, listen again, back and next. */
@@ -18,14 +18,7 @@ export function StepView({ step, index, count, onBack, onNext }: { step: InfoSte
       <div className="step-body">
         {step.safeAdvice ? <SafeAdvicePanel note={step.safeAdvice.note} alt={step.imageAlt} /> : <img className="step-image" src={step.imageUrl} alt={step.imageAlt.vi} width={400} height={300} />}
         <div className="step-text">
-          <div className="step-words" tabIndex={0}>
-            <p lang="vi" className="vi">
-              <SpokenText text={step.text.vi} sentences={narration.sentences} part={0} active={narration.state.sentence} />
-            </p>
-            <p lang="en" className="en">
-              {step.text.en}
-            </p>
-          </div>
+          <StepWords text={step.text} narration={narration} />
           <NarrationControls narration={narration} />
         </div>
       </div>
