@@ -116,6 +116,12 @@ export const commandSpecs = {
   listExportTargets: volunteerCommand<readonly ExportTarget[]>()(empty),
   /** Writes CSV and XLSX to a listed target (the page picks by id, never by path). */
   exportStationReport: volunteerCommand<{ readonly files: readonly string[] }>()(z.object({ period: period, targetId: z.string().max(40) }).strict()),
+  /**
+   * The first volunteer PIN of an installed station, which has no PIN and so no signed-in volunteer:
+   * the city's one-time enrolment code is the proof of authority, and it enrols the station too.
+   * Refused once a PIN exists (and in demo mode); the PIN is checked before the code is spent.
+   */
+  firstSetup: command<VolunteerStatus>()(z.object({ code: z.string().min(4).max(64), pin: z.string().regex(/^\d{6,8}$/) }).strict()),
   /** Enrols the station with the city hub of its config (volunteer only) using the one-time code. */
   enrolStation: volunteerCommand<{ readonly epoch: number; readonly warnings: readonly string[] }>()(z.object({ code: z.string().min(4).max(64) }).strict()),
   /**

@@ -265,6 +265,11 @@ export interface VolunteerStatus {
   readonly signedIn: boolean;
   /** Demo stations without a PIN accept the demo PIN, shown on the demo panel. */
   readonly demoPin: string | null;
+  /**
+   * A real station with no volunteer PIN yet: the first volunteer sets one, proving their authority
+   * with the city's one-time enrolment code (`firstSetup`), which also enrols the station.
+   */
+  readonly needsFirstSetup: boolean;
 }
 
 /** A volunteer card issued at this station, as the volunteer screen lists it (never its token). */

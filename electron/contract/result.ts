@@ -19,6 +19,7 @@ export type ServiceErrorCode =
   | 'storage_full'
   | 'locked' // the volunteer PIN is locked after wrong tries
   | 'no_pin'
+  | 'pin_already_set' // first set-up asked on a station that has a PIN
   | 'wrong_pin'
   | 'unknown_volunteer_card'
   | 'volunteer_card_revoked'
@@ -27,7 +28,8 @@ export type ServiceErrorCode =
   | 'enrol_qr_malformed' // the sync screen's scan of the hub's enrolment QR (sync/enrol-by-qr.ts)
   | 'enrol_qr_other_hub'
   | 'enrol_qr_other_station'
-  | 'key_store_invalid';
+  | 'key_store_invalid'
+  | 'key_store_sealed';
 
 /** Failures of enrolment, sync and USB bundles (station/sync/sync-errors.ts throws them). */
 export type SyncErrorCode =

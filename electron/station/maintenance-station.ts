@@ -16,7 +16,7 @@ function maintenanceAnswers(status: () => StationStatus, wallMs: () => number): 
   return {
     getStatus: async () => status(),
     getSyncStatus: async () => status().sync,
-    getVolunteerStatus: async () => ({ signedIn: false, demoPin: null }),
+    getVolunteerStatus: async () => ({ signedIn: false, demoPin: null, needsFirstSetup: false }),
     listDemoCards: async () => [],
     echo: async ({ text }) => ({ text, receivedAtMs: Math.floor(wallMs()) }),
   };

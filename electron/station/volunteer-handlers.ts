@@ -9,10 +9,12 @@ import type { LearnerRights } from './services/learner-rights';
 import type { ReportService } from './reports/report-service';
 import { learnerCardFor, newLearnerCard, volunteerCardFor } from './services/printable-cards';
 import { DEMO_PIN, type VolunteerAuth } from './services/volunteer-auth';
+import { StationError } from './station-error';
 
 /** The commands of the volunteer screens (the contract marks most of them volunteer-only). */
 export type VolunteerCommands =
   | 'getVolunteerStatus'
+  | 'firstSetup'
   | 'setEnrolmentScan'
   | 'volunteerSignIn'
   | 'volunteerSignOut'
@@ -54,7 +56,10 @@ export interface VolunteerDeps {
 
 export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers, VolunteerCommands> {
   const { auth, groups, reports, rights } = deps;
-  const status = () => ({ signedIn: auth.isSignedIn(), demoPin: deps.demoMode && !deps.hasPin() ? DEMO_PIN : null });
+  const status = () => {
+    const hasPin = deps.hasPin();
+    return { signedIn: auth.isSignedIn(), demoPin: deps.demoMode && !hasPin ? DEMO_PIN : null, needsFirstSetup: !deps.demoMode && !hasPin };
+  };
   const changed = <T>(value: T): T => {
     deps.onGroupChanged();
     return value;
@@ -62,6 +67,14 @@ export function createVolunteerHandlers(deps: VolunteerDeps): Pick<KioskHandlers
   return {
     getVolunteerStatus: async () => status(),
     volunteerSignIn: async ({ pin }) => {
+      auth.signInWithPin(pin);
+      return status();
+    },
+    firstSetup: async ({ code, pin }) => {
+      if (deps.demoMode || deps.hasPin()) throw new StationError('pin_already_set', { vi: 'Trạm đã có mã PIN; đăng nhập bằng mã PIN hoặc thẻ tình nguyện viên', en: 'This station already has a PIN; sign in with it or a volunteer card' });
+      // The code is spent by the hub; the PIN format was checked by the contract before we got here.
+      await deps.enrol(code);
+      auth.setPin(pin);
       auth.signInWithPin(pin);
       return status();
     },

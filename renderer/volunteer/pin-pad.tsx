@@ -3,6 +3,7 @@ import type { VolunteerStatus } from '../../electron/contract/dto';
 import { volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { FirstSetup } from './first-setup';
 
 /** Big-key PIN pad for volunteer sign-in; the PIN never leaves the station's check. */
 export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn: () => void; onCancel: () => void; mode?: 'sign-in' | 'exit' }) {
@@ -25,6 +26,8 @@ export function PinPad({ onSignedIn, onCancel, mode = 'sign-in' }: { onSignedIn:
     if (result.ok && result.value.signedIn) onSignedIn();
     else if (!result.ok) setError(result.error.message);
   };
+  // An installed station without a PIN: no one could sign in, so the first volunteer sets one up.
+  if (mode === 'sign-in' && status?.needsFirstSetup) return <FirstSetup onSignedIn={onSignedIn} onCancel={onCancel} />;
   return (
     <main className="screen pin-screen" data-screen="pin">
       <h1 className="title">

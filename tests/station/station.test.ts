@@ -40,7 +40,7 @@ describe('openStation', () => {
     // Nothing of the demo is reachable, and nothing was written: no database, no keys.
     expect(station.status().demoMode).toBe(false);
     await expect(station.handlers.listDemoCards({})).resolves.toEqual([]);
-    await expect(station.handlers.getVolunteerStatus({})).resolves.toEqual({ signedIn: false, demoPin: null });
+    await expect(station.handlers.getVolunteerStatus({})).resolves.toEqual({ signedIn: false, demoPin: null, needsFirstSetup: false });
     await expect(station.handlers.playDemoCard({ id: 'demo-1' })).rejects.toBeInstanceOf(StationError);
     await expect(station.handlers.playDemoCard({ id: 'demo-1' })).rejects.toMatchObject({ code: 'unavailable' });
     expect(existsSync(join(dir.dir, 'station.sqlite'))).toBe(false);
