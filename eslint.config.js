@@ -106,4 +106,9 @@ export default tseslint.config(
       { regex: 'electron/core/(?!sync/protocol(/|$))', message: 'The city hub imports only electron/core/sync/protocol of the station code.' },
     ),
   },
+  {
+    // The `tram` router may reach station and hub (its reason to exist), never the page or the tests.
+    files: ['tools/**/*.ts'],
+    rules: restrictions(electronOnly, forbid([...layer('renderer'), ...layer('tests'), ...layer('main'), ...layer('preload')], 'tools/ reaches the station and the hub only: no renderer, Electron shell or tests.')),
+  },
 );

@@ -11,55 +11,55 @@ type SubCommand = {
 const commands: Record<string, SubCommand> = {
   web: {
     summary: 'serve the kiosk to a browser on 127.0.0.1 (options: --port P, --data DIR, --host H --allow-remote)',
-    run: async (args) => (await import('../electron/web-host/web-cli.ts')).runWebCli(args),
+    run: async (args) => (await import('../electron/web-host/web-cli')).runWebCli(args),
   },
   db: {
     summary: 'attendance log: db verify|backup|seed (--db FILE | --data DIR) [--to DIR] [--events N]',
-    run: async (args) => (await import('../electron/station/cli/db-cli.ts')).runDbCli(args),
+    run: async (args) => (await import('../electron/station/cli/db-cli')).runDbCli(args),
   },
   'id parse': {
     summary: 'parse raw ID-card QR bytes from stdin; prints one JSON object (exit 2 on a bad card)',
-    run: async (args) => (await import('../electron/station/cli/id-cli.ts')).runIdCli(['parse', ...args]),
+    run: async (args) => (await import('../electron/station/cli/id-cli')).runIdCli(['parse', ...args]),
   },
   'hid decode': {
     summary: 'decode hex HID reports (one per line) from stdin: --mode pos|keyboard',
-    run: async (args) => (await import('../electron/station/cli/hid-cli.ts')).runHidCli(['decode', ...args]),
+    run: async (args) => (await import('../electron/station/cli/hid-cli')).runHidCli(['decode', ...args]),
   },
   config: {
     summary: 'station config: tram config check FILE (exit 2 on any problem) | tram config schema',
-    run: async (args) => (await import('../electron/station/cli/config-cli.ts')).runConfigCli(args),
+    run: async (args) => (await import('../electron/station/cli/config-cli')).runConfigCli(args),
   },
   'lessons check': {
     summary: 'check lesson packs and list facts to review: tram lessons check [DIR] [--facts] [--today D] [--strict]; exit 2 on any problem',
-    run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['check', ...args]),
+    run: async (args) => (await import('../electron/station/cli/lessons-cli')).runLessonsCli(['check', ...args]),
   },
   'lessons voice': {
     summary: 'render lesson narration to Ogg Opus with the bundled eSpeak NG voice: tram lessons voice [DIR] [--force]; only missing or stale audio',
-    run: async (args) => (await import('../electron/station/cli/lessons-cli.ts')).runLessonsCli(['voice', ...args]),
+    run: async (args) => (await import('../electron/station/cli/lessons-cli')).runLessonsCli(['voice', ...args]),
   },
   report: {
     summary: 'station report: tram report --data DIR [--period today|week|month] [--json] [--export DIR]',
-    run: async (args) => (await import('../electron/station/cli/report-cli.ts')).runReportCli(args),
+    run: async (args) => (await import('../electron/station/cli/report-cli')).runReportCli(args),
   },
   enrol: {
     summary: 'enrol a station: tram enrol --data DIR --hub URL --station ID --code CODE',
-    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runEnrolCli(args),
+    run: async (args) => (await import('../electron/station/cli/sync-cli')).runEnrolCli(args),
   },
   sync: {
     summary: 'upload the log: tram sync --data DIR --once (exit 2 on 401/403/fork/epoch)',
-    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runSyncCli(args),
+    run: async (args) => (await import('../electron/station/cli/sync-cli')).runSyncCli(args),
   },
   export: {
     summary: 'sneakernet bundle of unacknowledged events: tram export --data DIR --to DIR',
-    run: async (args) => (await import('../electron/station/cli/sync-cli.ts')).runExportCli(args),
+    run: async (args) => (await import('../electron/station/cli/sync-cli')).runExportCli(args),
   },
   volunteer: {
     summary: 'volunteer PIN and cards: tram volunteer set-pin|cards|revoke-card --data DIR',
-    run: async (args) => (await import('../electron/station/cli/volunteer-cli.ts')).runVolunteerCli(args),
+    run: async (args) => (await import('../electron/station/cli/volunteer-cli')).runVolunteerCli(args),
   },
   city: {
     summary: 'city hub: city serve|issue-code|add-staff|revoke|import|publish-lessons|export-lessons|sign-config|publish-app|rollout|fleet-status … --data DIR',
-    run: async (args) => (await import('../city/cli/city-cli.ts')).runCityCli(args, undefined, (await import('./fleet-hooks.ts')).fleetHooks),
+    run: async (args) => (await import('../city/cli/city-cli')).runCityCli(args, undefined, (await import('./fleet-hooks')).fleetHooks),
   },
 };
 

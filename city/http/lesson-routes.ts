@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { scopeFor } from '../access/ward-scope';
 import type { HubContext } from '../hub-context';
+import { VIETNAM_OFFSET_MS } from '../../electron/core/sync/protocol/vietnam-time';
 import { formatTime } from '../reports/html';
 import { lessonsPage } from '../reports/lessons-page';
 import { lessonFactViews } from '../store/lesson-facts-store';
@@ -16,7 +17,7 @@ export function registerLessonRoutes(app: FastifyInstance, ctx: HubContext, sess
     const scope = scopeFor(who.staff, null);
     if (!scope.ok) return reply.code(403).send({ error: 'forbidden' });
     const nowMs = ctx.now();
-    const today = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 10);
+    const today = new Date(nowMs + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
     const [map, passes, facts] = await Promise.all([lessonMapRows(ctx.db), lessonGroups(ctx.db, { scope: scope.scope }), lessonFactViews(ctx.db, today)]);
     const passesOf = new Map<string, number>();
     for (const row of passes) passesOf.set(row.lesson_id, (passesOf.get(row.lesson_id) ?? 0) + row.n);

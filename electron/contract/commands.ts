@@ -83,7 +83,7 @@ export const commandSpecs = {
    */
   printPage: command<{ readonly printed: boolean; readonly detail: string | null }>()(empty),
   getVolunteerStatus: command<VolunteerStatus>()(empty),
-  /** Volunteer sign-in with the PIN (5 wrong tries lock it for 5 minutes). */
+  /** Volunteer sign-in with the PIN (5 wrong tries in a row lock it for 5, then 15, 60 and 240 minutes). */
   volunteerSignIn: command<VolunteerStatus>()(z.object({ pin: z.string().regex(/^\d{4,8}$/) }).strict()),
   volunteerSignOut: command<VolunteerStatus>()(empty),
   /** A sheet of new learner cards for people without an ID card (volunteer only). */

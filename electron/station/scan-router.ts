@@ -1,6 +1,7 @@
 /**
- * Every scan, whatever the scanner, comes through here: it is classified once on the learner road
- * (core/identity/classify-scan.ts), then goes to one place. A volunteer card signs the volunteer in;
+ * Every scan, whatever the scanner, comes through here. The hub's enrolment QR is taken first (it
+ * carries a secret code: never logged, used only while the sync screen armed it). Anything else is
+ * classified once on the learner road (core/identity/classify-scan.ts), then goes to one place. A volunteer card signs the volunteer in;
  * a lookup a volunteer armed takes the next learner scan; during a group session a learner scan checks
  * the person into the group; otherwise it is a walk-in visit. A scan that is none of these is refused
  * where the person is looking (the lookup, the roster, or the welcome screen).

@@ -27,6 +27,8 @@ describe('layering (docs/ARCHITECTURE.md §3) is enforced by lint', () => {
     ['electron/contract/x.ts', "import { tickHlc } from '../core/log/hlc';\nexport const t = tickHlc;\n", 'only types from electron/core'],
     ['city/x.ts', "import { tickHlc } from '../electron/core/log/hlc';\nexport const t = tickHlc;\n", 'only electron/core/sync/protocol'],
     ['city/ingest/x.ts', "import { AGE_BANDS } from '../../electron/core/reports/age-bands';\nexport const a = AGE_BANDS;\n", 'only electron/core/sync/protocol'],
+    ['tools/x.ts', "import { runBench } from '../tests/bench/run-bench';\nexport const r = runBench;\n", 'tools/ reaches the station and the hub only'],
+    ['tools/x.ts', "import { App } from '../renderer/app';\nexport const a = App;\n", 'tools/ reaches the station and the hub only'],
   ])('reports a forbidden import in %s', async (file, code, expected) => {
     const messages = await messagesFor(file, code);
     expect(messages.join('\n')).toContain(expected);
@@ -37,6 +39,7 @@ describe('layering (docs/ARCHITECTURE.md §3) is enforced by lint', () => {
     ['electron/contract/x.ts', "import type { Bilingual } from '../core/bilingual';\nexport type B = Bilingual;\n"],
     ['electron/preload/x.ts', "import { commandNames } from '../contract/commands';\nexport const c = commandNames;\n"],
     ['city/ingest/x.ts', "import { MAX_BATCH_EVENTS } from '../../electron/core/sync/protocol/limits';\nexport const m = MAX_BATCH_EVENTS;\n"],
+    ['tools/x.ts', "import { runCityCli } from '../city/cli/city-cli';\nexport const r = runCityCli;\n"],
   ])('accepts the allowed direction in %s', async (file, code) => {
     expect(await messagesFor(file, code)).toEqual([]);
   });

@@ -97,7 +97,11 @@ export type CertificateParts = {
   readonly stationId: string;
   readonly learnerKey: string;
   readonly lessonIds: readonly string[];
-  /** Head hash of the station's attendance log when the certificate is printed. */
+  /**
+   * The anchor hash (electron/station/store/certificate-anchor.ts): the learner's latest passing
+   * `lesson.completed` event, which the hub holds too, so a reprint gives the same code; the log head
+   * only when no such event is found.
+   */
   readonly headHash: string;
 };
 

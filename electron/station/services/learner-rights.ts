@@ -1,7 +1,8 @@
 /**
  * A learner's rights at the station (Decree 356/2025): a volunteer finds a learner by scanning their
  * card, sees everything the station holds about them, prints a replacement learner card, or erases
- * them. Erasure writes `learner.erased` (the city stops holding demographics for the key) and deletes
+ * them. Erasure writes `learner.erased` (the hub stores it; its counts keep the learner, anonymously, as
+ * city/README.md says) and deletes
  * the name and demographics from the station in the same transaction; attendance counts stay, as
  * anonymous facts. The rights policy on the learner road (learners/learner-road.ts).
  */
