@@ -29,7 +29,7 @@ import type { ConcurrentResult } from './support/concurrent-stations';
 import { measureReports } from './support/report-latency';
 import type { ReportLatency } from './support/report-latency';
 import { seedLearners, storedLearners } from './support/scale-seed';
-import { checkPayloadTemplates, newStation, WARDS } from './support/scale-stations';
+import { BENCH_PROVINCE, checkPayloadTemplates, newStation, WARDS } from './support/scale-stations';
 import type { ScaleStation } from './support/scale-stations';
 
 const SCHEMA = 'hub_scale';
@@ -89,7 +89,7 @@ export async function runHubScaleBench(args: string[] = []): Promise<Record<stri
   const url = new URL(baseUrl);
   url.searchParams.set('options', `-c search_path=${SCHEMA}`);
   const databaseUrl = url.toString();
-  const ctx = await openHubContext({ dataDir: join(stateDir, 'hub'), databaseUrl });
+  const ctx = await openHubContext({ dataDir: join(stateDir, 'hub'), databaseUrl, province: BENCH_PROVINCE });
   const app = buildHubApp(ctx);
   try {
     await runAdminCommand(ctx, { command: 'add-staff', name: STAFF.user, password: STAFF.password });

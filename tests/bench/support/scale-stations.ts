@@ -10,20 +10,34 @@
  */
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { canonicalJson } from '../../../electron/core/sync/protocol/canonical-json';
 import { computeEventHash, ZERO_HASH } from '../../../electron/core/sync/protocol/event-hash';
+import { VIETNAM_OFFSET_MS } from '../../../electron/core/sync/protocol/vietnam-time';
 import type { ChainedEvent } from '../../../electron/core/sync/protocol/event-hash';
 
 export const EVENTS_PER_LEARNER = 6;
 export const LEARNERS_PER_BATCH = 83; // 498 events: one upload of at most 500
-const YEAR_START_MS = Date.UTC(2025, 6, 1) - 7 * 3_600_000; // 1 July 2025, 00:00 in Vietnam
+const YEAR_START_MS = Date.UTC(2025, 6, 1) - VIETNAM_OFFSET_MS; // 1 July 2025, 00:00 in Vietnam
 const YEAR_MS = 365 * 86_400_000;
 const LESSONS = ['mat-khau-otp', 'kiem-chung-thong-tin', 'dich-vu-cong', 'thanh-toan-so', 'mang-xa-hoi', 'an-toan-tre-em'];
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The 54 communes and wards of one province (synthetic 5-digit codes). */
-export const WARDS = Array.from({ length: 54 }, (_v, i) => String(22_000 + i * 3));
+/** The province the bench plays: Quảng Ninh (code 22), as the hub serves it since July 2025. */
+export const BENCH_PROVINCE = '22';
+
+/**
+ * Its 54 communes and wards, with their real codes from the hub's unit list, so the hub (which serves
+ * one province, docs/PROTOCOL.md §10) counts every registration in its own ward, as it would there.
+ */
+export const WARDS: readonly string[] = readFileSync(join(import.meta.dirname, '..', '..', '..', 'city', 'units', 'admin-units-2025.csv'), 'utf8')
+  .split('\n')
+  .map((line) => line.split(','))
+  .filter((cells) => cells[3] === BENCH_PROVINCE)
+  .map((cells) => cells[0] ?? '');
+if (WARDS.length !== 54) throw new Error(`expected the 54 communes and wards of province ${BENCH_PROVINCE}, found ${WARDS.length}`);
 
 export interface ScaleStation {
   readonly stationId: string;
