@@ -98,7 +98,7 @@ function openService(): FleetService {
 
 /** The volunteer's command, with the given sticks plugged in (drive-1, drive-2 … as the page lists them). */
 function importFrom(...plugged: string[]) {
-  const handlers = createFleetHandlers({ dataDir: station.dataDir, status: () => ({ packVersion: null, packPending: null, config: { ward: null, station: null }, configStored: { ward: null, station: null }, lastError: null }), importFromFolder: service.importFromFolder, drives: () => plugged });
+  const handlers = createFleetHandlers({ dataDir: station.dataDir, status: () => ({ packVersion: null, packPending: null, config: { ward: null, station: null }, configStored: { ward: null, station: null }, configPendingRestart: [], lastError: null }), importFromFolder: service.importFromFolder, drives: () => plugged });
   return handlers.importFleetBundle({ targetId: 'drive-1' });
 }
 
