@@ -319,6 +319,8 @@ export interface FleetStatus {
   /** Signed config layers running (ward, station), and the ones stored for the next start. */
   readonly config: { readonly ward: number | null; readonly station: number | null };
   readonly configStored: { readonly ward: number | null; readonly station: number | null };
+  /** Signed settings accepted that wait for the next start (the others already run), e.g. `station.name`. */
+  readonly configPendingRestart: readonly string[];
   /** The last channel problem as a code (bad_signature, hub_unreachable …), or null. */
   readonly lastError: string | null;
 }

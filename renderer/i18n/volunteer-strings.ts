@@ -111,6 +111,16 @@ export const syncStrings = {
   usbSaved: { vi: 'Đã ghi', en: 'Written' },
 } as const satisfies Record<string, Bilingual>;
 
+/** The volunteer's "update lessons from USB" (a bundle made by `tram city export-lessons`, issue #18). */
+export const usbLessonStrings = {
+  title: { vi: 'Cập nhật bài học từ USB', en: 'Update lessons from USB' },
+  hint: { vi: 'Cắm USB có thư mục tram-hoc-so-channel do phường chép, rồi bấm tên ổ.', en: 'Plug in the USB stick with the tram-hoc-so-channel folder from the ward office, then press its drive.' },
+  working: { vi: 'Đang kiểm tra và chép bài học…', en: 'Checking and copying the lessons…' },
+  upToDate: { vi: 'Trạm đã có những bài học này.', en: 'The station already has these lessons.' },
+  none: { vi: 'USB này không có bài học.', en: 'This USB stick carries no lessons.' },
+  refused: { vi: 'Không dùng được bài học trên USB này. Trạm giữ nguyên bài học đang chạy. Hãy báo cho phường mã lỗi dưới đây.', en: 'The lessons on this USB stick cannot be used. The station keeps the lessons it runs. Tell the ward office the error below.' },
+} as const satisfies Record<string, Bilingual>;
+
 export const volunteerCardStrings = {
   title: { vi: 'Thẻ tình nguyện viên', en: 'Volunteer cards' },
   label: { vi: 'Tên người giữ thẻ', en: 'Card holder' },

@@ -4,6 +4,7 @@ import { SyncBadge } from '../components/sync-badge';
 import { syncStrings as t, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { UsbLessonImport } from './usb-lessons';
 
 function formatOffset(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
@@ -132,6 +133,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
           )}
         </section>
         {!usbOnly && usbSection}
+        <UsbLessonImport api={kiosk} targets={targets} />
       </div>
     </main>
   );

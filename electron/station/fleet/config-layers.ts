@@ -6,8 +6,9 @@
  * and the config with it laid over the base passes the station config schema. Otherwise it is refused
  * with the field or reason named, and the layers stay as they were. Documents addressed to other
  * stations or wards (a USB bundle carries them all) are passed over. Accepted layers are written
- * atomically to `fleet/config-layers.json` and take effect at the next start of the kiosk (the nightly
- * relaunch), when the whole config is read and checked again.
+ * atomically to `fleet/config-layers.json`; the running station then applies at once the settings that
+ * are safe to change live (live-config.ts), and at the next start (the nightly relaunch) the whole
+ * config is read and checked again.
  */
 import { join } from 'node:path';
 import { z } from 'zod';

@@ -6,7 +6,7 @@
 import type { FleetImportSummary, FleetStatus } from '../../contract/dto';
 import type { KioskHandlers } from '../../contract/kiosk-api';
 import { isFleetError } from '../../core/sync/protocol/fleet/fleet-error';
-import { exportTargets } from '../reports/export-targets';
+import { exportTargets, removableDrives } from '../reports/export-targets';
 import { StationError } from '../station-error';
 import type { FleetImportResult } from './fleet-service';
 
@@ -14,6 +14,8 @@ export interface FleetHandlerDeps {
   readonly dataDir: string;
   readonly status: () => FleetStatus;
   readonly importFromFolder: (root: string) => Promise<FleetImportResult>;
+  /** The removable drives plugged in now (the same list the export buttons offer). */
+  readonly drives?: () => readonly string[];
 }
 
 function summarise(result: FleetImportResult): FleetImportSummary {
@@ -32,7 +34,7 @@ export function createFleetHandlers(deps: FleetHandlerDeps): Pick<KioskHandlers,
   return {
     getFleetStatus: async () => deps.status(),
     importFleetBundle: async ({ targetId }) => {
-      const target = exportTargets(deps.dataDir).find((candidate) => candidate.id === targetId);
+      const target = exportTargets(deps.dataDir, (deps.drives ?? removableDrives)()).find((candidate) => candidate.id === targetId);
       if (!target) throw new StationError('not_found', { vi: 'Không thấy nơi lưu này, hãy cắm lại USB', en: 'That drive is gone; plug the USB stick in again' });
       try {
         return summarise(await deps.importFromFolder(target.path));

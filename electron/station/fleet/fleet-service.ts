@@ -2,7 +2,8 @@
  * The station's fleet loop (issue #18): every 15 minutes while the hub can be reached, and after each
  * successful sync, it checks the lesson channel and the signed config and sends a health report.
  * A lesson pack it installs is handed to the switcher (which waits for a free moment); config layers
- * it accepts run from the next start. A hub that is down changes nothing: the station keeps what it
+ * it accepts take effect at once where that is safe (live-config.ts), the rest at the next start.
+ * A hub that is down changes nothing: the station keeps what it
  * runs and says so in the next report. The same checks run on a USB bundle (`importFromFolder`).
  */
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ export interface FleetServiceOptions {
   readonly timers: SwitchTimers;
   readonly fetch?: FetchFn;
   readonly log: (event: string, fields: Record<string, unknown>) => void;
+  /** A signed config layer was accepted (from the hub or a USB bundle): apply what can run at once. */
+  readonly onConfigAccepted?: () => void;
 }
 
 export interface FleetImportResult {
@@ -113,6 +116,7 @@ export function createFleetService(options: FleetServiceOptions): FleetService {
     const contentKey = trustContentKey(options.dataDir, answer.data, options.wallMs());
     const result = applyConfigDocuments({ dataDir: options.dataDir, configPath: options.configPath, documents: answer.data.documents, contentKey });
     for (const applied of result.applied) options.log('fleet.config_accepted', { layer: applied.layer, version: applied.version });
+    if (result.applied.length > 0) options.onConfigAccepted?.();
     for (const refused of result.refused) options.log('fleet.config_refused', { code: refused.code, detail: refused.message });
     return result;
   };

@@ -18,6 +18,7 @@ import { loadPack } from './fleet-boot';
 import { loadEffectiveConfig } from './config-layers';
 import { createFleetService } from './fleet-service';
 import type { FleetService } from './fleet-service';
+import { applyLiveConfig } from './live-config';
 import { createPackSwitcher } from './pack-switch';
 import type { PackSwitcher, SwitchTimers } from './pack-switch';
 import { databaseBytes, diskSpace, lastRecovery, noteRecovery } from './station-vitals';
@@ -94,6 +95,19 @@ export function startFleet(options: StartFleetOptions): StationFleet {
     },
   });
 
+  // Signed config accepted while running: the live settings change in place in options.config (the
+  // object the station's parts read); the others are listed until the next start (live-config.ts).
+  let configVersions = { ...boot.configVersions };
+  let pendingRestart: readonly string[] = [];
+  const applySignedConfig = () => {
+    const next = loadEffectiveConfig(boot.configPath, boot.dataDir);
+    if (!next.load.ok || next.load.source === 'demo') return;
+    const outcome = applyLiveConfig(options.config, next.load.config);
+    configVersions = { ...next.versions };
+    pendingRestart = outcome.atNextStart;
+    options.log('fleet.config_live', { applied: outcome.applied, atNextStart: outcome.atNextStart, ward: next.versions.ward, station: next.versions.station });
+  };
+
   let updates: UpdateController | null = null;
   const health = (): HealthReport => {
     const disk = diskSpace(boot.dataDir);
@@ -106,7 +120,7 @@ export function startFleet(options: StartFleetOptions): StationFleet {
       platform: platform === 'win32' || platform === 'linux' ? platform : 'other',
       pack_version: boot.store.currentVersion(),
       pack_pending: switcher.pending(),
-      config: { ward_version: boot.configVersions.ward, station_version: boot.configVersions.station },
+      config: { ward_version: configVersions.ward, station_version: configVersions.station, ...(pendingRestart.length === 0 ? {} : { pending_restart: [...pendingRestart] }) },
       disk_free_bytes: disk.free,
       disk_total_bytes: disk.total,
       db_bytes: databaseBytes(boot.dataDir),
@@ -133,6 +147,7 @@ export function startFleet(options: StartFleetOptions): StationFleet {
     wallMs: options.wallMs,
     timers,
     log: options.log,
+    onConfigAccepted: applySignedConfig,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
 
@@ -157,7 +172,7 @@ export function startFleet(options: StartFleetOptions): StationFleet {
     lessonsDir: () => boot.store.currentDir(),
     status: () => {
       const stored = loadEffectiveConfig(boot.configPath, boot.dataDir).versions;
-      return { packVersion: boot.store.currentVersion(), packPending: switcher.pending(), config: { ...boot.configVersions }, configStored: { ...stored }, lastError: service.channelError().error };
+      return { packVersion: boot.store.currentVersion(), packPending: switcher.pending(), config: { ...configVersions }, configStored: { ...stored }, configPendingRestart: [...pendingRestart], lastError: service.channelError().error };
     },
     health,
     noteRecovery: (kind, action) => noteRecovery(boot.dataDir, { kind, action, at_ms: Math.floor(options.wallMs()) }),

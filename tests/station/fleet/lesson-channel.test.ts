@@ -95,24 +95,45 @@ describe('lesson channel on the station', () => {
     expect(store().pointer()).toMatchObject({ version: v2, previous: v1 });
   });
 
-  it('a download cut mid-file resumes from where it stopped (HTTP Range), and the result verifies', async () => {
-    // Large enough that the cut lands inside the recording whatever else shares the connection first.
+  it('a download cut mid-file resumes from where it stopped (HTTP Range): no byte the station kept crosses the link again', async () => {
     addNarration(pack.dir, 'zalo-an-toan', RECORDING, 7);
     const v3 = (await publishFolder(hub.ctx, pack.dir)).version;
+    const lessonJson = readFileSync(join(pack.dir, 'zalo-an-toan', 'lesson.json')).length;
     const audio = sha256(readFileSync(join(pack.dir, 'zalo-an-toan', 's1-recording.mp3')));
-    // The connection is cut half-way into the recording's answer (the trigger names its hash).
-    const proxy = await startFaultProxy({ targetPort: hub.port, settings: { cuts: [{ direction: 'downstream', trigger: `/files/${audio}`, afterBytes: RECORDING / 2, how: 'reset', times: 1 }] } });
+    // The recording's answer is reset after CUT_AT bytes (headers included; the trigger names its hash).
+    // A reset makes the kernel throw away what it received but the station had not yet read: sent in
+    // one burst, the whole allowance was usually lost and nothing was kept, so the resume went
+    // untested. Paced at ~200 kB per 50 ms, as a slow link delivers it, the station reads along.
+    const CUT_AT = RECORDING / 2;
+    const proxy = await startFaultProxy({ targetPort: hub.port, settings: { bytesPerSecond: 4_000_000, cuts: [{ direction: 'downstream', trigger: `/files/${audio}`, afterBytes: CUT_AT, how: 'reset', times: 1 }] } });
     try {
+      // The signed lessons answer, as it crosses the link (measured, for the wire count below).
+      const before = proxy.stats().bytesDown;
+      await hubSource(proxy.url).lessons({ have: store().currentVersion(), appVersion: '0.1.0' });
+      const answerBytes = proxy.stats().bytesDown - before;
+
+      const wireStart = proxy.stats().bytesDown;
       const cut = check({ source: hubSource(proxy.url) });
       await expect(cut.run).rejects.toSatisfy((error: unknown) => isFleetError(error, 'hub_unreachable'));
       const part = join(fleetPaths(station.dataDir).objectsDir, `${audio}.part`);
       const kept = readFileSync(part).length;
-      // Where the cut lands depends on what shared the connection first; whatever was kept is whole.
-      expect(kept).toBeLessThan(RECORDING);
+      expect(kept).toBeGreaterThan(0);
+      expect(kept).toBeLessThan(CUT_AT);
+      // Every byte the station received in the cut run is in the part (and the lesson.json is whole).
+      expect(cut.bytes()).toBe(lessonJson + kept);
+
       const resumed = check({ source: hubSource(proxy.url) });
       expect(await resumed.run).toMatchObject({ state: 'installed', version: v3 });
-      // The kept part is not fetched again (see the notes: the cut run's own byte count is not yet exact).
-      expect(resumed.bytes()).toBeLessThanOrEqual(RECORDING - kept + readFileSync(join(pack.dir, 'zalo-an-toan', 'lesson.json')).length);
+      // The resumed run asks for exactly the rest, and does not fetch the finished lesson.json again.
+      expect(resumed.bytes()).toBe(RECORDING - kept);
+      expect(cut.bytes() + resumed.bytes()).toBe(RECORDING + lessonJson);
+      // On the wire: two lessons answers, the lesson.json answer, the cut answer (exactly CUT_AT bytes)
+      // and the rest. What crossed beyond the file sizes is the cut answer's CUT_AT bytes less the
+      // kept ones — the bytes in flight at the cut, lost to the reset — plus three answers' headers.
+      const wire = proxy.stats().bytesDown - wireStart;
+      const inFlightAndHeaders = wire - 2 * answerBytes - lessonJson - (RECORDING - kept) - kept;
+      expect(inFlightAndHeaders).toBeGreaterThanOrEqual(CUT_AT - kept);
+      expect(inFlightAndHeaders).toBeLessThanOrEqual(CUT_AT - kept + 3 * 1024);
       expect(existsSync(part)).toBe(false);
       await verifyPackFolder(store().versionDir(v3), store().manifestOf(v3)!);
       store().switchTo(v3, Date.now());

@@ -93,11 +93,11 @@ export interface EnrolledStation {
   cleanup(): void;
 }
 
-/** A data folder with a config file naming the live hub, enrolled with it. */
-export async function enrolledStation(hub: LiveHub, change: (config: StationConfig) => StationConfig = (config) => config): Promise<EnrolledStation> {
+/** A data folder with a config file naming the live hub, enrolled with it (its ward: the station id's). */
+export async function enrolledStation(hub: LiveHub, change: (config: StationConfig) => StationConfig = (config) => config, stationId = freshStationId()): Promise<EnrolledStation> {
   const { dir, cleanup } = tempDir('tram-fleet-station-');
-  const stationId = freshStationId();
-  const config = change({ ...DEMO_CONFIG, demoMode: false, hub: { url: hub.url }, station: { ...DEMO_CONFIG.station, id: stationId, name: 'Trạm thử', wardCode: '06688' } });
+  const wardCode = stationId.slice(0, stationId.lastIndexOf('-'));
+  const config = change({ ...DEMO_CONFIG, demoMode: false, hub: { url: hub.url }, station: { ...DEMO_CONFIG.station, id: stationId, name: 'Trạm thử', wardCode } });
   const configPath = join(dir, 'station-config.json');
   writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
   await enrolStation({ dataDir: dir, hubUrl: hub.url, stationId, code: await hub.issueCode(stationId), appVersion: '0.1.0' });

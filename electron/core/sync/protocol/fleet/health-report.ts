@@ -27,7 +27,11 @@ export const healthReportSchema = z.object({
   pack_version: z.int().min(1).nullable(),
   /** A downloaded, verified version waiting for a moment when no learner is in a lesson. */
   pack_pending: z.int().min(1).nullable(),
-  config: z.object({ ward_version: z.int().min(1).nullable(), station_version: z.int().min(1).nullable() }),
+  /**
+   * The signed config layers in effect; `pending_restart` names the settings of them that wait for the
+   * next start (the live ones run at once: electron/station/fleet/live-config.ts). Optional: 1.3 stations before it omit it.
+   */
+  config: z.object({ ward_version: z.int().min(1).nullable(), station_version: z.int().min(1).nullable(), pending_restart: z.array(z.string().regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/).max(64)).max(32).optional() }),
   disk_free_bytes: count.nullable(),
   disk_total_bytes: count.nullable(),
   db_bytes: count,
