@@ -144,7 +144,8 @@ export function startKiosk(hooks: Partial<KioskHooks> = {}): boolean {
     }
     power = startPowerSchedule({
       openingHours: config.openingHours,
-      quietHourForRelaunch: config.quietHourForRelaunch,
+      // Read live: a signed config may move the quiet hour without a restart.
+      quietHourForRelaunch: () => config.quietHourForRelaunch,
       relaunch: exit.relaunch,
       ...(fleet === null ? {} : { nightly: (minutesLeft: number) => fleet.nightly(minutesLeft) }),
     });

@@ -12,7 +12,8 @@ export const POWER_CHECK_INTERVAL_MS = 60_000;
 
 export interface PowerScheduleOptions {
   readonly openingHours: { readonly utcOffsetMinutes: number; readonly week: WeeklySchedule };
-  readonly quietHourForRelaunch: number | null;
+  /** Read at every check, so a signed config's new quiet hour runs at once (live-config.ts). */
+  readonly quietHourForRelaunch: number | null | (() => number | null);
   /** Closes the station cleanly and starts the app again. Called at most once. */
   readonly relaunch: () => void;
   /**
@@ -59,7 +60,7 @@ export function startPowerSchedule(options: PowerScheduleOptions): PowerSchedule
       release();
       log('power: closed, display may sleep');
     }
-    if (!relaunchRequested && isNightlyRelaunchDue({ quietHour: options.quietHourForRelaunch, schedule: week, utcOffsetMinutes, nowMs, startedAtMs })) {
+    if (!relaunchRequested && isNightlyRelaunchDue({ quietHour: typeof options.quietHourForRelaunch === 'function' ? options.quietHourForRelaunch() : options.quietHourForRelaunch, schedule: week, utcOffsetMinutes, nowMs, startedAtMs })) {
       if (options.nightly === undefined) {
         relaunchRequested = true;
         log('power: nightly relaunch');

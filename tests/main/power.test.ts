@@ -95,6 +95,18 @@ describe('power schedule', () => {
     expect(relaunch).not.toHaveBeenCalled();
   });
 
+  it('reads the quiet hour at every check, so a new one from a signed config runs without a restart', () => {
+    clock = vn('2026-03-02T22:00');
+    relaunch = vi.fn<() => void>();
+    let quietHour: number | null = 3;
+    schedule = startPowerSchedule({ openingHours: DEMO_CONFIG.openingHours, quietHourForRelaunch: () => quietHour, relaunch, nowMs: () => clock, log: () => undefined });
+    quietHour = 4;
+    advance(5 * 60 * MIN + 30 * MIN); // 03:30: not the quiet hour any more
+    expect(relaunch).not.toHaveBeenCalled();
+    advance(40 * MIN); // 04:10
+    expect(relaunch).toHaveBeenCalledTimes(1);
+  });
+
   it('does not relaunch in the quiet hour right after starting, nor when it is null', () => {
     start('2026-03-03T03:05');
     advance(50 * MIN);

@@ -35,10 +35,18 @@ describe('applyLiveConfig', () => {
     expect(running.backup.keep).toBe(DEMO_CONFIG.backup.keep);
   });
 
+  it('moves the quiet hour at once (the power schedule reads it at every check)', () => {
+    const running = clone(DEMO_CONFIG);
+    const next = clone(DEMO_CONFIG);
+    next.quietHourForRelaunch = (DEMO_CONFIG.quietHourForRelaunch ?? 0) === 4 ? 5 : 4;
+    expect(applyLiveConfig(running, next)).toEqual({ applied: ['quietHourForRelaunch'], atNextStart: [] });
+    expect(running.quietHourForRelaunch).toBe(next.quietHourForRelaunch);
+  });
+
   it('nothing changed: nothing applied, nothing pending', () => {
     const running = clone(DEMO_CONFIG);
     expect(applyLiveConfig(running, clone(DEMO_CONFIG))).toEqual({ applied: [], atNextStart: [] });
-    expect(LIVE_SETTING_PATHS).toEqual(['idle.warnAfterSeconds', 'idle.countdownSeconds', 'openingHours']);
+    expect(LIVE_SETTING_PATHS).toEqual(['idle.warnAfterSeconds', 'idle.countdownSeconds', 'openingHours', 'quietHourForRelaunch']);
   });
 });
 
