@@ -14,6 +14,7 @@ import { formatAuthorization } from '../../../electron/core/sync/protocol/author
 import type { ChainedEvent } from '../../../electron/core/sync/protocol/event-hash';
 import { requestSigningText } from '../../../electron/core/sync/protocol/signed-messages';
 import { CITY_KEY_FILE } from '../../../city/crypto/city-keys';
+import { CONTENT_KEY_FILE, loadOrCreateContentKey } from '../../../city/crypto/content-key';
 import type { HubContext } from '../../../city/hub-context';
 import { issueEnrolmentCode } from '../../../city/ingest/enrolment';
 import { percentiles } from './report-latency';
@@ -79,9 +80,11 @@ export async function runConcurrentStations(
   p: { stations: number; learnersPerStation: number; stateDir: string; databaseUrl: string; runId: string; maxInFlight: number; say: (line: string) => void },
 ): Promise<ConcurrentResult> {
   const dirs = [join(p.stateDir, 'hub-a'), join(p.stateDir, 'hub-b')];
+  // Every hub process on one database holds the same key files: the city keys and the content key.
+  await loadOrCreateContentKey(ctx.dataDir);
   for (const dir of dirs) {
     await mkdir(dir, { recursive: true });
-    await copyFile(join(ctx.dataDir, CITY_KEY_FILE), join(dir, CITY_KEY_FILE));
+    for (const file of [CITY_KEY_FILE, CONTENT_KEY_FILE]) await copyFile(join(ctx.dataDir, file), join(dir, file));
   }
   const hubs: [ServedHub, ServedHub] = [await serve(dirs[0] ?? '', { DATABASE_URL: p.databaseUrl }, p.maxInFlight), await serve(dirs[1] ?? '', { DATABASE_URL: p.databaseUrl }, p.maxInFlight)];
   const hubFor = (i: number): ServedHub => hubs[i % 2 === 0 ? 0 : 1];
