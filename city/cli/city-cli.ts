@@ -16,6 +16,7 @@ import type { FleetHooks } from '../fleet/fleet-cli';
 import { readLessonMap } from './lesson-map-file';
 import { serveHub } from './serve-command';
 import { readServeLock, runRemoteCommand, ServeLockDamagedError } from './serve-lock';
+import { DEFAULT_WORK_SLOTS } from '../http/station-admission';
 
 export interface CliIo {
   readonly stdout: (line: string) => void;
@@ -33,7 +34,7 @@ const USAGE = [
   '        --province NN                     the province it serves (or TRAM_PROVINCE; stored at first start)',
   '        [--trust-proxy ADDR,…]            TLS proxies whose X-Forwarded-* are believed (or TRAM_TRUSTED_PROXIES)',
   '        [--public-url URL]                the hub address stations use, for enrolment QR codes (or TRAM_PUBLIC_URL)',
-  '        [--max-in-flight N]               station requests handled at once before 503 (default 64)',
+  '        [--max-in-flight N]               station requests handled at once before 503 (default 16)',
   '        [--read-database-url URL]         reports from a PostgreSQL hot standby (or READ_DATABASE_URL)',
   '  issue-code <station_id> --data DIR       one-time enrolment code, valid 7 days',
   '  add-staff <name> --data DIR [--role admin|ward_officer] [--wards 06688,06673]   password read from stdin',
@@ -138,7 +139,7 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetH
       io.stderr('--port must be 0–65535');
       return 2;
     }
-    const maxInFlight = Number(parsed.values['max-in-flight'] ?? '64');
+    const maxInFlight = Number(parsed.values['max-in-flight'] ?? String(DEFAULT_WORK_SLOTS));
     if (!Number.isInteger(maxInFlight) || maxInFlight < 1 || maxInFlight > 10_000) {
       io.stderr('--max-in-flight must be 1–10000');
       return 2;

@@ -7,11 +7,18 @@
  * - The work slots, taken only AFTER a request is authenticated (a valid signature, or an enrolment
  *   with a well-formed body): at most `workSlots` database transactions of station work at once (503
  *   with Retry-After past it). Unauthenticated requests never take one, so they cannot starve
- *   stations of them.
+ *   stations of them. The slots are few on purpose (default 16 a process, beside a pool of 10
+ *   database connections): a request past them is told at once to come back, instead of waiting
+ *   many seconds in a queue while its station's timeout runs. The Retry-After of that 503 follows
+ *   the load: about two of the recent work times (at least 1 s, at most `retryAfterSeconds`), so
+ *   stations come back when a slot is likely free rather than all after a fixed 10 s.
  *
  * Reading a body is additionally bounded in time by the server's request timeout (create-hub.ts).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Station requests doing database work at once in one hub process (beside its pool of 10 connections). */
+export const DEFAULT_WORK_SLOTS = 16;
 
 export interface AdmissionOptions {
   readonly perAddress: number;
@@ -51,14 +58,21 @@ export function installStationAdmission(app: FastifyInstance, options: Admission
   app.addHook('onRequestAbort', release);
 
   let busy = 0;
+  // Mean work time, smoothed (EWMA): what a full hub tells stations to wait. Unknown until work ran.
+  let meanWorkMs: number | null = null;
+  const overloadRetryAfter = () =>
+    meanWorkMs === null ? retryAfter : String(Math.min(options.retryAfterSeconds, Math.max(1, Math.ceil((2 * meanWorkMs) / 1000))));
   return {
     async run(reply, work) {
-      if (busy >= options.workSlots) return reply.code(503).header('retry-after', retryAfter).send({ error: 'overloaded' });
+      if (busy >= options.workSlots) return reply.code(503).header('retry-after', overloadRetryAfter()).send({ error: 'overloaded' });
       busy += 1;
+      const started = performance.now();
       try {
         return await work();
       } finally {
         busy -= 1;
+        const took = performance.now() - started;
+        meanWorkMs = meanWorkMs === null ? took : meanWorkMs * 0.8 + took * 0.2;
       }
     },
   };

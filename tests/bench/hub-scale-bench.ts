@@ -24,6 +24,7 @@ import { openHubContext } from '../../city/hub-context';
 import type { HubContext } from '../../city/hub-context';
 import { enrolStation, issueEnrolmentCode } from '../../city/ingest/enrolment';
 import { benchDatabaseUrl } from './support/bench-hub';
+import { DEFAULT_WORK_SLOTS } from '../../city/http/station-admission';
 import { runConcurrentStations } from './support/concurrent-stations';
 import type { ConcurrentResult } from './support/concurrent-stations';
 import { measureReports } from './support/report-latency';
@@ -71,7 +72,7 @@ async function provinceStations(ctx: HubContext, stateDir: string): Promise<Scal
 export async function runHubScaleBench(args: string[] = []): Promise<Record<string, unknown>> {
   const { values } = parseArgs({
     args,
-    options: { sizes: { type: 'string' }, fresh: { type: 'boolean' }, 'no-concurrent': { type: 'boolean' }, stations: { type: 'string' }, workers: { type: 'string' } },
+    options: { sizes: { type: 'string' }, fresh: { type: 'boolean' }, 'no-concurrent': { type: 'boolean' }, stations: { type: 'string' }, 'max-in-flight': { type: 'string' }, workers: { type: 'string' } },
   });
   const sizes = (values.sizes ?? '100000,1000000').split(',').map(Number).sort((a, b) => a - b);
   const maxSize = sizes.at(-1) ?? 0;
@@ -132,10 +133,10 @@ export async function runHubScaleBench(args: string[] = []): Promise<Record<stri
         stateDir,
         databaseUrl,
         runId: Date.now().toString(36).slice(-4).toUpperCase(),
-        maxInFlight: 256,
+        maxInFlight: Number(values['max-in-flight'] ?? String(DEFAULT_WORK_SLOTS)),
         say,
       });
-      say(`  concurrent: ${concurrent.events_per_s} events/s, upload p50 ${concurrent.p50_ms} ms, p99 ${concurrent.p99_ms} ms, 503 retries ${concurrent.retried_503}, lost ${concurrent.lost}, duplicated ${concurrent.duplicated}`);
+      say(`  concurrent: ${concurrent.events_per_s} events/s, upload p50 ${concurrent.p50_ms} ms, p99 ${concurrent.p99_ms} ms, first try → acknowledged p99 ${concurrent.delivered_p99_ms} ms, 503 retries ${concurrent.retried_503}, lost ${concurrent.lost}, duplicated ${concurrent.duplicated}`);
       say(`goal ≥ 10,000 events/s, p99 ≤ 2,000 ms, 0 lost: ${concurrent.events_per_s >= 10_000 && concurrent.p99_ms <= 2000 && concurrent.lost === 0 && concurrent.duplicated === 0 ? 'met' : 'NOT met'}`);
     }
     const reportP95: Record<string, number | null> = { '100k': p95('100k'), '1m': p95('1m') };
@@ -144,7 +145,7 @@ export async function runHubScaleBench(args: string[] = []): Promise<Record<stri
       learners,
       ingest_per_s: ingestRates.length === 0 ? null : Math.round(ingestRates.reduce((a, b) => a + b) / ingestRates.length),
       report_p95_ms: reportP95,
-      concurrent: concurrent === null ? null : { stations: concurrent.stations, events_per_s: concurrent.events_per_s, p99_ms: concurrent.p99_ms, lost: concurrent.lost, duplicated: concurrent.duplicated },
+      concurrent: concurrent === null ? null : { stations: concurrent.stations, events_per_s: concurrent.events_per_s, p99_ms: concurrent.p99_ms, delivered_p99_ms: concurrent.delivered_p99_ms, lost: concurrent.lost, duplicated: concurrent.duplicated },
       reports_ms: reports,
     };
   } finally {

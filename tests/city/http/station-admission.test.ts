@@ -80,3 +80,42 @@ describe('station admission', () => {
     expect(answers.filter((said) => said.startsWith('HTTP/1.1 408'))).toHaveLength(3);
   }, 20_000);
 });
+
+// Issue #16: a full hub tells stations to come back when a slot is likely free (about two recent work
+// times, at least 1 s), not all after the same fixed wait; before any work ran, the configured wait.
+describe('work slots: the Retry-After of a full hub follows the load', () => {
+  it('answers the configured wait before any work, then about two work times (at least 1 s)', async () => {
+    const fastify = (await import('fastify')).default;
+    const { installStationAdmission } = await import('../../../city/http/station-admission');
+    const app = fastify();
+    const slots = installStationAdmission(app, { perAddress: 100, workSlots: 1, retryAfterSeconds: 30 });
+    let release: () => void = () => undefined;
+    let workMs = 0;
+    app.get('/v1/stations/x/hold', async (_request, reply) => slots.run(reply, () => new Promise<string>((resolve) => (release = () => resolve('held')))));
+    app.get('/v1/stations/x/work', async (_request, reply) => slots.run(reply, () => new Promise<string>((resolve) => setTimeout(() => resolve('done'), workMs))));
+    await app.ready();
+    try {
+      const holding = app.inject({ method: 'GET', url: '/v1/stations/x/hold' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const first = await app.inject({ method: 'GET', url: '/v1/stations/x/work' });
+      expect(first.statusCode).toBe(503);
+      expect(first.headers['retry-after']).toBe('30');
+      release();
+      expect((await holding).statusCode).toBe(200);
+      // With work times measured (20 ms, then 1.2 s), a full hub says two smoothed work times, at least 1 s: not 30.
+      workMs = 1_200;
+      expect((await app.inject({ method: 'GET', url: '/v1/stations/x/work' })).statusCode).toBe(200);
+      const holdingAgain = app.inject({ method: 'GET', url: '/v1/stations/x/hold' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const busy = await app.inject({ method: 'GET', url: '/v1/stations/x/work' });
+      expect(busy.statusCode).toBe(503);
+      const seconds = Number(busy.headers['retry-after']);
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      expect(seconds).toBeLessThan(30);
+      release();
+      await holdingAgain;
+    } finally {
+      await app.close();
+    }
+  });
+});
