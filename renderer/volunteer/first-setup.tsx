@@ -33,15 +33,19 @@ export function FirstSetup({ onSignedIn, onCancel }: { onSignedIn: () => void; o
   };
   const digitsOnly = (text: string) => text.replace(/\D/g, '').slice(0, 8);
   return (
-    <main className="screen pin-screen" data-screen="first-setup">
+    <main className="screen first-setup" data-screen="first-setup">
       <h1 className="title">
         <InlineBilingual text={s.setupTitle} />
       </h1>
-      <p>
-        {s.setupHint.vi} <span className="en">{s.setupHint.en}</span>
-      </p>
-      <section className="group-setup">
-        <label className="field">
+      {/* The explanation scrolls inside its own region; the fields and the buttons always fit. */}
+      <div className="first-setup-hint" tabIndex={0}>
+        <p lang="vi">{s.setupHint.vi}</p>
+        <p lang="en" className="en">
+          {s.setupHint.en}
+        </p>
+      </div>
+      <section className="first-setup-fields">
+        <label className="field first-setup-code">
           <InlineBilingual text={s.setupCode} />
           <input className="text-input" value={code} onChange={(event) => setCode(event.target.value)} autoComplete="off" data-testid="setup-code" />
         </label>
@@ -54,22 +58,24 @@ export function FirstSetup({ onSignedIn, onCancel }: { onSignedIn: () => void; o
           <input className="text-input" type="password" inputMode="numeric" value={again} onChange={(event) => setAgain(digitsOnly(event.target.value))} autoComplete="off" data-testid="setup-pin-again" />
         </label>
         {differ && (
-          <p className="note" role="alert" data-testid="setup-pins-differ">
+          <p className="note first-setup-wide" role="alert" data-testid="setup-pins-differ">
             <InlineBilingual text={s.pinsDiffer} />
           </p>
         )}
         {error && (
-          <p className="note" role="alert" data-testid="setup-error">
+          <p className="note first-setup-wide" role="alert" data-testid="setup-error">
             {error}
           </p>
         )}
+      </section>
+      <div className="first-setup-actions">
         <button type="button" className="button" disabled={!ready} onClick={() => void submit()} data-testid="setup-do">
           <InlineBilingual text={s.setupDo} />
         </button>
-      </section>
-      <button type="button" className="button secondary" onClick={onCancel} data-testid="setup-cancel">
-        <InlineBilingual text={s.cancel} />
-      </button>
+        <button type="button" className="button secondary" onClick={onCancel} data-testid="setup-cancel">
+          <InlineBilingual text={s.cancel} />
+        </button>
+      </div>
     </main>
   );
 }
