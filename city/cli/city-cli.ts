@@ -171,6 +171,7 @@ export async function runCityCli(args: string[], io: CliIo = defaultIo(), fleetH
       province: parsed.values.province ?? io.env.TRAM_PROVINCE,
       trustedProxies: proxies,
       publicUrl: publicUrl === '' ? undefined : publicUrl,
+      validatePack: fleetHooks?.validatePack,
     });
   }
   if (command === 'detach-raw') {

@@ -3,6 +3,7 @@ import { KeyFileMismatchError } from '../crypto/key-fingerprint';
 import { ensurePartitions } from '../db/partitions';
 import { createHub } from '../http/create-hub';
 import { ProvinceError } from '../units/hub-units';
+import type { PackValidator } from '../fleet/publish-upload';
 import type { CliIo } from './city-cli';
 import { newAdminToken, readServeLock, removeServeLock, writeServeLock } from './serve-lock';
 
@@ -18,6 +19,8 @@ export interface ServeOptions {
   readonly province?: string | undefined;
   readonly trustedProxies?: readonly string[];
   readonly publicUrl?: string | undefined;
+  /** The stations' pack loader, for the lesson pack page (from tram's fleet hooks). */
+  readonly validatePack?: PackValidator | undefined;
 }
 
 /** Serves until stopped; resolves to the exit code. */
@@ -45,6 +48,7 @@ export async function serveHub(options: ServeOptions): Promise<number> {
       province: options.province,
       trustedProxies: options.trustedProxies ?? [],
       publicUrl: options.publicUrl,
+      ...(options.validatePack === undefined ? {} : { validatePack: options.validatePack }),
       ...(options.maxInFlight === undefined ? {} : { maxInFlight: options.maxInFlight }),
       logger: { level: io.env.LOG_LEVEL ?? 'info', stream: process.stderr },
     });

@@ -25,12 +25,13 @@ import { openFleetBackend } from './fleet-backend';
 import type { FleetBackend } from './fleet-backend';
 import type { FleetCommandResult } from './fleet-commands';
 import { readPackFolder } from './pack-folder';
+import type { PackValidator } from './publish-upload';
 import type { SettingsValidator } from './sign-config';
 import { hashFile } from './file-hash';
 
 export interface FleetHooks {
   /** What the station's pack loader finds wrong with a pack folder (empty: every lesson loads). */
-  readonly validatePack: (dir: string) => readonly string[];
+  readonly validatePack: PackValidator;
   readonly validateSettings: SettingsValidator;
 }
 

@@ -56,7 +56,8 @@ async function execute(ctx: HubContext, command: FleetCommand): Promise<unknown>
     case 'complete-blob':
       return completeBlob(ctx.db, { sha256: command.sha256, chunks: command.chunks, now: ctx.now() });
     case 'publish-lessons':
-      return publishLessonRelease(ctx, { files: command.files, minAppVersion: command.min_app_version, by: command.by });
+      // Written to the officials' audit log like the web page's publish (the command line's address is "local").
+      return publishLessonRelease(ctx, { files: command.files, minAppVersion: command.min_app_version, by: command.by, actor: { name: command.by, address: 'local', via: 'cli' } });
     case 'sign-config': {
       const { version } = await signConfigDocument(ctx, { target: command.target, settings: command.settings, by: command.by });
       return { version };

@@ -5,16 +5,22 @@
  * under the next version, all in one transaction. What the files mean — lesson.json, SVG safety,
  * audio sizes — was checked by the pack loader before the upload (the CLI wires it in) and is checked
  * again by every station before it switches.
+ *
+ * Publishing exactly the newest release again (the same files and the same minimum app version: a
+ * form sent twice, a command run twice) publishes nothing and answers with that release and
+ * `unchanged: true`, so stations are not sent a new version with nothing new in it.
  */
 import { canonicalJson } from '../../electron/core/sync/protocol/canonical-json';
 import { isAppVersion } from '../../electron/core/sync/protocol/fleet/app-version';
 import { FleetError } from '../../electron/core/sync/protocol/fleet/fleet-error';
-import { checkLessonManifest, LESSON_MANIFEST_FORMAT, lessonManifestSigningText, manifestBytes } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
+import { checkLessonManifest, LESSON_MANIFEST_FORMAT, lessonManifestSigningText, manifestBytes, parseLessonManifestText } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
 import type { LessonManifest } from '../../electron/core/sync/protocol/fleet/lesson-manifest';
 import { sha256Hex } from '../crypto/ed25519';
 import type { HubContext } from '../hub-context';
+import type { Actor } from '../store/audit-store';
+import { writeAudit } from '../store/audit-store';
 import { findBlob } from '../store/fleet-blob-store';
-import { insertLessonRelease, nextReleaseVersion } from '../store/fleet-channel-store';
+import { insertLessonRelease, latestLessonRelease, nextReleaseVersion } from '../store/fleet-channel-store';
 import { fleetContext } from './fleet-context';
 
 export interface PublishedRelease {
@@ -22,12 +28,14 @@ export interface PublishedRelease {
   readonly files: number;
   readonly bytes: number;
   readonly manifest_sha256: string;
+  /** True when the newest release already held exactly this pack: nothing was published. */
+  readonly unchanged: boolean;
 }
 
 /** Signs and records the next release over stored blobs. Throws FleetError for a pack a station would refuse. */
 export async function publishLessonRelease(
   ctx: HubContext,
-  p: { files: readonly { path: string; sha256: string; size: number }[]; minAppVersion: string; by: string },
+  p: { files: readonly { path: string; sha256: string; size: number }[]; minAppVersion: string; by: string; actor?: Actor },
 ): Promise<PublishedRelease> {
   if (!isAppVersion(p.minAppVersion)) throw new FleetError('manifest_malformed', `min_app_version: "${p.minAppVersion.slice(0, 40)}" is not an app version like 1.2.3`);
   const files = [...p.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((file) => ({ path: file.path, sha256: file.sha256, size: file.size }));
@@ -41,6 +49,13 @@ export async function publishLessonRelease(
   const fleet = await fleetContext(ctx);
   return ctx.db.transaction(async (tx) => {
     const version = await nextReleaseVersion(tx);
+    const newest = await latestLessonRelease(tx);
+    if (newest !== null) {
+      const held = parseLessonManifestText(newest.manifest);
+      if (held.min_app_version === p.minAppVersion && canonicalJson(held.files) === canonicalJson(files)) {
+        return { version: held.version, files: held.files.length, bytes: manifestBytes(held), manifest_sha256: sha256Hex(newest.manifest), unchanged: true };
+      }
+    }
     const manifest: LessonManifest = { format: LESSON_MANIFEST_FORMAT, version, min_app_version: p.minAppVersion, created_ms: ctx.now(), files };
     const text = canonicalJson(manifest);
     const manifestSha256 = sha256Hex(text);
@@ -54,6 +69,10 @@ export async function publishLessonRelease(
       published_by: p.by,
       published_at: ctx.now(),
     });
-    return { version, files: files.length, bytes: manifestBytes(manifest), manifest_sha256: manifestSha256 };
+    if (p.actor !== undefined) {
+      const detail = `${files.length} files, ${manifestBytes(manifest)} bytes, app >= ${p.minAppVersion}, manifest ${manifestSha256.slice(0, 16)}`;
+      await writeAudit(tx, { actor: p.actor, action: 'lessons.publish', target: `v${version}`, detail, at: ctx.now() });
+    }
+    return { version, files: files.length, bytes: manifestBytes(manifest), manifest_sha256: manifestSha256, unchanged: false };
   });
 }

@@ -15,6 +15,8 @@ import { registerAdminRoute } from './admin-route';
 import { PasswordQueue } from '../staff/password-queue';
 import { registerAdminPages } from './admin-pages';
 import { registerAssetRoutes } from './asset-routes';
+import type { PackValidator } from '../fleet/publish-upload';
+import { registerLessonPackPages } from './lesson-pack-pages';
 import { registerLessonRoutes } from './lesson-routes';
 import { registerFleetRoutes } from './fleet-routes';
 import { registerReportRoutes } from './report-routes';
@@ -45,6 +47,11 @@ export interface HubAppOptions {
   /** Password checks at once, and waiting, before sign-in answers 429 (defaults 1 and 8). */
   readonly passwordConcurrency?: number;
   readonly passwordQueue?: number;
+  /**
+   * The stations' pack loader (station code the hub may not import; `tram city serve` hands it in),
+   * for the administrators' lesson pack page. Without it that page lists releases but cannot publish.
+   */
+  readonly validatePack?: PackValidator;
 }
 
 export interface Hub {
@@ -120,6 +127,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   registerReportRoutes(app, ctx, sessions);
   registerAdminPages(app, ctx, sessions, { publicUrl: options.publicUrl });
   registerLessonRoutes(app, ctx, sessions);
+  registerLessonPackPages(app, ctx, sessions, { validatePack: options.validatePack });
   registerFleetRoutes(app, ctx, slots, sessions, options.adminToken);
   if (options.adminToken !== undefined) registerAdminRoute(app, ctx, options.adminToken);
   return app;

@@ -68,12 +68,18 @@ export function formFields(request: FastifyRequest): URLSearchParams {
 
 /**
  * A staff form POST: signed in with a session (not HTTP Basic), same origin, and the session's CSRF
- * token in the `csrf` field. Null after answering 401/403.
+ * token in the `csrf` field (read by `fieldsOf`: urlencoded or JSON unless told otherwise). Null
+ * after answering 401/403.
  */
-export async function requireForm(sessions: StaffSessions, request: FastifyRequest, reply: FastifyReply, options: { admin?: boolean } = {}): Promise<{ who: StaffRequest; fields: URLSearchParams } | null> {
-  const who = await requireStaff(sessions, request, reply, { kind: 'page', ...options });
+export async function requireForm(
+  sessions: StaffSessions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { admin?: boolean; fieldsOf?: (request: FastifyRequest) => URLSearchParams } = {},
+): Promise<{ who: StaffRequest; fields: URLSearchParams } | null> {
+  const who = await requireStaff(sessions, request, reply, { kind: 'page', admin: options.admin ?? false });
   if (who === null) return null;
-  const fields = formFields(request);
+  const fields = (options.fieldsOf ?? formFields)(request);
   const given = fields.get('csrf') ?? '';
   if (who.csrf === null || !isSameOrigin(request) || !sameSecret(given, who.csrf)) {
     sendHtml(reply, 403, page('Không hợp lệ · Refused', `<h1>${label('Biểu mẫu không hợp lệ hoặc đã hết hạn', 'The form is not valid or has expired')}</h1><p><a href="${escapeHtml(request.url.split('?')[0] ?? '/')}">${label('Mở lại trang và thử lại', 'Open the page again and retry')}</a></p>`));

@@ -67,6 +67,7 @@ const STYLE = `
   label { display: flex; flex-direction: column; gap: 0.2rem; }
   input, button, select { font: inherit; padding: 0.45rem 0.7rem; border: 2px solid #333; border-radius: 0.4rem; background: #fff; color: #111; }
   button, .button { background: #0b5394; color: #fff; border: 2px solid #0b5394; border-radius: 0.4rem; cursor: pointer; padding: 0.45rem 0.8rem; text-decoration: none; display: inline-block; }
+  input[type="file"]::file-selector-button { font: inherit; padding: 0.35rem 0.8rem; margin-right: 0.75rem; border: 2px solid #0b5394; border-radius: 0.4rem; background: #fff; color: #0b5394; cursor: pointer; }
   button.secondary { background: #fff; color: #0b5394; }
   button.danger { background: #9c0006; border-color: #9c0006; }
   button .en, .button .en { color: inherit; }
@@ -94,7 +95,7 @@ const STYLE = `
   @media print { header.top, .no-print, form { display: none !important; } body { max-width: none; padding: 0; } }
 `;
 
-export type NavPage = 'dashboard' | 'monthly' | 'lessons' | 'stations' | 'staff' | 'targets' | 'audit' | 'none';
+export type NavPage = 'dashboard' | 'monthly' | 'lessons' | 'stations' | 'packs' | 'staff' | 'targets' | 'audit' | 'none';
 
 export interface PageChrome {
   readonly staff: StaffMember;
@@ -115,7 +116,7 @@ function navigation(chrome: PageChrome): string {
     ['lessons', '/lessons', 'Bài học', 'Lessons'],
   ];
   if (chrome.staff.role === 'admin') {
-    items.push(['stations', '/admin/stations', 'Trạm', 'Stations'], ['staff', '/admin/staff', 'Cán bộ', 'Staff'], ['targets', '/admin/targets', 'Dân số mục tiêu', 'Targets'], ['audit', '/admin/audit', 'Nhật ký', 'Audit log']);
+    items.push(['stations', '/admin/stations', 'Trạm', 'Stations'], ['packs', '/admin/lesson-packs', 'Gói bài học', 'Lesson packs'], ['staff', '/admin/staff', 'Cán bộ', 'Staff'], ['targets', '/admin/targets', 'Dân số mục tiêu', 'Targets'], ['audit', '/admin/audit', 'Nhật ký', 'Audit log']);
   }
   const links = items.map(([key, href, vi, en]) => `<li><a href="${href}"${key === chrome.current ? ' aria-current="page"' : ''}>${label(vi, en)}</a></li>`).join('');
   const role = chrome.staff.role === 'admin' ? label('Quản trị tỉnh', 'province administrator') : label('Cán bộ phường/xã', 'ward officer');

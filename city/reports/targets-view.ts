@@ -42,6 +42,7 @@ const ACTIONS: Record<string, string> = {
   'units.load': 'Nạp danh mục đơn vị',
   'lessons.map': 'Nạp bảng bài học',
   'lessons.facts': 'Nạp dữ kiện bài học',
+  'lessons.publish': 'Phát hành gói bài học',
   'bundle.import': 'Nhập dữ liệu USB',
   'raw.detach': 'Tách dữ liệu cũ',
 };
