@@ -16,7 +16,8 @@ import { FIRST_LESSON, lessonView, longestQuestion, longestStep, openPractice, o
 import { REPO_ROOT } from './web-host-fixture';
 
 /** The station configurations screens are shown on: demo (no config), a configured one, a broken config (a 4-digit ward code). */
-export type StationKind = 'demo' | 'configured' | 'broken';
+/** `installed`: configured like `configured`, but no volunteer PIN set yet (a fresh install). */
+export type StationKind = 'demo' | 'configured' | 'installed' | 'broken';
 
 export interface ScreenContext {
   readonly page: Page;
@@ -46,6 +47,7 @@ export const CONFIGURED_PIN = '246810';
 export const CONFIG_FILES: Record<StationKind, string | null> = {
   demo: null,
   configured: join(REPO_ROOT, 'kiosk-config', 'examples', 'group-room-projector.json'),
+  installed: join(REPO_ROOT, 'kiosk-config', 'examples', 'group-room-projector.json'),
   broken: join(REPO_ROOT, 'tests', 'fixtures', 'config', 'invalid-ward-code.json'),
 };
 
@@ -306,6 +308,13 @@ export const KIOSK_SCREENS: readonly KioskScreen[] = [
       await page.getByTestId('idle-warning').waitFor();
     },
     mainButton: '[data-testid="idle-extend"]',
+  },
+  {
+    name: 'first set-up (installed, no PIN yet)',
+    station: 'installed',
+    screen: 'first-setup',
+    reach: ({ page }) => tapTestId(page, 'volunteer-entry'),
+    mainButton: '[data-testid="setup-do"], [data-testid="setup-cancel"], [data-testid="setup-pin-again"]',
   },
   { name: 'volunteer PIN', station: 'demo', screen: 'pin', reach: ({ page }) => tapTestId(page, 'volunteer-entry'), mainButton: '[data-testid="pin-ok"], [data-pin-key], [data-testid="pin-cancel"]' },
   { name: 'volunteer home', station: 'demo', screen: 'volunteer', reach: ({ page }) => signIn(page), mainButton: '.volunteer-menu .button' },
