@@ -21,6 +21,15 @@ export interface PackFolder {
   readonly problems: string[];
 }
 
+/**
+ * Names an operating system leaves in folders, never part of a pack: hidden files (.DS_Store, .git)
+ * and Windows' thumbnail caches and folder settings, which Explorer writes beside the pictures of a
+ * lesson on an official's PC. The CLI and the hub's upload page both leave them out.
+ */
+export function isSystemClutter(name: string): boolean {
+  return name.startsWith('.') || ['thumbs.db', 'ehthumbs.db', 'desktop.ini'].includes(name.toLowerCase());
+}
+
 /** Lists and hashes the files of `dir`, sorted by path (code units, as the manifest wants). */
 export async function readPackFolder(dir: string): Promise<PackFolder> {
   const files: PackFolderFile[] = [];
@@ -30,7 +39,7 @@ export async function readPackFolder(dir: string): Promise<PackFolder> {
     const entries = await readdir(join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
       const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      if (entry.name.startsWith('.')) {
+      if (isSystemClutter(entry.name)) {
         skipped.push(path);
         continue;
       }

@@ -16,6 +16,7 @@ import { packPathProblem, packPathSetProblem } from '../../electron/core/sync/pr
 import type { HubContext } from '../hub-context';
 import type { Actor } from '../store/audit-store';
 import { putBlob } from '../store/fleet-blob-store';
+import { isSystemClutter } from './pack-folder';
 import { readPackFolder } from './pack-folder';
 import { publishLessonRelease } from './publish-lessons';
 import type { PublishedRelease } from './publish-lessons';
@@ -44,8 +45,8 @@ const refused = (vi: string, en: string, problems: readonly string[] = []): Uplo
 
 /**
  * The paths inside the pack: a folder upload names every file under the chosen folder, so that
- * first folder is taken off when every name shares it; names with a part starting with a dot
- * (.DS_Store, .git) are left out, as readPackFolder leaves them out.
+ * first folder is taken off when every name shares it; names with a part that is system clutter
+ * (.DS_Store, .git, Thumbs.db, desktop.ini) are left out, as readPackFolder leaves them out.
  */
 export function packPaths(names: readonly string[]): { paths: (string | null)[]; skipped: string[] } | { problem: string } {
   const firsts = new Set(names.map((name) => (name.includes('/') ? name.slice(0, name.indexOf('/')) : null)));
@@ -56,7 +57,7 @@ export function packPaths(names: readonly string[]): { paths: (string | null)[];
     const path = root === null || root === undefined ? name : name.slice(root.length + 1);
     const parts = path.split('/');
     // A name with . or .. in it is never skipped: it is refused as traversal.
-    if (!parts.includes('.') && !parts.includes('..') && parts.some((part) => part.startsWith('.'))) {
+    if (!parts.includes('.') && !parts.includes('..') && parts.some(isSystemClutter)) {
       skipped.push(path);
       return null;
     }

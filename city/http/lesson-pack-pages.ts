@@ -97,7 +97,7 @@ export function registerLessonPackPages(app: FastifyInstance, ctx: HubContext, s
       const files = parsed.files.filter((file) => file.field === 'files').map((file) => ({ name: file.filename, bytes: file.bytes }));
       const outcome = await publishUploadedPack(ctx, { files, minAppVersion, actor: webActor(request, who), validatePack: options.validatePack });
       if (!outcome.ok) return show(reply, who, { status: outcome.status, minAppVersion, message: { ok: false, text: outcome.message }, problems: outcome.problems });
-      const skipped = outcome.skipped.map((path) => `Bỏ qua tệp ẩn · left out a hidden file: ${path}`);
+      const skipped = outcome.skipped.map((path) => `Bỏ qua tệp của hệ điều hành · left out a system file: ${path}`);
       return show(reply, who, { message: { ok: true, text: outcome.message }, problems: skipped });
     },
   });

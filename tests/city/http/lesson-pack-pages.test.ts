@@ -113,11 +113,13 @@ describeEachDriver('lesson pack page', (driver) => {
   });
 
   it('publishes a valid folder as the next version: signed for the stations, listed on the page, in the audit log', async () => {
-    const files = [...folderFiles(pack.dir), { name: 'lessons/.DS_Store', bytes: Buffer.from('litter') }];
+    // What an official's PC leaves in a lessons folder is left out: a hidden file, Windows' thumbnail cache.
+    const files = [...folderFiles(pack.dir), { name: 'lessons/.DS_Store', bytes: Buffer.from('litter') }, { name: 'lessons/mat-khau-otp/Thumbs.db', bytes: Buffer.from('cache') }];
     const answer = await publish(admin, files, { minAppVersion: '0.1.0' });
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain('Đã phát hành phiên bản 1');
-    expect(answer.body).toContain('left out a hidden file: .DS_Store');
+    expect(answer.body).toContain('left out a system file: .DS_Store');
+    expect(answer.body).toContain('left out a system file: mat-khau-otp/Thumbs.db');
     expect(answer.body).toMatch(/<th scope="row">v1<\/th>/);
 
     const channel = lessonChannelAnswerSchema.parse((await signedGet(hub, station, `/v1/stations/${station.stationId}/lessons?app=0.1.0`)).body);
