@@ -85,6 +85,23 @@ describeEachDriver('lesson pack page', (driver) => {
     return files.map((file) => (file === picture ? { name: file.name, bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') } : file));
   };
 
+  // A hub started without the stations' pack loader (not through `tram city serve`) must not publish
+  // what it cannot check: it lists releases but answers 503 to a publish, storing nothing.
+  it('publishes nothing on a hub that has no pack check (503)', async () => {
+    const bare = await openTestHub(database);
+    try {
+      const who = await signInStaff(bare, 'quan.tri', PASSWORD);
+      const parts: Part[] = [{ name: 'csrf', value: who.csrf }, { name: 'min_app_version', value: '0.1.0' }, ...folderFiles(pack.dir).map((file) => ({ name: 'files', filename: file.name, bytes: file.bytes }))];
+      const before = await releases();
+      const answer = await bare.app.inject({ method: 'POST', url: '/admin/lesson-packs/publish', headers: { cookie: who.cookie, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }, payload: multipart(parts) });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.body).toContain('chưa phát hành gì');
+      expect(await releases()).toBe(before);
+    } finally {
+      await bare.app.close();
+    }
+  });
+
   it('shows the page and its folder form to an administrator, and refuses a ward officer (403) and anyone signed out', async () => {
     const page = await hub.app.inject({ method: 'GET', url: '/admin/lesson-packs', headers: { cookie: admin.cookie } });
     expect(page.statusCode).toBe(200);
