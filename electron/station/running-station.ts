@@ -154,8 +154,8 @@ export function composeRunningStation(parts: RunningStationParts): RunningStatio
     const hubUrl = config.hub?.url;
     if (hubUrl === undefined) {
       throw new StationError('usb_only', {
-        vi: 'Trạm này chỉ gửi dữ liệu qua USB; kỹ thuật viên đăng ký trạm bằng lệnh tram enrol.',
-        en: 'This station is USB-only; a technician enrols it with tram enrol.',
+        vi: 'Trạm này chỉ gửi dữ liệu qua USB. Để đăng ký, kỹ thuật viên ghi địa chỉ của tỉnh vào cấu hình ("hub"), kết nối mạng một lần rồi đăng ký lại.',
+        en: 'This station is USB-only. To enrol it, a technician puts the province hub in its config ("hub"), connects it once and enrols again.',
       });
     }
     const result = await enrolStation({ dataDir: parts.dataDir, hubUrl, stationId: config.station.id, code, appVersion: parts.appVersion, open: { db, log } }).catch((error: unknown) => {

@@ -51,7 +51,7 @@ export interface ScanRouter {
 }
 
 const NOT_ARMED = {
-  vi: 'Đây là mã ghi danh trạm: tình nguyện viên mở màn hình "Kết nối với thành phố" rồi quét lại.',
+  vi: 'Đây là mã ghi danh trạm: tình nguyện viên mở màn hình "Kết nối với tỉnh" rồi quét lại.',
   en: 'This is a station enrolment code: a volunteer opens the "connect to the city" screen and scans it again.',
 };
 

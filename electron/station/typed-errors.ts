@@ -13,16 +13,16 @@ export function errorCode(error: unknown, fallback: string): string {
 }
 
 const SYNC_TEXTS: Readonly<Record<SyncErrorCode, string>> = {
-  not_enrolled: 'Trạm chưa đăng ký với thành phố.',
+  not_enrolled: 'Trạm chưa đăng ký với tỉnh.',
   enrolment_refused: 'Thành phố không nhận mã đăng ký này (sai, đã dùng hoặc hết hạn): hãy xin mã mới.',
   epoch_conflict: 'Thành phố đang giữ một lịch sử khác cho mã trạm này (trạm bị sao chép?): cần kỹ thuật viên.',
-  city_key_changed: 'Máy chủ thành phố trả lời bằng một khoá khác trước: không đổi gì. Cần kỹ thuật viên kiểm tra.',
-  hub_unreachable: 'Chưa kết nối được máy chủ thành phố, hãy thử lại sau.',
-  hub_bad_answer: 'Máy chủ thành phố trả lời không đúng, hãy báo kỹ thuật viên.',
+  city_key_changed: 'Máy chủ của tỉnh trả lời bằng một khoá khác trước: không đổi gì. Cần kỹ thuật viên kiểm tra.',
+  hub_unreachable: 'Chưa kết nối được máy chủ của tỉnh, hãy thử lại sau.',
+  hub_bad_answer: 'Máy chủ của tỉnh trả lời không đúng, hãy báo kỹ thuật viên.',
   station_mismatch: 'Mã trạm trong cấu hình khác với mã đã đăng ký: cần kỹ thuật viên.',
   events_missing: 'Nhật ký trên trạm thiếu bản ghi: cần kỹ thuật viên.',
   chain_broken: 'Nhật ký trên trạm bị sửa hoặc hỏng: cần kỹ thuật viên.',
-  nothing_to_export: 'Không có gì mới để ghi ra USB: thành phố đã nhận đủ.',
+  nothing_to_export: 'Không có gì mới để ghi ra USB: tỉnh đã nhận đủ.',
   bad_argument: 'Thông tin nhập chưa đúng.',
 };
 

@@ -17,9 +17,9 @@ function describeStop(reason: StopReason): string {
     case 'forbidden':
       return 'Thành phố từ chối trạm (403). / The hub refused this station (403).';
     case 'fork':
-      return `Nhật ký khác với bản thành phố đã nhận từ số ${reason.seq}: cần kỹ thuật viên. / The log differs from what the city holds at seq ${reason.seq} (fork): call a technician.`;
+      return `Nhật ký khác với bản tỉnh đã nhận từ số ${reason.seq}: cần kỹ thuật viên. / The log differs from what the province holds at seq ${reason.seq} (fork): call a technician.`;
     case 'epoch':
-      return `Kỳ nhật ký không khớp (trạm ${reason.localEpoch}, thành phố ${reason.cityEpoch}): cần đăng ký lại. / Epoch mismatch (station ${reason.localEpoch}, city ${reason.cityEpoch}): re-enrol.`;
+      return `Kỳ nhật ký không khớp (trạm ${reason.localEpoch}, tỉnh ${reason.cityEpoch}): cần đăng ký lại. / Epoch mismatch (station ${reason.localEpoch}, province ${reason.cityEpoch}): re-enrol.`;
     case 'bad_request':
       return `Thành phố báo dữ liệu gửi lên sai: ${reason.detail} / The hub refused the request as malformed: ${reason.detail}`;
     case 'city_ahead':
@@ -27,7 +27,7 @@ function describeStop(reason: StopReason): string {
     case 'event_too_large':
       return `Sự kiện số ${reason.seq} quá lớn để gửi qua mạng: dùng USB (tram export). / Event ${reason.seq} is too large for HTTP: use a USB bundle (tram export).`;
     case 'bad_receipt':
-      return 'Biên nhận của thành phố không đúng chữ ký: kiểm tra địa chỉ máy chủ. / The city receipt signature is wrong: check the hub address.';
+      return 'Biên nhận của tỉnh không đúng chữ ký: kiểm tra địa chỉ máy chủ. / The province receipt signature is wrong: check the hub address.';
     case 'local_log':
       return `Nhật ký trên trạm bị lỗi: ${reason.detail} / The local log is damaged: ${reason.detail}`;
     case 'requested':
@@ -39,14 +39,14 @@ function describeFailure(failure: TransientFailure | null): string {
   if (failure === null) return 'Chờ mạng. / Waiting for the network.';
   switch (failure.type) {
     case 'network_error':
-      return `Không kết nối được thành phố, sẽ thử lại. / Cannot reach the hub, will retry (${failure.detail}).`;
+      return `Không kết nối được máy chủ của tỉnh, sẽ thử lại. / Cannot reach the hub, will retry (${failure.detail}).`;
     case 'timeout':
       return 'Mạng quá chậm, sẽ thử lại với gói nhỏ hơn. / The request timed out; retrying with a smaller batch.';
     case 'retry_later':
     case 'server_error':
-      return `Máy chủ thành phố đang bận (${failure.status}), sẽ thử lại. / The hub is busy (${failure.status}); will retry.`;
+      return `Máy chủ của tỉnh đang bận (${failure.status}), sẽ thử lại. / The hub is busy (${failure.status}); will retry.`;
     case 'bad_answer':
-      return `Câu trả lời không phải của máy chủ thành phố (mạng có trang đăng nhập?), sẽ thử lại. / The answer did not come from the hub (captive portal?): ${failure.detail}`;
+      return `Câu trả lời không phải của máy chủ của tỉnh (mạng có trang đăng nhập?), sẽ thử lại. / The answer did not come from the hub (captive portal?): ${failure.detail}`;
     case 'local_error':
       return `Trạm gặp lỗi khi ghi kết quả đồng bộ (ổ đĩa đầy?), sẽ thử lại. / The station failed while recording a sync answer (disk full?); will retry: ${failure.detail}`;
   }
