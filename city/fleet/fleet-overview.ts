@@ -3,24 +3,19 @@
  * flags (health-flags.ts) and what it runs against what is published, plus the published lesson
  * releases and app releases with their rollouts. Read-only; no personal data exists in any of it.
  */
-import type { HealthReport } from '../../electron/core/sync/protocol/fleet/health-report';
 import type { UpdatePlatform } from '../../electron/core/sync/protocol/fleet/fleet-wire';
 import type { HubContext } from '../hub-context';
 import { listAppReleases, listRollouts } from '../store/fleet-app-store';
 import type { AppReleaseRow, RolloutRow } from '../store/fleet-app-store';
 import { listLessonReleases } from '../store/fleet-channel-store';
 import { backlogSeries, listStationHealth } from '../store/fleet-health-store';
+import type { StationHealthRow } from '../store/fleet-health-store';
 import { BACKLOG_WINDOW_MS, healthFlags } from './health-flags';
 import type { HealthFlag } from './health-flags';
 import { offeredRelease } from './rollout';
 
-export interface StationOverview {
-  readonly station_id: string;
-  readonly ward_code: string;
-  readonly status: 'active' | 'revoked';
-  readonly last_seen_at: number | null;
-  readonly health_at: number | null;
-  readonly report: HealthReport | null;
+/** A station's latest health (city/store/fleet-health-store.ts) with what the stations page adds. */
+export interface StationOverview extends StationHealthRow {
   readonly offered_app_version: string | null;
   readonly flags: HealthFlag[];
 }
