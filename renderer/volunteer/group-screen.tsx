@@ -5,6 +5,7 @@ import { kiosk } from '../kiosk-api';
 import { CardSheet } from './card-sheet';
 import { printPage } from '../print';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { VolunteerTitleBar } from './volunteer-title-bar';
 
 /** Setting up a session: the lesson and the volunteer's confirmation that the group agreed. */
 function GroupSetup({ onStarted }: { onStarted: (status: GroupStatus) => void }) {
@@ -88,14 +89,7 @@ export function GroupScreen({ onBack }: { onBack: () => void }) {
   }, []);
   return (
     <main className="screen volunteer group" data-screen="group">
-      <nav className="no-print volunteer-nav">
-        <button type="button" className="button secondary" onClick={onBack} data-testid="group-back">
-          <InlineBilingual text={s.back} />
-        </button>
-        <h1 className="session-name">
-          <InlineBilingual text={s.group} />
-        </h1>
-      </nav>
+      <VolunteerTitleBar title={s.group} onBack={onBack} backTestId="group-back" />
       {summary && (
         <section className="group-summary" data-testid="group-summary">
           <h2>{s.summary.vi}</h2>

@@ -5,6 +5,7 @@ import { printPage } from '../print';
 import { rightsStrings as r, volunteerStrings as s } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { VolunteerTitleBar } from './volunteer-title-bar';
 
 /** Shows a learner what the station holds about them, and erases it on request (two taps). */
 export function RightsScreen({ onBack }: { onBack: () => void }) {
@@ -46,14 +47,7 @@ export function RightsScreen({ onBack }: { onBack: () => void }) {
     : [];
   return (
     <main className="screen volunteer" data-screen="rights">
-      <nav className="volunteer-nav">
-        <button type="button" className="button secondary" onClick={onBack}>
-          <InlineBilingual text={s.back} />
-        </button>
-        <h1 className="session-name">
-          <InlineBilingual text={r.title} />
-        </h1>
-      </nav>
+      <VolunteerTitleBar title={r.title} onBack={onBack} />
       <button type="button" className="button" onClick={arm} data-testid="rights-scan">
         <InlineBilingual text={r.scanPrompt} />
       </button>

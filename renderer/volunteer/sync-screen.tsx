@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ExportTarget, SyncStatus } from '../../electron/contract/dto';
 import { SyncBadge } from '../components/sync-badge';
-import { syncStrings as t, volunteerStrings as s } from '../i18n/volunteer-strings';
+import { syncStrings as t } from '../i18n/volunteer-strings';
 import { kiosk } from '../kiosk-api';
 import { InlineBilingual } from '../components/inline-bilingual';
 import { UsbLessonImport } from './usb-lessons';
+import { VolunteerTitleBar } from './volunteer-title-bar';
 
 function formatOffset(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
@@ -61,14 +62,7 @@ export function SyncScreen({ onBack }: { onBack: () => void }) {
   );
   return (
     <main className="screen volunteer" data-screen="sync">
-      <nav className="volunteer-nav">
-        <button type="button" className="button secondary" onClick={onBack}>
-          <InlineBilingual text={s.back} />
-        </button>
-        <h1 className="session-name">
-          <InlineBilingual text={t.title} />
-        </h1>
-      </nav>
+      <VolunteerTitleBar title={t.title} onBack={onBack} />
       <div className="scroll-region volunteer-columns" tabIndex={0}>
         {sync && (
           <table className="record" data-testid="sync-details">

@@ -5,6 +5,7 @@ import { kiosk } from '../kiosk-api';
 import { printPage } from '../print';
 import { CardSheet } from './card-sheet';
 import { InlineBilingual } from '../components/inline-bilingual';
+import { VolunteerTitleBar } from './volunteer-title-bar';
 
 const day = (ms: number) => new Date(ms).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 
@@ -30,14 +31,7 @@ export function VolunteerCardsScreen({ onBack }: { onBack: () => void }) {
   };
   return (
     <main className="screen volunteer" data-screen="volunteer-cards">
-      <nav className="no-print volunteer-nav">
-        <button type="button" className="button secondary" onClick={onBack}>
-          <InlineBilingual text={s.back} />
-        </button>
-        <h1 className="session-name">
-          <InlineBilingual text={t.title} />
-        </h1>
-      </nav>
+      <VolunteerTitleBar title={t.title} onBack={onBack} />
       <section className="group-setup no-print">
         <label className="field">
           {t.label.vi}

@@ -31,7 +31,9 @@ describe('volunteer-led group session in Chromium', () => {
     await page.locator('[data-screen="volunteer"]').waitFor();
   });
 
-  it('checks in 25 consecutive scans (5 repeats) in under 10 s: the roster shows 20', async () => {
+  // How fast is the group bench's business (`npm run bench -- group`), not a timed test's: since #20
+  // each new person's key costs ⅓–½ s of both cores by design, which a busy machine stretches.
+  it('checks in 25 consecutive scans (5 repeats): the roster shows 20, each repeat once', async () => {
     await page.getByTestId('open-group').click();
     await page.getByTestId('group-lesson').selectOption('thanh-toan-vietqr');
     await page.getByTestId('group-consent').check();
@@ -39,13 +41,17 @@ describe('volunteer-led group session in Chromium', () => {
     await page.getByTestId('roster-count').waitFor();
     const scanner = running.station.demoScanner()!;
     const order = [...Array.from({ length: 20 }, (_, i) => i), 3, 7, 11, 15, 19];
-    const started = performance.now();
     for (const [n, person] of order.entries()) {
       scanner.scanText(fakeIdCardText(person));
-      await expect.poll(() => page.getByTestId('roster-last').getAttribute('data-kind')).toBe(n < 20 ? 'joined' : 'duplicate');
-      if (n < 20) await expect.poll(() => page.getByTestId('roster-count').textContent()).toBe(String(n + 1));
+      // Waited for inside the page, at every frame.
+      await page.waitForFunction(
+        ({ kind, count }) =>
+          document.querySelector('[data-testid="roster-last"]')?.getAttribute('data-kind') === kind &&
+          (count === null || document.querySelector('[data-testid="roster-count"]')?.textContent === count),
+        { kind: n < 20 ? 'joined' : 'duplicate', count: n < 20 ? String(n + 1) : null },
+        { polling: 'raf', timeout: 10_000 },
+      );
     }
-    expect(performance.now() - started).toBeLessThan(10_000);
     await expect(page.getByTestId('roster-count').textContent()).resolves.toBe('20');
     await page.screenshot({ path: join(SCREENSHOTS, 'group-roster.png') });
   });
