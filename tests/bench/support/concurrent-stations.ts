@@ -66,9 +66,18 @@ async function stop(hub: ServedHub): Promise<void> {
  * stations come from 200 different addresses, and the hub caps requests per address, so 200 stations
  * from 127.0.0.1 alone would measure that cap, not the hub.
  */
-/** Request times of accepted (200) and refused (503/429) answers, apart (debug print of the bench). */
-const accepted: number[] = [];
-const refused: number[] = [];
+/** What one run measures: every request's time, apart by answer, and each batch's time to its 200. */
+interface Timings {
+  readonly requests: number[];
+  readonly accepted: number[];
+  readonly refused: number[];
+  /** From a batch's first try to its 200, the waits a 503 asked for included: what the station lives through. */
+  readonly delivered: number[];
+  retries: number;
+}
+
+/** Nearest-rank quantile (0–1) of unsorted values, rounded to a millisecond; NaN for none. */
+const quantile = (values: readonly number[], at: number) => Math.round([...values].sort((x, y) => x - y)[Math.max(0, Math.ceil(at * values.length) - 1)] ?? Number.NaN);
 
 const sourceAddress = (i: number) => `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
@@ -93,7 +102,7 @@ function postFrom(localAddress: string, url: string, headers: Record<string, str
   });
 }
 
-async function post(hub: ServedHub, station: ScaleStation, path: string, body: string, latencies: number[], retries: { n: number }, delivered: number[]): Promise<Record<string, unknown>> {
+async function post(hub: ServedHub, station: ScaleStation, path: string, body: string, timings: Timings): Promise<Record<string, unknown>> {
   const firstTry = performance.now();
   for (;;) {
     const ts = Date.now();
@@ -101,14 +110,15 @@ async function post(hub: ServedHub, station: ScaleStation, path: string, body: s
     const authorization = formatAuthorization({ stationId: station.stationId, ts, nonce: '-', sig: signText(station, text) });
     const start = performance.now();
     const { status, retryAfter, answer } = await postFrom(sourceAddress(station.index), `${hub.url}${path}`, { authorization, 'content-type': 'application/json' }, body);
-    latencies.push(performance.now() - start);
-    (status === 200 ? accepted : refused).push(performance.now() - start);
+    const took = performance.now() - start;
+    timings.requests.push(took);
+    (status === 200 ? timings.accepted : timings.refused).push(took);
     if (status === 200) {
-      delivered.push(performance.now() - firstTry);
+      timings.delivered.push(performance.now() - firstTry);
       return answer;
     }
     if (status !== 503 && status !== 429) throw new Error(`${station.stationId}: ${status} ${JSON.stringify(answer)}`);
-    retries.n += 1;
+    timings.retries += 1;
     await new Promise((resolve) => setTimeout(resolve, Number(retryAfter ?? '1') * 1000));
   }
 }
@@ -151,37 +161,32 @@ export async function runConcurrentStations(
     });
     const events = stations.length * p.learnersPerStation * 6;
     p.say(`  ${stations.length} stations enrolled on two hub processes (${hubs[0].url}, ${hubs[1].url}); uploading ${events.toLocaleString('en')} events at once`);
-    const latencies: number[] = [];
-    // From a batch's first try to its 200, 503 waits included: what the station lives through.
-    const delivered: number[] = [];
-    const retries = { n: 0 };
+    const timings: Timings = { requests: [], accepted: [], refused: [], delivered: [], retries: 0 };
     let inserted = 0;
     const start = performance.now();
     await Promise.all(
       stations.map(async (station, i) => {
         const path = `/v1/stations/${station.stationId}/events`;
         const [first, second] = bodies[i] ?? ['', ''];
-        const a = await post(hubFor(i), station, path, first, latencies, retries, delivered);
-        const b = await post(hubFor(i + 1), station, path, second, latencies, retries, delivered);
-        const again = await post(hubFor(i), station, path, second, latencies, retries, delivered);
+        const a = await post(hubFor(i), station, path, first, timings);
+        const b = await post(hubFor(i + 1), station, path, second, timings);
+        const again = await post(hubFor(i), station, path, second, timings);
         inserted += Number(a.inserted) + Number(b.inserted) + Number(again.inserted);
       }),
     );
     const ms = performance.now() - start;
     const stored = await ctx.db.query<{ n: number }>('SELECT count(*)::bigint AS n FROM events WHERE station_id = ANY($1::text[])', [stations.map((s) => s.stationId)]);
     const storedEvents = stored[0]?.n ?? 0;
-    const pct = percentiles(latencies);
-    const q = (values: number[], at: number) => Math.round([...values].sort((x, y) => x - y)[Math.max(0, Math.ceil(at * values.length) - 1)] ?? Number.NaN);
-    p.say(`  request times: 200 p50 ${q(accepted, 0.5)} / p99 ${q(accepted, 0.99)} ms (${accepted.length}); 503 p50 ${q(refused, 0.5)} / p99 ${q(refused, 0.99)} ms (${refused.length})`);
-    const sorted = [...latencies].sort((x, y) => x - y);
+    const { accepted, refused } = timings;
+    p.say(`  request times: 200 p50 ${quantile(accepted, 0.5)} / p99 ${quantile(accepted, 0.99)} ms (${accepted.length}); 503 p50 ${quantile(refused, 0.5)} / p99 ${quantile(refused, 0.99)} ms (${refused.length})`);
     return {
       stations: stations.length,
       events,
       events_per_s: Math.round(events / (ms / 1000)),
-      p50_ms: pct.p50,
-      p99_ms: Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(0.99 * sorted.length) - 1)] ?? Number.NaN),
-      delivered_p99_ms: Math.round([...delivered].sort((x, y) => x - y)[Math.max(0, Math.ceil(0.99 * delivered.length) - 1)] ?? Number.NaN),
-      retried_503: retries.n,
+      p50_ms: percentiles(timings.requests).p50,
+      p99_ms: quantile(timings.requests, 0.99),
+      delivered_p99_ms: quantile(timings.delivered, 0.99),
+      retried_503: timings.retries,
       lost: events - storedEvents,
       duplicated: inserted - storedEvents,
     };
