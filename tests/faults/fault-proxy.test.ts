@@ -1,9 +1,10 @@
 // The fault proxy itself, against plain loopback servers: pass-through, latency, bandwidth, hang,
 // refuse, cuts (either way, from a trigger, once), reset, run-time changes, clean close.
+import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import { connect, createServer } from 'node:net';
-import type { AddressInfo, Server } from 'node:net';
+import type { AddressInfo, Server, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy } from '../support/fault-proxy';
 import type { FaultProxy } from '../support/fault-proxy';
@@ -130,6 +131,26 @@ describe('fault proxy', () => {
     await expect(fetch(`${proxy.url}/blob`, { signal: AbortSignal.timeout(300) })).rejects.toThrow(/timeout|aborted/i);
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(proxy.stats()).toMatchObject({ hung: 1, bytesUp: 0, bytesDown: 0 });
+  });
+
+  it('a connection opened while hung that sent nothing works after heal; one whose request was swallowed stays dead', async () => {
+    const proxy = await proxyTo(tcpPort, { hang: true });
+    const idle = connect(proxy.port, '127.0.0.1');
+    const swallowed = connect(proxy.port, '127.0.0.1');
+    await Promise.all([once(idle, 'connect'), once(swallowed, 'connect')]);
+    swallowed.write('lost');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    proxy.heal();
+    const received = (socket: Socket) => new Promise<number>((resolve) => {
+      let bytes = 0;
+      socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      setTimeout(() => resolve(bytes), 300);
+    });
+    idle.write('now');
+    swallowed.write('again');
+    expect(await Promise.all([received(idle), received(swallowed)])).toEqual([1_000, 0]);
+    idle.destroy();
+    swallowed.destroy();
   });
 
   it('refuses: each new connection is reset at once', async () => {

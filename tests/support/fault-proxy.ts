@@ -5,7 +5,8 @@
  * - latency ± jitter per piece, order kept (a piece never overtakes the one before it);
  * - a bandwidth cap in bytes/s (data is sliced into ~50 ms pieces, so a cap also acts as a slicer);
  * - hang: connections are accepted and read, but nothing is forwarded or answered (on a keep-alive
- *   connection already open too: requests sent while hung are swallowed, as by a hub that froze);
+ *   connection already open too: requests sent while hung are swallowed, as by a hub that froze;
+ *   a connection that sent nothing while hung works after heal, as at a hub that thaws);
  * - refuse: new connections are reset at once;
  * - cut rules: after N bytes in one direction, close or reset both sides. A rule may wait for a
  *   trigger text in the client→hub bytes (e.g. "POST /v1/stations/"), so one HTTP request on a
@@ -53,7 +54,7 @@ export interface FaultProxy {
   /** Merges changes into the current settings (cut rules given here replace the list). */
   set(changes: Partial<FaultSettings>): void;
   addCut(rule: CutRule): void;
-  /** Back to a healthy link for new data; hung connections stay hung until their client gives up. */
+  /** Back to a healthy link for new data; connections whose request was swallowed stay hung until their client gives up. */
   heal(): void;
   /** Resets every open connection; returns how many. */
   resetAll(): number;
@@ -92,7 +93,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let settings: FaultSettings = { ...HEALTHY, ...options.settings };
   let rules: LiveRule[] = settings.cuts.map((rule) => ({ rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }));
   const links = new Set<Link>();
-  const hung = new Set<Socket>();
+  // A connection accepted while hung: its data listener while nothing was sent on it yet, or
+  // 'swallowed' once a request was dropped (that request is lost, so the connection stays dead).
+  const hung = new Map<Socket, (() => void) | 'swallowed'>();
   const counts = { connections: 0, hung: 0, refused: 0, cuts: 0, resets: 0, bytesUp: 0, bytesDown: 0 };
 
   /** Takes one firing of a live rule; a rule with no firings left leaves the list. */
@@ -266,8 +269,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (settings.hang) {
       // Read and drop, never answer: the client's own deadline is the only way out.
       counts.hung += 1;
-      hung.add(client);
-      client.on('data', () => undefined);
+      const swallow = () => hung.set(client, 'swallowed');
+      hung.set(client, swallow);
+      client.on('data', swallow);
       client.on('close', () => hung.delete(client));
       return;
     }
@@ -290,6 +294,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     heal() {
       settings = HEALTHY;
       rules = [];
+      // A frozen hub that thaws serves connections it accepted but never read: an HTTP client that
+      // opened a spare keep-alive connection during the hang (undici does, after an abort) and has
+      // sent nothing on it yet must find it working, not dead for as long as its own deadline.
+      for (const [client, state] of [...hung]) {
+        if (state === 'swallowed' || client.destroyed) continue;
+        client.off('data', state);
+        hung.delete(client);
+        links.add(new Link(client));
+      }
     },
     resetAll() {
       const open = [...links];
@@ -301,7 +314,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     async close() {
       rules = [];
       for (const link of [...links]) link.terminate('close');
-      for (const socket of hung) socket.destroy();
+      for (const socket of hung.keys()) socket.destroy();
       hung.clear();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
