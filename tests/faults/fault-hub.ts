@@ -20,6 +20,7 @@ import { buildHubApp } from '../../city/http/create-hub';
 import { openHubContext } from '../../city/hub-context';
 import type { HubContext } from '../../city/hub-context';
 import { issueEnrolmentCode } from '../../city/ingest/enrolment';
+import { seedPgliteFolder } from '../support/pglite-template';
 
 export class InjectedFault extends Error {}
 
@@ -149,9 +150,10 @@ export interface FaultHub {
   close(): Promise<void>;
 }
 
-/** One PGlite per test file (initdb takes seconds); `random` drives randomFailRate. */
+/** One PGlite per test file (seeded from initdb's output: initdb takes seconds); `random` drives randomFailRate. */
 export async function startFaultHub(options: { random?: () => number; retryAfterSeconds?: number } = {}): Promise<FaultHub> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tram-faults-hub-'));
+  await seedPgliteFolder(join(dataDir, 'pgdata'));
   const db = new FaultyDatabase(await openPglite(join(dataDir, 'pgdata')), options.random);
   const ctx = await openHubContext({ dataDir, db });
   const requests: HubRequest[] = [];

@@ -15,6 +15,7 @@ import type { HubAppOptions } from '../../../city/http/create-hub';
 import { openHubContext } from '../../../city/hub-context';
 import type { HubContext } from '../../../city/hub-context';
 import { issueEnrolmentCode } from '../../../city/ingest/enrolment';
+import { seedPgliteFolder } from '../../support/pglite-template';
 import type { StationFixture } from '../../support/station-fixture';
 
 export type DriverName = 'pglite' | 'postgres';
@@ -46,10 +47,11 @@ export interface TestDatabase {
   cleanup(): Promise<void>;
 }
 
-/** Opens one database for a test file: a fresh PGlite folder, or a fresh PostgreSQL schema. */
+/** Opens one database for a test file: a fresh PGlite folder (a copy of initdb's output), or a fresh PostgreSQL schema. */
 export async function openTestDatabase(driver: DriverName): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'tram-city-test-'));
   if (driver === 'pglite') {
+    await seedPgliteFolder(join(dataDir, 'pgdata'));
     const db = await openHubDatabase({ dataDir });
     return { db, databaseUrl: undefined, dataDir, cleanup: async () => { await db.close(); await rm(dataDir, { recursive: true, force: true }); } };
   }
