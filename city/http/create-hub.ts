@@ -21,7 +21,7 @@ import { registerLessonRoutes } from './lesson-routes';
 import { registerFleetRoutes } from './fleet-routes';
 import { registerReportRoutes } from './report-routes';
 import { StaffSessions } from './staff-session';
-import { DEFAULT_WORK_SLOTS, installStationAdmission } from './station-admission';
+import { DEFAULT_WORK_SLOTS, installStationAdmission, SLOT_WAIT_MS } from './station-admission';
 import { registerStationRoutes } from './station-routes';
 
 export interface HubAppOptions {
@@ -104,7 +104,7 @@ export function buildHubApp(ctx: HubContext, options: HubAppOptions = {}): Fasti
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   const retryAfter = String(options.retryAfterSeconds ?? 10);
-  const slots = installStationAdmission(app, { perAddress: options.maxPerAddress ?? 16, workSlots: options.maxInFlight ?? DEFAULT_WORK_SLOTS, retryAfterSeconds: options.retryAfterSeconds ?? 10 });
+  const slots = installStationAdmission(app, { perAddress: options.maxPerAddress ?? 16, workSlots: options.maxInFlight ?? DEFAULT_WORK_SLOTS, queue: options.maxInFlight ?? DEFAULT_WORK_SLOTS, maxWaitMs: SLOT_WAIT_MS, retryAfterSeconds: options.retryAfterSeconds ?? 10 });
 
   app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not_found' }));
   app.setErrorHandler((error: Error & { code?: string; statusCode?: number }, request, reply) => {

@@ -88,7 +88,7 @@ describe('work slots: the Retry-After of a full hub follows the load', () => {
     const fastify = (await import('fastify')).default;
     const { installStationAdmission } = await import('../../../city/http/station-admission');
     const app = fastify();
-    const slots = installStationAdmission(app, { perAddress: 100, workSlots: 1, retryAfterSeconds: 30 });
+    const slots = installStationAdmission(app, { perAddress: 100, workSlots: 1, queue: 0, maxWaitMs: 0, retryAfterSeconds: 30 });
     let release: () => void = () => undefined;
     let workMs = 0;
     app.get('/v1/stations/x/hold', async (_request, reply) => slots.run(reply, () => new Promise<string>((resolve) => (release = () => resolve('held')))));
@@ -114,6 +114,110 @@ describe('work slots: the Retry-After of a full hub follows the load', () => {
       expect(seconds).toBeLessThan(30);
       release();
       await holdingAgain;
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+// Issue #16: a few slots with a short line in front of them. A request that finds every slot taken
+// waits (oldest first) for one to come free, up to the wait; with the line full as well, a station
+// request is answered 503 from its headers, before a byte of its body is read.
+describe('work slots: a short line, and a full hub answering before the body', () => {
+  async function slotApp(options: { queue: number; maxWaitMs: number }) {
+    const fastify = (await import('fastify')).default;
+    const { installStationAdmission } = await import('../../../city/http/station-admission');
+    const app = fastify();
+    const slots = installStationAdmission(app, { perAddress: 100, workSlots: 1, retryAfterSeconds: 7, ...options });
+    const holds: (() => void)[] = [];
+    const order: string[] = [];
+    app.post<{ Params: { name: string } }>('/v1/stations/:name/events', async (request, reply) =>
+      slots.run(reply, () =>
+        new Promise<string>((resolve) =>
+          holds.push(() => {
+            order.push(request.params.name);
+            resolve(request.params.name);
+          }),
+        ),
+      ),
+    );
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (app.server.address() as { port: number }).port;
+    const post = (name: string) => fetch(`http://127.0.0.1:${port}/v1/stations/${name}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
+    return { app, port, holds, order, post, settle };
+  }
+
+  it('a request that finds the slot taken waits in line and gets it when it frees, in arrival order', async () => {
+    const { app, holds, order, post, settle } = await slotApp({ queue: 2, maxWaitMs: 5_000 });
+    try {
+      const first = post('a');
+      await settle();
+      const second = post('b');
+      await settle();
+      const third = post('c');
+      await settle();
+      expect(holds).toHaveLength(1);
+      holds[0]?.();
+      expect((await first).status).toBe(200);
+      await settle();
+      holds[1]?.();
+      expect((await second).status).toBe(200);
+      await settle();
+      holds[2]?.();
+      expect((await third).status).toBe(200);
+      expect(order).toEqual(['a', 'b', 'c']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a wait in line that runs out is answered 503 with Retry-After, and the slot is not lost', async () => {
+    const { app, holds, post, settle } = await slotApp({ queue: 1, maxWaitMs: 150 });
+    try {
+      const first = post('a');
+      await settle();
+      const started = performance.now();
+      const late = await post('b');
+      expect(late.status).toBe(503);
+      expect(late.headers.get('retry-after')).toBe('7');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+      holds[0]?.();
+      expect((await first).status).toBe(200);
+      const next = post('c');
+      await settle();
+      holds[1]?.();
+      expect((await next).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with the slot taken and the line full, a station request gets 503 before its body arrives', async () => {
+    const { app, port, holds, post, settle } = await slotApp({ queue: 1, maxWaitMs: 5_000 });
+    try {
+      const first = post('a');
+      await settle();
+      const second = post('b');
+      await settle();
+      // Headers announcing 250 KB, and no body at all: the answer must not wait for it.
+      const said = await new Promise<string>((resolve) => {
+        const socket = connect({ host: '127.0.0.1', port }, () => {
+          socket.write('POST /v1/stations/c/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 250000\r\n\r\n');
+        });
+        socket.on('data', (chunk) => {
+          resolve(chunk.toString());
+          socket.destroy();
+        });
+        socket.on('error', () => resolve(''));
+      });
+      expect(said).toMatch(/^HTTP\/1\.1 503/);
+      expect(said).toMatch(/retry-after: 7/i);
+      holds[0]?.();
+      await first;
+      await settle();
+      holds[1]?.();
+      expect((await second).status).toBe(200);
     } finally {
       await app.close();
     }
