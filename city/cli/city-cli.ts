@@ -34,7 +34,7 @@ const USAGE = [
   '        --province NN                     the province it serves (or TRAM_PROVINCE; stored at first start)',
   '        [--trust-proxy ADDR,…]            TLS proxies whose X-Forwarded-* are believed (or TRAM_TRUSTED_PROXIES)',
   '        [--public-url URL]                the hub address stations use, for enrolment QR codes (or TRAM_PUBLIC_URL)',
-  '        [--max-in-flight N]               station requests handled at once before 503 (default 16)',
+  '        [--max-in-flight N]               station requests handled at once (default 3 per core, 4–10)',
   '        [--read-database-url URL]         reports from a PostgreSQL hot standby (or READ_DATABASE_URL)',
   '  issue-code <station_id> --data DIR       one-time enrolment code, valid 7 days',
   '  add-staff <name> --data DIR [--role admin|ward_officer] [--wards 06688,06673]   password read from stdin',

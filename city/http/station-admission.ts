@@ -73,7 +73,8 @@ export function installStationAdmission(app: FastifyInstance, options: Admission
   app.addHook('onRequest', async (request, reply) => {
     if (!isStationRoute(request.url)) return;
     // Full, line included: say so before the body is read (see above). This gives an anonymous
-    // client no new lever: it cannot fill slots or line without a well-formed body and signature.
+    // client no new lever: it reaches the slots and the line only with a whole body, and holds a slot
+    // only while its signature is checked.
     if (busy >= options.workSlots && waiting.length >= options.queue) return reply.code(503).header('retry-after', overloadRetryAfter()).send({ error: 'overloaded' });
     const address = request.ip;
     const now = open.get(address) ?? 0;
