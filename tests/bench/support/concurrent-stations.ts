@@ -1,9 +1,10 @@
 /**
  * The many-stations part of the hub-scale bench: two `tram city serve` processes (each its own data
  * folder holding a copy of the same key file, both on one PostgreSQL schema) and N simulated stations
- * uploading at once over HTTP on loopback, each from its own source address (127.1.x.y). Each station sends its two batches to alternating hubs,
- * then sends its second batch again to the other hub (a lost answer, retried elsewhere). A 503/429
- * is retried after its Retry-After, as stations do. Counts what the database holds afterwards.
+ * uploading at once over HTTP on loopback, each from its own source address (127.1.x.y). Each station
+ * sends its two batches (gzipped, as stations send them) to alternating hubs, then its second batch
+ * again to the other hub (a lost answer, retried elsewhere). A 503/429 is retried after its
+ * Retry-After, as stations do. Counts what the database holds afterwards.
  */
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -11,6 +12,7 @@ import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
 import { formatAuthorization } from '../../../electron/core/sync/protocol/authorization-header';
 import type { ChainedEvent } from '../../../electron/core/sync/protocol/event-hash';
 import { requestSigningText } from '../../../electron/core/sync/protocol/signed-messages';
@@ -82,9 +84,9 @@ const quantile = (values: readonly number[], at: number) => Math.round([...value
 const sourceAddress = (i: number) => `127.1.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 
 /** One HTTP POST from `localAddress` (node:http, which can bind the source address; fetch cannot). */
-function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; retryAfter: string | null; answer: Record<string, unknown> }> {
+function postFrom(localAddress: string, url: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; retryAfter: string | null; answer: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { method: 'POST', localAddress, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (response) => {
+    const request = httpRequest(url, { method: 'POST', localAddress, headers: { ...headers, 'content-length': body.length } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
@@ -102,16 +104,23 @@ function postFrom(localAddress: string, url: string, headers: Record<string, str
   });
 }
 
-async function post(hub: ServedHub, station: ScaleStation, path: string, body: string, timings: Timings): Promise<Record<string, unknown>> {
+/** A batch as a station's transport prepares it once for all its tries: gzipped, its plain text hashed. */
+interface PreparedBody {
+  readonly gzipped: Buffer;
+  readonly plainHash: string;
+}
+
+const prepare = (json: string): PreparedBody => ({ gzipped: gzipSync(json), plainHash: sha256Hex(json) });
+
+async function post(hub: ServedHub, station: ScaleStation, path: string, body: PreparedBody, timings: Timings): Promise<Record<string, unknown>> {
   const firstTry = performance.now();
-  // Hashed once, as a station's transport prepares a body once for all its tries.
-  const bodyHash = sha256Hex(body);
   for (;;) {
     const ts = Date.now();
-    const text = requestSigningText('POST', path, bodyHash, ts, '-');
+    const text = requestSigningText('POST', path, body.plainHash, ts, '-');
     const authorization = formatAuthorization({ stationId: station.stationId, ts, nonce: '-', sig: signText(station, text) });
     const start = performance.now();
-    const { status, retryAfter, answer } = await postFrom(sourceAddress(station.index), `${hub.url}${path}`, { authorization, 'content-type': 'application/json' }, body);
+    const headers = { authorization, 'content-type': 'application/json', 'content-encoding': 'gzip' };
+    const { status, retryAfter, answer } = await postFrom(sourceAddress(station.index), `${hub.url}${path}`, headers, body.gzipped);
     const took = performance.now() - start;
     timings.requests.push(took);
     (status === 200 ? timings.accepted : timings.refused).push(took);
@@ -150,7 +159,7 @@ export async function runConcurrentStations(
       });
       if (response.status !== 201) throw new Error(`enrolment of ${station.stationId}: ${response.status}`);
     }
-    // Two batches per station, built (hashed, serialised) before the clock starts.
+    // Two batches per station, built (hashed, serialised, gzipped as stations send them) before the clock starts.
     const half = Math.floor(p.learnersPerStation / 2);
     const bodies = stations.map((station) => {
       const head = chainStart();
@@ -159,7 +168,7 @@ export async function runConcurrentStations(
       const cut = half * 6;
       const batch = (events: ChainedEvent[], prev: string) =>
         JSON.stringify({ epoch: 1, first_seq: events[0]?.seq ?? 1, last_seq: events.at(-1)?.seq ?? 0, prev_hash: prev, events, app_version: 'bench' });
-      return [batch(all.slice(0, cut), '0'.repeat(64)), batch(all.slice(cut), all[cut - 1]?.hash ?? '')] as const;
+      return [prepare(batch(all.slice(0, cut), '0'.repeat(64))), prepare(batch(all.slice(cut), all[cut - 1]?.hash ?? ''))] as const;
     });
     const events = stations.length * p.learnersPerStation * 6;
     p.say(`  ${stations.length} stations enrolled on two hub processes (${hubs[0].url}, ${hubs[1].url}); uploading ${events.toLocaleString('en')} events at once`);
@@ -169,7 +178,8 @@ export async function runConcurrentStations(
     await Promise.all(
       stations.map(async (station, i) => {
         const path = `/v1/stations/${station.stationId}/events`;
-        const [first, second] = bodies[i] ?? ['', ''];
+        const [first, second] = bodies[i] ?? [];
+        if (first === undefined || second === undefined) throw new Error(`no batches for station ${i}`);
         const a = await post(hubFor(i), station, path, first, timings);
         const b = await post(hubFor(i + 1), station, path, second, timings);
         const again = await post(hubFor(i), station, path, second, timings);
