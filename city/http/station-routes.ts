@@ -10,10 +10,9 @@ import { MAX_BATCH_EVENTS } from '../../electron/core/sync/protocol/limits';
 import { parseEventsBatch } from '../../electron/core/sync/protocol/events-batch-parse';
 import { enrolRequestSchema, parseWire } from '../../electron/core/sync/protocol/wire-schemas';
 import type { HubContext } from '../hub-context';
-import { applyBatch, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
+import { applyBatch, receiptShortForm, TOO_LARGE, UNAUTHORIZED } from '../ingest/apply-batch';
 import type { HubAnswer } from '../ingest/apply-batch';
 import { enrolStation } from '../ingest/enrolment';
-import { sha256Hex } from '../crypto/ed25519';
 import { findEpoch, recordReceipt, touchStation } from '../store/station-store';
 import type { StationRow } from '../store/station-store';
 import { badRequest, parseJsonObject, readBodyBytes } from './request-body';
@@ -103,15 +102,11 @@ export function registerStationRoutes(app: FastifyInstance, ctx: HubContext, slo
       const result = await answerUpload(ctx, request, auth.station.station_id, bytes.value, contactTs);
       // A stored batch already moved last_seen_at in its transaction; any other fresh answer records the contact here.
       if (result.status !== 200 && contactTs !== null) await touchStation(ctx.db, { stationId: auth.station.station_id, now: ctx.now(), ts: contactTs });
-      return withReceiptRecorded(ctx, auth.station.station_id, result);
+      // A 200 recorded its receipt in the batch's transaction (apply-batch.ts).
+      return result;
     });
     return isHubAnswer(answer) ? send(reply, answer) : answer;
   });
-}
-
-/** The short form a station shows of a receipt: the first 8 hex of SHA-256 of its b64 text. */
-export function receiptShortForm(receiptB64: string): string {
-  return sha256Hex(receiptB64).slice(0, 8);
 }
 
 /** Keeps the short form of a 200's receipt on the station row (the stations page shows it). */

@@ -1,8 +1,8 @@
 /**
  * docs/PROTOCOL.md §5 steps 1–3 for one batch, in ONE transaction: lock the station row (serialises
  * concurrent uploads of one station), judge the batch with the shared core rules, insert, advance
- * the head, commit — and only then build the answer with a fresh signed receipt. Used by the HTTP
- * route and by `tram city import`, so both give the same answer object.
+ * the head (with the signed receipt's short form), commit — and only then answer, with that receipt.
+ * Used by the HTTP route and by `tram city import`, so both give the same answer object.
  *
  * The batch's epoch may be the station's current one or, per docs/PROTOCOL.md §9, a closed one (an
  * older epoch of the same station, closed by a re-enrolment): its tail is judged against that epoch's
@@ -32,6 +32,11 @@ export interface ApplyOptions {
   readonly source: 'upload' | 'import';
   /** The signed ts of a fresh upload (the station is alive now); null for a replay or an import. */
   readonly contactTs?: number | null;
+}
+
+/** The short form a station shows of a receipt: the first 8 hex of SHA-256 of its b64 text. */
+export function receiptShortForm(receiptB64: string): string {
+  return sha256Hex(receiptB64).slice(0, 8);
 }
 
 /** Applies a batch whose signature the caller has verified. */
@@ -65,6 +70,10 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
     // The row lock makes a conflict impossible; if one happens anyway, roll back rather than lie.
     if (inserted !== events.length) throw new Error(`concurrent insert for ${stationId}: ${inserted} of ${events.length}`);
     const lastWallMs = batch.events.at(-1)?.wall_ms;
+    // Signed before COMMIT so its short form is stored by the same statement (no second commit per
+    // batch); it leaves this process only after the commit succeeded.
+    const serverTimeMs = ctx.now();
+    const receipt = ctx.keys.signReceipt(stationId, head.epoch, verdict.headSeq, verdict.headHash, serverTimeMs);
     await advanceHead(tx, {
       stationId,
       epoch: head.epoch,
@@ -74,15 +83,16 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
       // A closed epoch's last event is old news: only the current epoch says how far the clock is off.
       offsetMs: lastWallMs === undefined || !isCurrent || contactTs === null ? null : now - lastWallMs,
       contactTs,
+      // An upload's receipt is the one its station shows; the stations page shows its short form.
+      receiptShort: source === 'upload' ? receiptShortForm(receipt) : null,
     });
     // Last, so the shared ward rows it updates stay locked for the shortest time before COMMIT.
     await updateRollups(tx, { stationId, epoch: head.epoch, stationWard: station.ward_code, events, facts }, now);
-    return { kind: 'stored', verdict, epoch: head.epoch, inserted } as const;
+    return { kind: 'stored', verdict, inserted, serverTimeMs, receipt } as const;
   });
 
   if (outcome.kind === 'unauthorized') return UNAUTHORIZED;
   if (outcome.kind === 'verdict') return refusal(ctx, stationId, batch, outcome.verdict, source);
-  const serverTimeMs = ctx.now();
   return {
     status: 200,
     body: {
@@ -90,8 +100,8 @@ export async function applyBatch(ctx: HubContext, stationId: string, batch: Batc
       head_hash: outcome.verdict.headHash,
       inserted: outcome.inserted,
       duplicates: outcome.verdict.duplicates,
-      server_time_ms: serverTimeMs,
-      receipt: ctx.keys.signReceipt(stationId, outcome.epoch, outcome.verdict.headSeq, outcome.verdict.headHash, serverTimeMs),
+      server_time_ms: outcome.serverTimeMs,
+      receipt: outcome.receipt,
     },
   };
 }

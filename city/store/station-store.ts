@@ -168,7 +168,7 @@ export async function touchStation(db: SqlExecutor, p: { stationId: string; now:
  */
 export async function advanceHead(
   db: SqlExecutor,
-  p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null; contactTs: number | null },
+  p: { stationId: string; epoch: number; ackedSeq: number; headHash: string; now: number; offsetMs: number | null; contactTs: number | null; receiptShort?: string | null },
 ): Promise<void> {
   await db.query(
     `WITH head AS (
@@ -176,9 +176,10 @@ export async function advanceHead(
      )
      UPDATE stations SET last_upload_at = $5, last_offset_ms = COALESCE($6, last_offset_ms),
        last_seen_at = CASE WHEN $7::bigint IS NULL THEN last_seen_at ELSE $5 END,
-       last_request_ts = CASE WHEN $7::bigint IS NULL THEN last_request_ts ELSE GREATEST(COALESCE(last_request_ts, $7::bigint), $7::bigint) END
+       last_request_ts = CASE WHEN $7::bigint IS NULL THEN last_request_ts ELSE GREATEST(COALESCE(last_request_ts, $7::bigint), $7::bigint) END,
+       last_receipt_short = COALESCE($8, last_receipt_short)
      WHERE station_id = $1`,
-    [p.stationId, p.epoch, p.ackedSeq, p.headHash, p.now, p.offsetMs, p.contactTs],
+    [p.stationId, p.epoch, p.ackedSeq, p.headHash, p.now, p.offsetMs, p.contactTs, p.receiptShort ?? null],
   );
 }
 

@@ -7,6 +7,7 @@ import { verifyText } from '../../city/crypto/ed25519';
 import { buildHubApp } from '../../city/http/create-hub';
 import { countEvents, readEvent } from '../../city/store/event-store';
 import { findStation } from '../../city/store/station-store';
+import { receiptShortForm as stationReceiptShort } from '../../electron/station/sync/station-crypto';
 import { StationFixture, uniqueStationId } from '../support/station-fixture';
 import { describeEachDriver, enrol, getCursor, openTestHub, upload, useTestHub } from './support/hub-harness';
 import type { TestDatabase, TestHub } from './support/hub-harness';
@@ -45,6 +46,19 @@ describeEachDriver('upload', (driver) => {
     expect((await getCursor(hub, station)).body).toMatchObject({ acked_seq: 3, head_hash: head });
     const stored = await readEvent(hub.ctx.db, { stationId: station.stationId, epoch: 1, seq: 2 });
     expect(stored).toMatchObject({ ...station.events[1], flags: [] });
+  });
+
+  it('keeps the short form of each upload receipt the station shows, stored with the batch', async () => {
+    const station = await enrolled();
+    station.appendMany(2);
+    const first = uploadAnswerSchema.parse((await upload(hub, station, station.batch(1, 2))).body);
+    const shownOnPage = async () => (await hub.ctx.db.query<{ r: string | null }>('SELECT last_receipt_short AS r FROM stations WHERE station_id = $1', [station.stationId]))[0]?.r;
+    expect(await shownOnPage()).toBe(stationReceiptShort(first.receipt));
+    hub.clock.advance(1_000);
+    // A batch of duplicates gets a fresh receipt too, and the page follows it.
+    const again = uploadAnswerSchema.parse((await upload(hub, station, station.batch(1, 2))).body);
+    expect(again.receipt).not.toBe(first.receipt);
+    expect(await shownOnPage()).toBe(stationReceiptShort(again.receipt));
   });
 
   it('answers all duplicates with 200, inserted 0, and the same head', async () => {
