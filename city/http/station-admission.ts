@@ -30,13 +30,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  */
 export const DEFAULT_WORK_SLOTS = Math.min(10, Math.max(4, 3 * availableParallelism()));
 
-/** How long an authenticated request may wait in line for a slot before it is told to come back (503). */
+/** How long a request may wait in line for a slot before it is told to come back (503). */
 export const SLOT_WAIT_MS = 500;
 
 export interface AdmissionOptions {
   readonly perAddress: number;
   readonly workSlots: number;
-  /** Authenticated requests that may wait for a slot when all are taken (their bodies are held meanwhile). */
+  /** Requests (with their whole body read) that may wait in line when every slot is taken; bodies are held meanwhile. */
   readonly queue: number;
   /** How long one may wait before it is answered 503 after all. */
   readonly maxWaitMs: number;

@@ -145,18 +145,21 @@ describe('work slots: a short line, and a full hub answering before the body', (
     const port = (app.server.address() as { port: number }).port;
     const post = (name: string) => fetch(`http://127.0.0.1:${port}/v1/stations/${name}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
-    return { app, port, holds, order, post, settle };
+    /** Sends one request and gives it time to reach its slot or the line; its answer comes later. */
+    const arrive = async (name: string) => {
+      const answer = post(name);
+      await settle();
+      return { answer };
+    };
+    return { app, port, holds, order, post, settle, arrive };
   }
 
   it('a request that finds the slot taken waits in line and gets it when it frees, in arrival order', async () => {
-    const { app, holds, order, post, settle } = await slotApp({ queue: 2, maxWaitMs: 5_000 });
+    const { app, holds, order, settle, arrive } = await slotApp({ queue: 2, maxWaitMs: 5_000 });
     try {
-      const first = post('a');
-      await settle();
-      const second = post('b');
-      await settle();
-      const third = post('c');
-      await settle();
+      const first = (await arrive('a')).answer;
+      const second = (await arrive('b')).answer;
+      const third = (await arrive('c')).answer;
       expect(holds).toHaveLength(1);
       holds[0]?.();
       expect((await first).status).toBe(200);
@@ -173,10 +176,9 @@ describe('work slots: a short line, and a full hub answering before the body', (
   });
 
   it('a wait in line that runs out is answered 503 with Retry-After, and the slot is not lost', async () => {
-    const { app, holds, post, settle } = await slotApp({ queue: 1, maxWaitMs: 150 });
+    const { app, holds, post, arrive } = await slotApp({ queue: 1, maxWaitMs: 150 });
     try {
-      const first = post('a');
-      await settle();
+      const first = (await arrive('a')).answer;
       const started = performance.now();
       const late = await post('b');
       expect(late.status).toBe(503);
@@ -184,8 +186,7 @@ describe('work slots: a short line, and a full hub answering before the body', (
       expect(performance.now() - started).toBeGreaterThanOrEqual(140);
       holds[0]?.();
       expect((await first).status).toBe(200);
-      const next = post('c');
-      await settle();
+      const next = (await arrive('c')).answer;
       holds[1]?.();
       expect((await next).status).toBe(200);
     } finally {
@@ -194,12 +195,10 @@ describe('work slots: a short line, and a full hub answering before the body', (
   });
 
   it('with the slot taken and the line full, a station request gets 503 before its body arrives', async () => {
-    const { app, port, holds, post, settle } = await slotApp({ queue: 1, maxWaitMs: 5_000 });
+    const { app, port, holds, settle, arrive } = await slotApp({ queue: 1, maxWaitMs: 5_000 });
     try {
-      const first = post('a');
-      await settle();
-      const second = post('b');
-      await settle();
+      const first = (await arrive('a')).answer;
+      const second = (await arrive('b')).answer;
       // Headers announcing 250 KB, and no body at all: the answer must not wait for it.
       const said = await new Promise<string>((resolve) => {
         const socket = connect({ host: '127.0.0.1', port }, () => {
