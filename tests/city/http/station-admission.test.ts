@@ -131,31 +131,41 @@ describe('work slots: a short line, and a full hub answering before the body', (
     const slots = installStationAdmission(app, { perAddress: 100, workSlots: 1, retryAfterSeconds: 7, ...options });
     const holds: (() => void)[] = [];
     const order: string[] = [];
-    app.post<{ Params: { name: string } }>('/v1/stations/:name/events', async (request, reply) =>
-      slots.run(reply, () =>
+    const arrived: string[] = [];
+    app.post<{ Params: { name: string } }>('/v1/stations/:name/events', async (request, reply) => {
+      // run() takes the slot or joins the line at once, so arrival here is arrival there.
+      arrived.push(request.params.name);
+      return slots.run(reply, () =>
         new Promise<string>((resolve) =>
           holds.push(() => {
             order.push(request.params.name);
             resolve(request.params.name);
           }),
         ),
-      ),
-    );
+      );
+    });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as { port: number }).port;
     const post = (name: string) => fetch(`http://127.0.0.1:${port}/v1/stations/${name}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 60));
-    /** Sends one request and gives it time to reach its slot or the line; its answer comes later. */
+    const until = async (condition: () => boolean) => {
+      for (const deadline = Date.now() + 5_000; !condition(); ) {
+        if (Date.now() > deadline) throw new Error('timed out waiting in the test');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    /** Sends one request and waits until it holds the slot or stands in line; its answer comes later. */
     const arrive = async (name: string) => {
       const answer = post(name);
-      await settle();
+      await until(() => arrived.includes(name));
       return { answer };
     };
-    return { app, port, holds, order, post, settle, arrive };
+    /** Waits until `n` requests have had a slot. */
+    const slotsGiven = (n: number) => until(() => holds.length >= n);
+    return { app, port, holds, order, post, arrive, slotsGiven };
   }
 
   it('a request that finds the slot taken waits in line and gets it when it frees, in arrival order', async () => {
-    const { app, holds, order, settle, arrive } = await slotApp({ queue: 2, maxWaitMs: 5_000 });
+    const { app, holds, order, arrive, slotsGiven } = await slotApp({ queue: 2, maxWaitMs: 5_000 });
     try {
       const first = (await arrive('a')).answer;
       const second = (await arrive('b')).answer;
@@ -163,10 +173,10 @@ describe('work slots: a short line, and a full hub answering before the body', (
       expect(holds).toHaveLength(1);
       holds[0]?.();
       expect((await first).status).toBe(200);
-      await settle();
+      await slotsGiven(2);
       holds[1]?.();
       expect((await second).status).toBe(200);
-      await settle();
+      await slotsGiven(3);
       holds[2]?.();
       expect((await third).status).toBe(200);
       expect(order).toEqual(['a', 'b', 'c']);
@@ -176,7 +186,7 @@ describe('work slots: a short line, and a full hub answering before the body', (
   });
 
   it('a wait in line that runs out is answered 503 with Retry-After, and the slot is not lost', async () => {
-    const { app, holds, post, arrive } = await slotApp({ queue: 1, maxWaitMs: 150 });
+    const { app, holds, post, arrive, slotsGiven } = await slotApp({ queue: 1, maxWaitMs: 150 });
     try {
       const first = (await arrive('a')).answer;
       const started = performance.now();
@@ -187,6 +197,7 @@ describe('work slots: a short line, and a full hub answering before the body', (
       holds[0]?.();
       expect((await first).status).toBe(200);
       const next = (await arrive('c')).answer;
+      await slotsGiven(2);
       holds[1]?.();
       expect((await next).status).toBe(200);
     } finally {
@@ -195,7 +206,7 @@ describe('work slots: a short line, and a full hub answering before the body', (
   });
 
   it('with the slot taken and the line full, a station request gets 503 before its body arrives', async () => {
-    const { app, port, holds, settle, arrive } = await slotApp({ queue: 1, maxWaitMs: 5_000 });
+    const { app, port, holds, arrive, slotsGiven } = await slotApp({ queue: 1, maxWaitMs: 5_000 });
     try {
       const first = (await arrive('a')).answer;
       const second = (await arrive('b')).answer;
@@ -214,7 +225,7 @@ describe('work slots: a short line, and a full hub answering before the body', (
       expect(said).toMatch(/retry-after: 7/i);
       holds[0]?.();
       await first;
-      await settle();
+      await slotsGiven(2);
       holds[1]?.();
       expect((await second).status).toBe(200);
     } finally {
